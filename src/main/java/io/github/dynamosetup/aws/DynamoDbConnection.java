@@ -1,0 +1,158 @@
+package io.github.dynamosetup.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One DynamoDB client for one run, built from the connection settings with the plugin's rules for
+ * region and credentials. Closing it closes the client and its HTTP connections.
+ */
+public final class DynamoDbConnection implements AutoCloseable {
+
+    /** The seed script's default region, used when nothing else names one. */
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    /** Any key pair works with local servers; this one says where it came from. */
+    static final AwsBasicCredentials LOCAL_SERVER_CREDENTIALS =
+            AwsBasicCredentials.create("dynamo-setup-local", "dynamo-setup-local");
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
+
+    private final DynamoDbClient client;
+    private final String region;
+    private final URI endpoint;
+
+    private DynamoDbConnection(DynamoDbClient client, String region, URI endpoint) {
+        this.client = client;
+        this.region = region;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Resolves region and credentials (before any request is sent) and builds the client.
+     *
+     * @param info receives one line about choices the user should know of (dummy credentials)
+     * @throws MissingCredentialsException when no credentials are found for a non-local endpoint
+     */
+    public static DynamoDbConnection open(ConnectionSettings settings, Consumer<String> info)
+            throws MissingCredentialsException {
+        String region = resolveRegion(settings, ProfileFile::defaultProfileFile);
+        AwsCredentialsProvider credentials = resolveCredentials(settings, info);
+        var builder = DynamoDbClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(SOCKET_TIMEOUT))
+                .overrideConfiguration(o -> o
+                        .retryStrategy(RetryMode.STANDARD)
+                        .apiCallTimeout(settings.apiCallTimeout()));
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        return new DynamoDbConnection(builder.build(), region, settings.endpoint());
+    }
+
+    /**
+     * The region rule: the parameter, else {@code AWS_REGION}, else the region of the configured
+     * profile, else {@value #DEFAULT_REGION}. Never asks the EC2 metadata service.
+     */
+    static String resolveRegion(ConnectionSettings settings, java.util.function.Supplier<ProfileFile> profiles) {
+        if (hasText(settings.region())) {
+            return settings.region().trim();
+        }
+        String fromEnvironment = settings.environment().get("AWS_REGION");
+        if (hasText(fromEnvironment)) {
+            return fromEnvironment.trim();
+        }
+        if (hasText(settings.profile())) {
+            Optional<String> fromProfile = profiles.get().profile(settings.profile())
+                    .flatMap(p -> p.property("region"))
+                    .filter(DynamoDbConnection::hasText);
+            if (fromProfile.isPresent()) {
+                return fromProfile.get().trim();
+            }
+        }
+        return DEFAULT_REGION;
+    }
+
+    private static AwsCredentialsProvider resolveCredentials(ConnectionSettings settings, Consumer<String> info)
+            throws MissingCredentialsException {
+        if (settings.credentials() != null) {
+            ConnectionSettings.AccessKey key = settings.credentials();
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
+        }
+        if (hasText(settings.profile())) {
+            AwsCredentialsProvider profile = ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+            return resolvedOrFail(profile, "profile '" + settings.profile() + "'");
+        }
+        if (Endpoints.isLoopback(settings.endpoint())) {
+            // Local servers accept any key; use real ones when present, never ask the metadata service.
+            AwsCredentialsProvider local = AwsCredentialsProviderChain.builder()
+                    .reuseLastProviderEnabled(true)
+                    .credentialsProviders(
+                            EnvironmentVariableCredentialsProvider.create(),
+                            SystemPropertyCredentialsProvider.create(),
+                            ProfileCredentialsProvider.create())
+                    .build();
+            try {
+                local.resolveCredentials();
+                return local;
+            } catch (SdkException e) {
+                info.accept("No AWS credentials found; using dummy credentials for the local endpoint "
+                        + settings.endpoint());
+                return StaticCredentialsProvider.create(LOCAL_SERVER_CREDENTIALS);
+            }
+        }
+        return resolvedOrFail(DefaultCredentialsProvider.builder().build(), "default provider chain");
+    }
+
+    private static AwsCredentialsProvider resolvedOrFail(AwsCredentialsProvider provider, String source)
+            throws MissingCredentialsException {
+        try {
+            provider.resolveCredentials();
+            return provider;
+        } catch (SdkException e) {
+            throw new MissingCredentialsException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** Where the tables live, for messages: {@code region us-east-1} or {@code region us-east-1 at http://...}. */
+    public String target() {
+        return "region " + region + (endpoint == null ? "" : " at " + endpoint);
+    }
+
+    public String region() {
+        return region;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.dynamosetup.aws;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Decisions about endpoint URIs that must be made without touching the network. */
+public final class Endpoints {
+
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|\\[?[0-9a-fA-F.]*:[0-9a-fA-F:.]*]?");
+
+    private Endpoints() {}
+
+    /** Whether the endpoint is on this machine (localhost, 127.0.0.0/8, ::1); never resolves a name. */
+    public static boolean isLoopback(URI endpoint) {
+        if (endpoint == null || endpoint.getHost() == null) {
+            return false;
+        }
+        String host = endpoint.getHost().toLowerCase(Locale.ROOT);
+        if (host.equals("localhost") || host.endsWith(".localhost")) {
+            return true;
+        }
+        if (!IP_LITERAL.matcher(host).matches()) {
+            return false;
+        }
+        try {
+            // an IP literal is parsed, not looked up
+            return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.dynamosetup.core;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What a run does, and the DynamoDB actions (IAM permissions) it needs. */
+public enum Goal {
+    CREATE("create", List.of("dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:UpdateTimeToLive",
+            "dynamodb:TagResource")),
+    VALIDATE("validate", List.of("dynamodb:DescribeTable")),
+    FORCE("force", List.of("dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:UpdateTimeToLive",
+            "dynamodb:TagResource"));
+
+    private final String goalName;
+    private final List<String> iamActions;
+
+    Goal(String goalName, List<String> iamActions) {
+        this.goalName = goalName;
+        this.iamActions = iamActions;
+    }
+
+    /** The goal as typed on the command line ({@code create}). */
+    public String goalName() {
+        return goalName;
+    }
+
+    /** The DynamoDB actions the goal calls, hence the IAM permissions it needs. */
+    public List<String> iamActions() {
+        return iamActions;
+    }
+
+    /** The smallest IAM policy that lets this goal run, as JSON. */
+    public String iamPolicy() {
+        return "{\n"
+                + "  \"Version\": \"2012-10-17\",\n"
+                + "  \"Statement\": [{\n"
+                + "    \"Effect\": \"Allow\",\n"
+                + "    \"Action\": ["
+                + iamActions.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(", "))
+                + "],\n"
+                + "    \"Resource\": \"arn:aws:dynamodb:*:*:table/*\"\n"
+                + "  }]\n"
+                + "}";
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.dynamosetup.core;
+
+import java.util.List;
+
+/** {@code force} called CreateTable for tables that already exist (ResourceInUseException). */
+public class TablesAlreadyExistException extends ProvisioningException {
+
+    private final List<String> existingTables;
+
+    public TablesAlreadyExistException(List<String> existingTables, List<String> createdTables, String target) {
+        super("ResourceInUseException: " + (existingTables.size() == 1 ? "the table " : "the tables ")
+                + String.join(", ", existingTables) + (existingTables.size() == 1 ? " already exists" : " already exist")
+                + " in " + target + ", so CreateTable was refused"
+                + (createdTables.isEmpty() ? "" : "; created: " + String.join(", ", createdTables))
+                + ". To check the existing tables run mvn dynamo-setup:validate; to create only what is missing"
+                + " run mvn dynamo-setup:create; to recreate a table, delete it first.", null);
+        this.existingTables = List.copyOf(existingTables);
+    }
+
+    public List<String> existingTables() {
+        return existingTables;
+    }
+}

@@ -1,0 +1,259 @@
+package io.github.dynamosetup.maven;
+
+import io.github.dynamosetup.aws.ConnectionSettings;
+import io.github.dynamosetup.aws.DynamoDbConnection;
+import io.github.dynamosetup.aws.MissingCredentialsException;
+import io.github.dynamosetup.core.MissingTablesException;
+import io.github.dynamosetup.core.ProvisioningException;
+import io.github.dynamosetup.core.TableProvisioner;
+import io.github.dynamosetup.core.TablesAlreadyExistException;
+import io.github.dynamosetup.spec.ConfigurationProblem;
+import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.spec.InvalidDeclarationException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * What every goal shares: the table declaration, the connection parameters, skipping, and the
+ * translation of the core's typed failures into BUILD FAILURE (the user's to fix) or BUILD ERROR (AWS
+ * or the network). Each goal supplies one call into the core.
+ */
+public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
+
+    private static final String CONFIGURATION = "plugin configuration";
+
+    /**
+     * The tables to provision. Each {@code <table>} has a {@code <name>}, a {@code <partitionKey>}
+     * ({@code name:TYPE}, TYPE one of S, N, B; S when omitted), and optionally {@code <sortKey>},
+     * {@code <globalSecondaryIndexes>}, {@code <timeToLiveAttribute>}, {@code <billingMode>}
+     * ({@code PAY_PER_REQUEST} by default, or {@code PROVISIONED} with {@code <readCapacity>} and
+     * {@code <writeCapacity>}) and {@code <tags>}. Attribute definitions are derived from the keys.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<Table> tables = new ArrayList<>();
+
+    /**
+     * Tags given to every table, as {@code <Key>value</Key>} elements; a table's own {@code <tags>} add
+     * to these and override those with the same key. An empty value or an unresolved {@code ${...}}
+     * expression is a configuration error.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> tags = new LinkedHashMap<>();
+
+    /**
+     * Prepended to every declared table name, e.g. {@code ${env}-}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.tableNamePrefix")
+    private String tableNamePrefix;
+
+    /**
+     * Appended to every declared table name, e.g. {@code -${env}}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.tableNameSuffix")
+    private String tableNameSuffix;
+
+    /**
+     * The AWS region. When unset: the {@code AWS_REGION} environment variable, else the region of
+     * {@code profile} when one is set, else {@code us-east-1}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.region")
+    private String region;
+
+    /**
+     * The DynamoDB endpoint, for local servers (e.g. {@code http://localhost:8000}). Unset means the
+     * region's AWS endpoint. With a loopback endpoint and no credentials anywhere, dummy credentials are
+     * used.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.endpoint")
+    private String endpoint;
+
+    /**
+     * A named profile of the shared AWS config and credentials files ({@code ~/.aws/config},
+     * {@code ~/.aws/credentials}) to take credentials, and the region when none is set, from.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.profile")
+    private String profile;
+
+    /**
+     * The id of a {@code <server>} in settings.xml whose username is the access key id and whose
+     * password (encrypted the Maven way, if you like) is the secret access key. Unset: the AWS SDK's
+     * default credentials chain (environment, profile, container or instance role).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.serverId")
+    private String serverId;
+
+    /**
+     * How long to wait for created tables to become ACTIVE, as an ISO-8601 duration.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.timeout", defaultValue = "PT10M")
+    private String timeout;
+
+    /**
+     * Skips every goal of this plugin.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    private final SettingsDecrypter settingsDecrypter;
+
+    protected AbstractDynamoSetupMojo(SettingsDecrypter settingsDecrypter) {
+        this.settingsDecrypter = settingsDecrypter;
+    }
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping dynamo-setup:" + goalName() + " (dynamo-setup.skip is true)");
+            return;
+        }
+        if (isGoalSkipped()) {
+            getLog().info("Skipping dynamo-setup:" + goalName() + " (dynamo-setup." + goalName() + ".skip is true)");
+            return;
+        }
+        List<ConfigurationProblem> connectionProblems = new ArrayList<>();
+        Duration waitTimeout = parseTimeout(connectionProblems);
+        ConnectionSettings connection = connectionSettings(waitTimeout, connectionProblems);
+        Declaration declaration;
+        try {
+            declaration = DeclarationMapper.map(tables, tags, tableNamePrefix, tableNameSuffix, connectionProblems);
+        } catch (InvalidDeclarationException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        if (declaration.tables().isEmpty()) {
+            getLog().warn("dynamo-setup:" + goalName() + " has no tables to work on: declare them in the plugin's"
+                    + " <tables> configuration");
+            return;
+        }
+        MavenProvisioningListener listener = new MavenProvisioningListener(getLog());
+        try (DynamoDbConnection dynamoDb = DynamoDbConnection.open(connection, getLog()::info)) {
+            run(new TableProvisioner(dynamoDb.client(), listener, waitTimeout, dynamoDb.target()), declaration);
+        } catch (MissingTablesException | TablesAlreadyExistException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (MissingCredentialsException | ProvisioningException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The goal's one call into the core. */
+    protected abstract void run(TableProvisioner provisioner, Declaration declaration) throws ProvisioningException;
+
+    /** The goal's name, as typed after {@code dynamo-setup:}. */
+    protected abstract String goalName();
+
+    /** Whether the goal's own skip parameter ({@code dynamo-setup.<goal>.skip}) is set. */
+    protected abstract boolean isGoalSkipped();
+
+    private Duration parseTimeout(List<ConfigurationProblem> problems) {
+        try {
+            Duration parsed = Duration.parse(timeout.trim());
+            if (!parsed.isNegative() && !parsed.isZero()) {
+                return parsed;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        problems.add(new ConfigurationProblem(CONFIGURATION, "<timeout>", "'" + timeout
+                + "' is not a positive ISO-8601 duration; write e.g. PT10M (10 minutes) or PT90S"));
+        return Duration.ofMinutes(10);
+    }
+
+    private ConnectionSettings connectionSettings(Duration waitTimeout, List<ConfigurationProblem> problems) {
+        return new ConnectionSettings(
+                blankToNull(region),
+                parseEndpoint(problems),
+                blankToNull(profile),
+                serverCredentials(problems),
+                waitTimeout,
+                System.getenv());
+    }
+
+    private URI parseEndpoint(List<ConfigurationProblem> problems) {
+        if (endpoint == null || endpoint.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(endpoint.trim());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problems.add(new ConfigurationProblem(CONFIGURATION, "<endpoint>", "'" + endpoint
+                + "' is not an http(s) URL with a host; write e.g. http://localhost:8000"));
+        return null;
+    }
+
+    private ConnectionSettings.AccessKey serverCredentials(List<ConfigurationProblem> problems) {
+        if (serverId == null || serverId.isBlank()) {
+            return null;
+        }
+        Server server = settings == null ? null : settings.getServer(serverId.trim());
+        if (server == null) {
+            problems.add(new ConfigurationProblem(CONFIGURATION, "<serverId>", "settings.xml has no <server> with"
+                    + " <id>" + serverId + "</id>; add one whose <username> is the access key id and whose"
+                    + " <password> is the secret access key"));
+            return null;
+        }
+        SettingsDecryptionResult decrypted = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : decrypted.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                problems.add(new ConfigurationProblem(CONFIGURATION, "<serverId>", "the password of settings.xml"
+                        + " server '" + serverId + "' could not be decrypted: " + problem.getMessage()));
+                return null;
+            }
+        }
+        Server clear = decrypted.getServer();
+        if (clear.getUsername() == null || clear.getUsername().isBlank()
+                || clear.getPassword() == null || clear.getPassword().isBlank()) {
+            problems.add(new ConfigurationProblem(CONFIGURATION, "<serverId>", "settings.xml server '" + serverId
+                    + "' needs a <username> (the access key id) and a <password> (the secret access key)"));
+            return null;
+        }
+        return new ConnectionSettings.AccessKey(clear.getUsername().trim(), clear.getPassword().trim(),
+                "settings.xml server '" + serverId + "'");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.dynamosetup.spec;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A global secondary index as declared. Values may break DynamoDB's rules until the declaration they
+ * belong to has been validated (see {@link Declaration}).
+ *
+ * @param name the index name
+ * @param partitionKey the index's partition key, {@code null} when not declared
+ * @param sortKey the index's sort key, {@code null} when it has none
+ * @param projection which attributes the index copies
+ * @param nonKeyAttributes the attributes an {@link Projection#INCLUDE} projection copies
+ * @param capacity provisioned throughput, for tables in {@link BillingMode#PROVISIONED} mode
+ */
+public record GlobalSecondaryIndexSpec(
+        String name,
+        KeySpec partitionKey,
+        KeySpec sortKey,
+        Projection projection,
+        List<String> nonKeyAttributes,
+        Capacity capacity) {
+
+    public GlobalSecondaryIndexSpec {
+        Objects.requireNonNull(projection, "projection");
+        nonKeyAttributes = List.copyOf(nonKeyAttributes);
+        capacity = capacity == null ? Capacity.NONE : capacity;
+    }
+}
