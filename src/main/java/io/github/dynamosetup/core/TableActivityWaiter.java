@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * Waits for tables to become ACTIVE with the SDK's own DynamoDB waiter, but polling the way a build
- * wants: the first check after about a tenth of a second, then exponential backoff with full jitter up
+ * wants: the first check after 0.1-0.2 s, then exponential backoff with half jitter up
  * to a few seconds, instead of the waiter's fixed 20 seconds. All tables share one deadline.
  */
 final class TableActivityWaiter {
@@ -41,7 +41,7 @@ final class TableActivityWaiter {
                 Duration remaining = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000));
                 try {
                     waiter.waitUntilTableExists(r -> r.tableName(table), o -> o
-                            .backoffStrategyV2(BackoffStrategy.exponentialDelay(FIRST_POLL, MAX_POLL_INTERVAL))
+                            .backoffStrategyV2(BackoffStrategy.exponentialDelayHalfJitter(FIRST_POLL, MAX_POLL_INTERVAL))
                             .waitTimeout(remaining)
                             .maxAttempts(Integer.MAX_VALUE));
                     listener.debug("table " + table + " is " + TableStatus.ACTIVE);

@@ -36,8 +36,6 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  */
 public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
 
-    private static final String CONFIGURATION = "plugin configuration";
-
     /**
      * The tables to provision. Each {@code <table>} has a {@code <name>}, a {@code <partitionKey>}
      * ({@code name:TYPE}, TYPE one of S, N, B; S when omitted), and optionally {@code <sortKey>},
@@ -191,7 +189,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        problems.add(new ConfigurationProblem(CONFIGURATION, "<timeout>", "'" + timeout
+        problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<timeout>", "'" + timeout
                 + "' is not a positive ISO-8601 duration; write e.g. PT10M (10 minutes) or PT90S"));
         return Duration.ofMinutes(10);
     }
@@ -218,7 +216,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         } catch (URISyntaxException e) {
             // reported below
         }
-        problems.add(new ConfigurationProblem(CONFIGURATION, "<endpoint>", "'" + endpoint
+        problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<endpoint>", "'" + endpoint
                 + "' is not an http(s) URL with a host; write e.g. http://localhost:8000"));
         return null;
     }
@@ -229,7 +227,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         }
         Server server = settings == null ? null : settings.getServer(serverId.trim());
         if (server == null) {
-            problems.add(new ConfigurationProblem(CONFIGURATION, "<serverId>", "settings.xml has no <server> with"
+            problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<serverId>", "settings.xml has no <server> with"
                     + " <id>" + serverId + "</id>; add one whose <username> is the access key id and whose"
                     + " <password> is the secret access key"));
             return null;
@@ -237,7 +235,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         SettingsDecryptionResult decrypted = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         for (SettingsProblem problem : decrypted.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                problems.add(new ConfigurationProblem(CONFIGURATION, "<serverId>", "the password of settings.xml"
+                problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<serverId>", "the password of settings.xml"
                         + " server '" + serverId + "' could not be decrypted: " + problem.getMessage()));
                 return null;
             }
@@ -245,7 +243,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         Server clear = decrypted.getServer();
         if (clear.getUsername() == null || clear.getUsername().isBlank()
                 || clear.getPassword() == null || clear.getPassword().isBlank()) {
-            problems.add(new ConfigurationProblem(CONFIGURATION, "<serverId>", "settings.xml server '" + serverId
+            problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<serverId>", "settings.xml server '" + serverId
                     + "' needs a <username> (the access key id) and a <password> (the secret access key)"));
             return null;
         }

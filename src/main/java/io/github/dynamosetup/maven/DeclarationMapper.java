@@ -28,6 +28,8 @@ final class DeclarationMapper {
     private final List<ConfigurationProblem> problems = new ArrayList<>();
     /** table + element already reported here, so that the spec's own check does not repeat them. */
     private final Set<String> reported = new HashSet<>();
+    /** table + tag element of tags a table declares itself, overriding a global one. */
+    private final Set<String> overriddenTags = new HashSet<>();
 
     private DeclarationMapper() {}
 
@@ -39,12 +41,19 @@ final class DeclarationMapper {
     static Declaration map(List<Table> tables, Map<String, String> globalTags, String tableNamePrefix,
             String tableNameSuffix, List<ConfigurationProblem> extraProblems) throws InvalidDeclarationException {
         DeclarationMapper mapper = new DeclarationMapper();
+        List<ConfigurationProblem> globalTagProblems = Declaration.tagProblems(ConfigurationProblem.PLUGIN_CONFIGURATION, nonNull(globalTags));
+        mapper.problems.addAll(globalTagProblems);
         List<TableSpec> specs = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
             specs.add(mapper.table(tables.get(i), i + 1, globalTags, nonNull(tableNamePrefix), nonNull(tableNameSuffix)));
         }
+        // a bad global tag is reported once, not again for every table that inherits it
+        Set<String> badGlobalTags = new HashSet<>();
+        globalTagProblems.forEach(p -> badGlobalTags.add(p.element()));
         for (ConfigurationProblem problem : Declaration.problemsOf(specs)) {
-            if (!mapper.reported.contains(problem.table() + problem.element())) {
+            boolean inheritedTag = badGlobalTags.contains(problem.element())
+                    && mapper.overriddenTags.stream().noneMatch(o -> o.equals(problem.table() + problem.element()));
+            if (!inheritedTag && !mapper.reported.contains(problem.table() + problem.element())) {
                 mapper.problems.add(problem);
             }
         }
@@ -61,6 +70,8 @@ final class DeclarationMapper {
                 ? null
                 : prefix + table.getName().trim() + suffix;
         String subject = Declaration.subject(name, position);
+        KeySpec partitionKey = key(table.getPartitionKey(), subject, "<partitionKey>");
+        KeySpec sortKey = key(table.getSortKey(), subject, "<sortKey>");
         List<GlobalSecondaryIndexSpec> indexes = new ArrayList<>();
         List<GlobalSecondaryIndex> declaredIndexes = nonNull(table.getGlobalSecondaryIndexes());
         for (int i = 0; i < declaredIndexes.size(); i++) {
@@ -68,10 +79,11 @@ final class DeclarationMapper {
         }
         Map<String, String> tags = new LinkedHashMap<>(nonNull(globalTags));
         tags.putAll(nonNull(table.getTags()));
+        nonNull(table.getTags()).keySet().forEach(k -> overriddenTags.add(subject + "<tags><" + k + ">"));
         return new TableSpec(
                 name,
-                key(table.getPartitionKey(), subject, "<partitionKey>"),
-                key(table.getSortKey(), subject, "<sortKey>"),
+                partitionKey,
+                sortKey,
                 indexes,
                 blankToNull(table.getTimeToLiveAttribute()),
                 enumValue(BillingMode.class, table.getBillingMode(), BillingMode.PAY_PER_REQUEST, subject, "<billingMode>"),

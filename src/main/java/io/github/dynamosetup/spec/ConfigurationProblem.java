@@ -10,6 +10,9 @@ package io.github.dynamosetup.spec;
  */
 public record ConfigurationProblem(String table, String element, String message) {
 
+    /** The subject of problems that concern no single table (connection settings, global tags). */
+    public static final String PLUGIN_CONFIGURATION = "plugin configuration";
+
     @Override
     public String toString() {
         return table + ", " + element + ": " + message;

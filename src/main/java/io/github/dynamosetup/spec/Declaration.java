@@ -188,25 +188,32 @@ public final class Declaration {
         }
 
         private void checkTags() {
-            table.tags().forEach((key, value) -> {
-                String element = "<tags><" + key + ">";
-                if (key.length() > 128) {
-                    problem(element, "tag keys have at most 128 characters");
-                }
-                if (value == null || value.isBlank()) {
-                    problem(element, "the tag value is empty; give it a value (for an environment variable,"
-                            + " make sure it is set) or remove the tag");
-                } else if (value.contains("${")) {
-                    problem(element, "the tag value '" + value + "' holds an unresolved Maven expression; define the"
-                            + " property or environment variable it names (e.g. export ENVIRONMENT=dev for"
-                            + " ${env.ENVIRONMENT}), or remove the tag");
-                }
-            });
+            problems.addAll(tagProblems(subject, table.tags()));
         }
 
         private void problem(String element, String message) {
             problems.add(new ConfigurationProblem(subject, element, message));
         }
+    }
+
+    /** The problems of a set of tags (empty or unresolved values, over-long keys), attributed to {@code subject}. */
+    public static List<ConfigurationProblem> tagProblems(String subject, Map<String, String> tags) {
+        List<ConfigurationProblem> problems = new ArrayList<>();
+        tags.forEach((key, value) -> {
+            String element = "<tags><" + key + ">";
+            if (key.length() > 128) {
+                problems.add(new ConfigurationProblem(subject, element, "tag keys have at most 128 characters"));
+            }
+            if (value == null || value.isBlank()) {
+                problems.add(new ConfigurationProblem(subject, element, "the tag value is empty; give it a value (for"
+                        + " an environment variable, make sure it is set) or remove the tag"));
+            } else if (value.contains("${")) {
+                problems.add(new ConfigurationProblem(subject, element, "the tag value '" + value + "' holds an"
+                        + " unresolved Maven expression; define the property or environment variable it names (e.g."
+                        + " export ENVIRONMENT=dev for ${env.ENVIRONMENT}), or remove the tag"));
+            }
+        });
+        return problems;
     }
 
     /** How messages refer to a global secondary index of a table: by name, or by position when it has none. */

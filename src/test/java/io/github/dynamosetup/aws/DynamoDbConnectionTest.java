@@ -1,0 +1,76 @@
+package io.github.dynamosetup.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.profiles.ProfileFile;
+
+class DynamoDbConnectionTest {
+
+    @TempDir
+    Path home;
+
+    private Supplier<ProfileFile> profiles() throws Exception {
+        Path config = Files.writeString(home.resolve("config"), "[profile staging]\nregion = eu-central-1\n"
+                + "[profile noregion]\noutput = json\n");
+        return () -> ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build();
+    }
+
+    private static ConnectionSettings settings(String region, String profile, Map<String, String> environment) {
+        return new ConnectionSettings(region, null, profile, null, Duration.ofMinutes(1), environment);
+    }
+
+    @Test
+    void theRegionParameterWins() throws Exception {
+        assertThat(DynamoDbConnection.resolveRegion(
+                settings("ap-south-1", "staging", Map.of("AWS_REGION", "us-west-2")), profiles()))
+                .isEqualTo("ap-south-1");
+    }
+
+    @Test
+    void thenAwsRegionFromTheEnvironment() throws Exception {
+        assertThat(DynamoDbConnection.resolveRegion(settings(null, "staging", Map.of("AWS_REGION", "us-west-2")),
+                profiles())).isEqualTo("us-west-2");
+    }
+
+    @Test
+    void thenTheRegionOfTheConfiguredProfile() throws Exception {
+        assertThat(DynamoDbConnection.resolveRegion(settings(null, "staging", Map.of()), profiles()))
+                .isEqualTo("eu-central-1");
+    }
+
+    @Test
+    void elseUsEast1() throws Exception {
+        assertThat(DynamoDbConnection.resolveRegion(settings(null, null, Map.of()), profiles())).isEqualTo("us-east-1");
+        assertThat(DynamoDbConnection.resolveRegion(settings(" ", "noregion", Map.of("AWS_REGION", "")), profiles()))
+                .isEqualTo("us-east-1");
+        assertThat(DynamoDbConnection.resolveRegion(settings(null, "unknown", Map.of()), profiles()))
+                .isEqualTo("us-east-1");
+    }
+
+    @Test
+    void loopbackEndpointsAreRecognisedWithoutLookingUpNames() {
+        assertThat(Endpoints.isLoopback(URI.create("http://localhost:8000"))).isTrue();
+        assertThat(Endpoints.isLoopback(URI.create("http://127.0.0.1:8000"))).isTrue();
+        assertThat(Endpoints.isLoopback(URI.create("http://127.10.0.3:8000"))).isTrue();
+        assertThat(Endpoints.isLoopback(URI.create("http://[::1]:8000"))).isTrue();
+        assertThat(Endpoints.isLoopback(URI.create("http://dynamo.localhost:8000"))).isTrue();
+        assertThat(Endpoints.isLoopback(URI.create("http://10.0.0.5:8000"))).isFalse();
+        assertThat(Endpoints.isLoopback(URI.create("https://dynamodb.example.test"))).isFalse();
+        assertThat(Endpoints.isLoopback(URI.create("http://cafe:8000"))).isFalse();
+        assertThat(Endpoints.isLoopback(null)).isFalse();
+    }
+
+    @Test
+    void anAccessKeyNeverShowsItsSecret() {
+        ConnectionSettings.AccessKey key = new ConnectionSettings.AccessKey("AKID", "s3cr3t", "settings.xml server 'x'");
+        assertThat(key.toString()).contains("AKID").doesNotContain("s3cr3t");
+    }
+}

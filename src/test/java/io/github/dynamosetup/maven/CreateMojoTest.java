@@ -1,0 +1,207 @@
+package io.github.dynamosetup.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.when;
+
+import io.github.dynamosetup.testing.DynamoDbServerExtension;
+import io.github.dynamosetup.testing.HealthAssistant;
+import io.github.dynamosetup.testing.RecordingLog;
+import io.github.dynamosetup.testing.TableSnapshot;
+import io.github.dynamosetup.testing.TestServer;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+@MojoTest
+@ExtendWith(DynamoDbServerExtension.class)
+class CreateMojoTest {
+
+    private static final String HEALTH_ASSISTANT = "src/test/resources/unit/health-assistant/pom.xml";
+
+    @Inject
+    private MavenSession session;
+
+    private final RecordingLog log = new RecordingLog();
+    private TestServer testServer;
+    private DynamoDbClient server;
+
+    @BeforeEach
+    void pointAtTheTestServer(TestServer testServer) {
+        this.testServer = testServer;
+        session.getUserProperties().setProperty("dynamo-setup.endpoint", testServer.endpoint().toString());
+        server = testServer.client("us-east-1");
+        // the harness reads ${settings} from the session when it injects the mojo, after this method
+        Server awsDev = new Server();
+        awsDev.setId("aws-dev");
+        awsDev.setUsername("AKIDFROMSETTINGS");
+        awsDev.setPassword("secret-from-settings");
+        Settings settings = new Settings();
+        settings.addServer(awsDev);
+        when(session.getSettings()).thenReturn(settings);
+    }
+
+    @AfterEach
+    void close() {
+        server.close();
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
+    void createsTheHealthAssistantTablesAsDeclaredInThePom(CreateMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+
+        HealthAssistant.expected(Map.of("Application", "HealthAssistantAPI", "Environment", "test"))
+                .forEach((table, expected) -> assertThat(TableSnapshot.read(server, table)).as(table).isEqualTo(expected));
+        assertThat(log.lines()).contains("INFO No AWS credentials found; using dummy credentials for the local endpoint "
+                + session.getUserProperties().getProperty("dynamo-setup.endpoint"));
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
+    void aSecondRunLeavesEveryTableAsItIs(CreateMojo mojo) throws Exception {
+        mojo.execute();
+        mojo.setLog(log);
+        mojo.execute();
+
+        assertThat(log.lines()).contains(
+                "INFO = exists  doctores (ACTIVE; left as it is)",
+                "INFO = exists  horarios_doctores (ACTIVE; left as it is)",
+                "INFO = exists  user_sessions (ACTIVE; left as it is)");
+        assertThat(log.lines()).noneMatch(l -> l.contains("+ create"));
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "skip", value = "true")
+    void skipCreatesNothingAndSaysWhy(CreateMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+
+        assertThat(server.listTables().tableNames()).isEmpty();
+        assertThat(log.lines()).containsExactly("INFO Skipping dynamo-setup:create (dynamo-setup.skip is true)");
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "skipCreate", value = "true")
+    void theGoalsOwnSkipCreatesNothing(CreateMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+
+        assertThat(server.listTables().tableNames()).isEmpty();
+        assertThat(log.lines()).containsExactly("INFO Skipping dynamo-setup:create (dynamo-setup.create.skip is true)");
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "region", value = "eu-west-1")
+    void theRegionParameterChoosesWhereTablesGo(CreateMojo mojo) throws Exception {
+        mojo.execute();
+
+        assertThat(server.listTables().tableNames()).isEmpty();
+        try (DynamoDbClient ireland = testServer.client("eu-west-1")) {
+            assertThat(ireland.listTables().tableNames())
+                    .containsExactly("doctores", "horarios_doctores", "user_sessions");
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "tableNamePrefix", value = "dev-")
+    @MojoParameter(name = "tableNameSuffix", value = ".v2")
+    void prefixAndSuffixApplyToEveryTable(CreateMojo mojo) throws Exception {
+        mojo.execute();
+
+        assertThat(server.listTables().tableNames())
+                .containsExactly("dev-doctores.v2", "dev-horarios_doctores.v2", "dev-user_sessions.v2");
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = "src/test/resources/unit/invalid/pom.xml")
+    void anInvalidConfigurationFailsWithEveryProblemAndCreatesNothing(CreateMojo mojo) {
+        // the harness resolves the unset ${env...} of the global tag to nothing; real Maven keeps it (see src/it)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("The dynamo-setup configuration is invalid (8 problems); no AWS call was made:\n"
+                        + "  - plugin configuration, <tags><Environment>: the tag value is empty; give it a value (for an"
+                        + " environment variable, make sure it is set) or remove the tag\n"
+                        + "  - table 'doctores', <partitionKey>: 'doctor_id:BOOL' has the key type 'BOOL', but DynamoDB"
+                        + " keys are S (string), N (number) or B (binary); write it as doctor_id:S, doctor_id:N or"
+                        + " doctor_id:B\n"
+                        + "  - table 'doctores', <globalSecondaryIndex> 'especialidad-index' <projection>: 'SOME' is not"
+                        + " one of ALL, KEYS_ONLY, INCLUDE\n"
+                        + "  - table 'doctores', <globalSecondaryIndex> 'especialidad-index' <partitionKey>: missing;"
+                        + " every global secondary index needs one, e.g. <partitionKey>category:S</partitionKey>\n"
+                        + "  - table #2 (no name), <name>: missing; give the table a name, e.g. <name>my_table</name>\n"
+                        + "  - table 'doctores', <name>: declared twice (tables #1 and #3); remove one <table> or give"
+                        + " them different names\n"
+                        + "  - table 'doctores', <readCapacity>/<writeCapacity>: missing; with <billingMode>PROVISIONED"
+                        + "</billingMode> every table needs both, e.g. <readCapacity>5</readCapacity><writeCapacity>5"
+                        + "</writeCapacity>\n"
+                        + "  - table 'ok_table', <readCapacity>/<writeCapacity>: capacity is only for <billingMode>"
+                        + "PROVISIONED</billingMode>; remove it or set the billing mode to PROVISIONED");
+        assertThat(server.listTables().tableNames()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "endpoint", value = "localhost:8000")
+    @MojoParameter(name = "timeout", value = "ten minutes")
+    void badConnectionParametersAreConfigurationProblemsToo(CreateMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("plugin configuration, <timeout>: 'ten minutes' is not a positive ISO-8601"
+                        + " duration; write e.g. PT10M (10 minutes) or PT90S")
+                .hasMessageContaining("plugin configuration, <endpoint>: 'localhost:8000' is not an http(s) URL with"
+                        + " a host; write e.g. http://localhost:8000");
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = "src/test/resources/unit/server-credentials/pom.xml")
+    @MojoParameter(name = "serverId", value = "aws-prod")
+    void anUnknownServerIdIsAConfigurationProblem(CreateMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("plugin configuration, <serverId>: settings.xml has no <server> with"
+                        + " <id>aws-prod</id>; add one whose <username> is the access key id and whose <password> is"
+                        + " the secret access key");
+        assertThat(server.listTables().tableNames()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = "src/test/resources/unit/server-credentials/pom.xml")
+    void credentialsComeFromTheSettingsServer(CreateMojo mojo) throws Exception {
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertThat(server.listTables().tableNames()).containsExactly("user_sessions");
+        assertThat(log.lines()).noneMatch(l -> l.contains("dummy credentials"));
+        assertThat(log.lines()).noneMatch(l -> l.contains("secret-from-settings"));
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "endpoint", value = "http://127.0.0.1:1")
+    @MojoParameter(name = "timeout", value = "PT5S")
+    void anUnreachableServerIsABuildErrorNamingTableAndFix(CreateMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("SdkClientException from DescribeTable on table 'doctores': ")
+                .hasMessageContaining("Check <region>/<endpoint> and the network");
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.dynamosetup.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dynamosetup.testing.DynamoDbServerExtension;
+import io.github.dynamosetup.testing.RecordingLog;
+import io.github.dynamosetup.testing.TestServer;
+import javax.inject.Inject;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+@MojoTest
+@ExtendWith(DynamoDbServerExtension.class)
+class ValidateAndForceMojoTest {
+
+    private static final String HEALTH_ASSISTANT = "src/test/resources/unit/health-assistant/pom.xml";
+
+    @Inject
+    private MavenSession session;
+
+    private final RecordingLog log = new RecordingLog();
+    private DynamoDbClient server;
+
+    @BeforeEach
+    void pointAtTheTestServer(TestServer testServer) {
+        session.getUserProperties().setProperty("dynamo-setup.endpoint", testServer.endpoint().toString());
+        server = testServer.client("us-east-1");
+    }
+
+    @AfterEach
+    void close() {
+        server.close();
+    }
+
+    private void createTable(String name, String partitionKey) {
+        server.createTable(r -> r.tableName(name)
+                .keySchema(k -> k.attributeName(partitionKey).keyType("HASH"))
+                .attributeDefinitions(a -> a.attributeName(partitionKey).attributeType("S"))
+                .billingMode("PAY_PER_REQUEST"));
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = HEALTH_ASSISTANT)
+    void validateFailsNamingTheMissingTableAndTheFix(ValidateMojo mojo) {
+        createTable("doctores", "doctor_id");
+        createTable("user_sessions", "user_id");
+        mojo.setLog(log);
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("1 declared table does not exist in region us-east-1 at http://127.0.0.1:")
+                .hasMessageEndingWith(": horarios_doctores. Create it with: mvn dynamo-setup:create");
+        assertThat(log.lines()).contains("WARN ! missing horarios_doctores", "INFO = exists  doctores (ACTIVE)");
+        assertThat(server.listTables().tableNames()).containsExactly("doctores", "user_sessions");
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = HEALTH_ASSISTANT)
+    void validatePassesWhenEveryTableExists(ValidateMojo mojo) throws Exception {
+        createTable("doctores", "doctor_id");
+        createTable("horarios_doctores", "doctor_id");
+        createTable("user_sessions", "user_id");
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertThat(log.lines()).anyMatch(l -> l.startsWith("INFO validate: 3 tables in region us-east-1 at http://"
+                + "127.0.0.1:") && l.contains(" - 3 present, 0 missing ("));
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "skipValidate", value = "true")
+    void validateHasItsOwnSkip(ValidateMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+
+        assertThat(log.lines()).containsExactly("INFO Skipping dynamo-setup:validate (dynamo-setup.validate.skip is true)");
+    }
+
+    @Test
+    @InjectMojo(goal = "force", pom = HEALTH_ASSISTANT)
+    void forceFailsNamingExistingTablesAndCreatesTheMissingOne(ForceMojo mojo) {
+        createTable("doctores", "doctor_id");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("ResourceInUseException: the table doctores already exists in region us-east-1")
+                .hasMessageContaining("created: horarios_doctores, user_sessions.");
+        assertThat(server.listTables().tableNames()).containsExactly("doctores", "horarios_doctores", "user_sessions");
+        assertThat(server.describeTimeToLive(r -> r.tableName("user_sessions")).timeToLiveDescription()
+                .timeToLiveStatusAsString()).isEqualTo("ENABLED");
+    }
+
+    @Test
+    @InjectMojo(goal = "force", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "skip", value = "true")
+    void forceIsSkippedByTheGlobalSkip(ForceMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+
+        assertThat(server.listTables().tableNames()).isEmpty();
+        assertThat(log.lines()).containsExactly("INFO Skipping dynamo-setup:force (dynamo-setup.skip is true)");
+    }
+}
