@@ -1,0 +1,62 @@
+package io.github.dynamosetup.testing;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What the invoker ITs' setup.groovy and verify.groovy scripts do with the test server: act behind the
+ * plugin's back and read the server back. On the scripts' class path through {@code addTestClassPath}.
+ */
+public final class ItScripts {
+
+    private ItScripts() {}
+
+    /** A client of the test server in a region. */
+    public static DynamoDbClient client(String endpoint, String region) {
+        return DynamoDbClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("it", "it")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    /** The table names of a region that start with a prefix (each IT has its own). */
+    public static List<String> tableNames(String endpoint, String region, String prefix) {
+        try (DynamoDbClient client = client(endpoint, region)) {
+            return client.listTablesPaginator().tableNames().stream().filter(t -> t.startsWith(prefix)).toList();
+        }
+    }
+
+    /** Creates a table with a string partition key, as a person would by hand. */
+    public static void createTable(String endpoint, String region, String table, String partitionKey) {
+        try (DynamoDbClient client = client(endpoint, region)) {
+            client.createTable(r -> r.tableName(table)
+                    .keySchema(k -> k.attributeName(partitionKey).keyType("HASH"))
+                    .attributeDefinitions(a -> a.attributeName(partitionKey).attributeType("S"))
+                    .billingMode("PAY_PER_REQUEST"));
+        }
+    }
+
+    /** Every table of the prefix read back, by name; the scripts compare and print it. */
+    public static Map<String, TableSnapshot> snapshots(String endpoint, String region, String prefix) {
+        Map<String, TableSnapshot> snapshots = new TreeMap<>();
+        try (DynamoDbClient client = client(endpoint, region)) {
+            client.listTablesPaginator().tableNames().stream().filter(t -> t.startsWith(prefix))
+                    .forEach(t -> snapshots.put(t, TableSnapshot.read(client, t)));
+        }
+        return snapshots;
+    }
+
+    /** The Health Assistant tables as the server must hold them after create, with these tags. */
+    public static Map<String, TableSnapshot> expectedHealthAssistant(Map<String, String> tags) {
+        return new TreeMap<>(HealthAssistant.expected(tags));
+    }
+}
