@@ -1,0 +1,16 @@
+import io.github.dynamosetup.testing.ItScripts
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('The dynamo-setup configuration is invalid (5 problems); no AWS call was made:')
+// Maven turns a whole unset ${env.X} into nothing, and keeps one inside a longer value
+assert log.contains("plugin configuration, <tags><Environment>: the tag value is empty; give it a value (for an environment variable, make sure it is set)")
+assert log.contains("table 'invalid-doctores', <tags><Owner>: the tag value 'team-\${env.DYNAMO_SETUP_IT_NEVER_SET}' holds an unresolved Maven expression")
+assert log.contains("table 'invalid-doctores', <partitionKey>: 'doctor_id:BOOL' has the key type 'BOOL'")
+assert log.contains("table 'invalid-horarios_doctores', <partitionKey>: missing; every table needs one")
+assert log.contains("table 'invalid-x', <readCapacity>/<writeCapacity>: missing; with <billingMode>PROVISIONED</billingMode>")
+assert !log.contains("table 'invalid-x', <name>")   // 'invalid-x' is a valid name once the prefix is applied
+assert log.contains('MAVEN/MojoFailureException')
+assert !log.contains('at io.github.dynamosetup.')
+assert !log.contains('No AWS credentials found')      // it never got as far as connecting
+assert ItScripts.tableNames(endpoint, 'us-east-1', 'invalid-') == []
+true
