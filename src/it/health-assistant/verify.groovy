@@ -10,9 +10,11 @@ actual.each { name, table -> println "  ${name}: ${table}" }
 assert actual == expected
 
 // create ran in pre-integration-test (after the jar was built), validate in verify
-def jar = log.indexOf('maven-jar-plugin')
-def create = log.indexOf(':create (create-tables) @ health-assistant-service')
-def validate = log.indexOf(':validate (validate-tables) @ health-assistant-service')
+// (Maven 3.9 prints "--- jar:3.4.2:jar", Maven 3.8 "--- maven-jar-plugin:3.4.2:jar")
+def position = { pattern -> def m = log =~ pattern; m.find() ? m.start() : -1 }
+def jar = position(/--- (maven-)?jar(-plugin)?:[^ ]+:jar \(default-jar\) @ health-assistant-service/)
+def create = position(/:create \(create-tables\) @ health-assistant-service/)
+def validate = position(/:validate \(validate-tables\) @ health-assistant-service/)
 assert jar >= 0 && create > jar && validate > create
 
 // first run: created everything, enabled TTL; second run: nothing to do
@@ -23,6 +25,6 @@ assert log.contains('[INFO] = exists  user_sessions (ACTIVE; left as it is)')
 assert log =~ /create: 3 tables in region us-east-1 at http:\/\/127\.0\.0\.1:\d+ - 0 created, 3 already existed/
 assert log =~ /validate: 3 tables in region us-east-1 at http:\/\/127\.0\.0\.1:\d+ - 3 present, 0 missing/
 assert log.contains('No AWS credentials found; using dummy credentials for the local endpoint')
-// no warning about the plugin's descriptor, dependencies or parameters
-assert !(log =~ /(?i)plugin validation|should not|deprecated/)
+// no warning at all, in particular none of Maven 3.9's plugin validation (run with -Dmaven.plugin.validation=VERBOSE)
+assert !log.contains('[WARNING]')
 true
