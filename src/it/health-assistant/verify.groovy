@@ -6,7 +6,7 @@ def log = new File(basedir, 'build.log').text
 def expected = ItScripts.expectedHealthAssistant([Application: 'HealthAssistantAPI', Environment: 'ci'])
 def actual = ItScripts.snapshots(endpoint, 'us-east-1', '').subMap(expected.keySet())
 println "Tables on the server at ${endpoint} (us-east-1), read back with DescribeTable, DescribeTimeToLive and ListTagsOfResource:"
-actual.each { name, table -> println "  ${name}: ${table}" }
+actual.each { name, table -> println "  ${name.padRight(18)} ${table.describe()}" }
 assert actual == expected
 
 // create ran in pre-integration-test (after the jar was built), validate in verify

@@ -53,6 +53,18 @@ public record TableSnapshot(String partitionKey, String sortKey, Map<String, Str
                 indexes, billing, timeToLive, tags);
     }
 
+    /** One readable line: keys, indexes, billing, TTL and tags. */
+    public String describe() {
+        StringBuilder line = new StringBuilder("partition key ").append(partitionKey);
+        if (sortKey != null) {
+            line.append(", sort key ").append(sortKey);
+        }
+        globalSecondaryIndexes.forEach((name, index) -> line.append(", GSI ").append(name).append(" (").append(index)
+                .append(')'));
+        return line.append(", ").append(billingMode).append(", TTL ").append(timeToLive).append(", tags ").append(tags)
+                .toString();
+    }
+
     private static String keys(List<KeySchemaElement> schema, Map<String, String> types) {
         String sortKey = key(schema, KeyType.RANGE, types);
         return key(schema, KeyType.HASH, types) + (sortKey == null ? "" : "," + sortKey);

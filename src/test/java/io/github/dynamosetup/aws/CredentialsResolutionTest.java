@@ -1,0 +1,64 @@
+package io.github.dynamosetup.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Credentials are resolved when the connection is opened, before any request: these tests never
+ * connect. Surefire runs them with no AWS credentials in the environment and the metadata service off.
+ */
+class CredentialsResolutionTest {
+
+    private final List<String> info = new ArrayList<>();
+
+    private static ConnectionSettings settings(URI endpoint, String profile) {
+        return new ConnectionSettings("us-east-1", endpoint, profile, null, Duration.ofSeconds(5), Map.of());
+    }
+
+    @Test
+    void noCredentialsForAwsSaysUnableToLocateCredentialsAndEveryWayToProvideThem() {
+        assertThatThrownBy(() -> DynamoDbConnection.open(settings(null, null), info::add))
+                .isInstanceOf(MissingCredentialsException.class)
+                .hasMessageStartingWith("Unable to locate credentials (default provider chain: ")
+                .hasMessageContaining("environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+                .hasMessageContaining("'aws configure'")
+                .hasMessageContaining("an IAM role")
+                .hasMessageContaining("<serverId> / -Ddynamo-setup.serverId=ID");
+    }
+
+    @Test
+    void aProfileWithoutCredentialsIsNamed() {
+        assertThatThrownBy(() -> DynamoDbConnection.open(settings(URI.create("http://127.0.0.1:8000"), "staging"),
+                info::add))
+                .isInstanceOf(MissingCredentialsException.class)
+                .hasMessageStartingWith("Unable to locate credentials (profile 'staging': ");
+    }
+
+    @Test
+    void aLoopbackEndpointWithoutCredentialsGetsDummyOnesAndSaysSo() throws Exception {
+        try (DynamoDbConnection connection = DynamoDbConnection.open(settings(URI.create("http://localhost:8000"), null),
+                info::add)) {
+            assertThat(connection.target()).isEqualTo("region us-east-1 at http://localhost:8000");
+        }
+        assertThat(info).containsExactly(
+                "No AWS credentials found; using dummy credentials for the local endpoint http://localhost:8000");
+    }
+
+    @Test
+    void credentialsFromTheBuildAreUsedAsTheyAre() throws Exception {
+        ConnectionSettings fromServer = new ConnectionSettings(null, null, null,
+                new ConnectionSettings.AccessKey("AKID", "secret", "settings.xml server 'aws'"), Duration.ofSeconds(5),
+                Map.of());
+        try (DynamoDbConnection connection = DynamoDbConnection.open(fromServer, info::add)) {
+            assertThat(connection.region()).isEqualTo("us-east-1");
+        }
+        assertThat(info).isEmpty();
+    }
+}
