@@ -152,10 +152,13 @@ public final class TestServer implements AutoCloseable {
         File log = new File(System.getProperty("java.io.tmpdir"), "moto-" + port + ".log");
         Process process;
         try {
-            process = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+            ProcessBuilder moto = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1",
+                    "-p", String.valueOf(port))
                     .redirectErrorStream(true)
-                    .redirectOutput(log)
-                    .start();
+                    .redirectOutput(log);
+            // moto's botocore reads AWS_* too (an empty AWS_PROFILE breaks it); the server needs none of them
+            moto.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+            process = moto.start();
         } catch (IOException e) {
             throw new IllegalStateException("could not start moto: " + e.getMessage(), e);
         }
