@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -74,7 +75,7 @@ public final class DynamoDbConnection implements AutoCloseable {
      * The region rule: the parameter, else {@code AWS_REGION}, else the region of the configured
      * profile, else {@value #DEFAULT_REGION}. Never asks the EC2 metadata service.
      */
-    static String resolveRegion(ConnectionSettings settings, java.util.function.Supplier<ProfileFile> profiles) {
+    static String resolveRegion(ConnectionSettings settings, Supplier<ProfileFile> profiles) {
         if (hasText(settings.region())) {
             return settings.region().trim();
         }

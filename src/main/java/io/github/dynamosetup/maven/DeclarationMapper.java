@@ -52,7 +52,7 @@ final class DeclarationMapper {
         globalTagProblems.forEach(p -> badGlobalTags.add(p.element()));
         for (ConfigurationProblem problem : Declaration.problemsOf(specs)) {
             boolean inheritedTag = badGlobalTags.contains(problem.element())
-                    && mapper.overriddenTags.stream().noneMatch(o -> o.equals(problem.table() + problem.element()));
+                    && !mapper.overriddenTags.contains(problem.table() + problem.element());
             if (!inheritedTag && !mapper.reported.contains(problem.table() + problem.element())) {
                 mapper.problems.add(problem);
             }

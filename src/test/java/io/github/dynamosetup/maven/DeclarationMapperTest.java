@@ -1,0 +1,121 @@
+package io.github.dynamosetup.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dynamosetup.spec.AttributeType;
+import io.github.dynamosetup.spec.BillingMode;
+import io.github.dynamosetup.spec.Capacity;
+import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.spec.InvalidDeclarationException;
+import io.github.dynamosetup.spec.KeySpec;
+import io.github.dynamosetup.spec.Projection;
+import io.github.dynamosetup.spec.TableSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DeclarationMapperTest {
+
+    private static Table table(String name, String partitionKey) {
+        Table table = new Table();
+        table.setName(name);
+        table.setPartitionKey(partitionKey);
+        return table;
+    }
+
+    @Test
+    void mapsEveryElementOfATable() throws Exception {
+        Table orders = table("orders", "customer_id");
+        orders.setSortKey("created_at:N");
+        orders.setBillingMode("provisioned");
+        orders.setReadCapacity(5L);
+        orders.setWriteCapacity(3L);
+        orders.setTimeToLiveAttribute(" expires ");
+        GlobalSecondaryIndex byStatus = new GlobalSecondaryIndex();
+        byStatus.setName("by-status");
+        byStatus.setPartitionKey("status:S");
+        byStatus.setProjection("INCLUDE");
+        byStatus.setNonKeyAttributes(List.of("total", " "));
+        byStatus.setReadCapacity(1L);
+        byStatus.setWriteCapacity(1L);
+        orders.setGlobalSecondaryIndexes(List.of(byStatus));
+
+        TableSpec spec = DeclarationMapper.map(List.of(orders), Map.of(), null, null, List.of()).tables().get(0);
+
+        assertThat(spec.partitionKey()).isEqualTo(new KeySpec("customer_id", AttributeType.S));
+        assertThat(spec.sortKey()).isEqualTo(new KeySpec("created_at", AttributeType.N));
+        assertThat(spec.billingMode()).isEqualTo(BillingMode.PROVISIONED);
+        assertThat(spec.capacity()).isEqualTo(new Capacity(5L, 3L));
+        assertThat(spec.timeToLiveAttribute()).isEqualTo("expires");
+        assertThat(spec.globalSecondaryIndexes()).singleElement().satisfies(index -> {
+            assertThat(index.projection()).isEqualTo(Projection.INCLUDE);
+            assertThat(index.nonKeyAttributes()).containsExactly("total");
+            assertThat(index.capacity()).isEqualTo(new Capacity(1L, 1L));
+        });
+    }
+
+    @Test
+    void defaultsArePayPerRequestAndProjectionAll() throws Exception {
+        Table sessions = table("user_sessions", "user_id");
+        GlobalSecondaryIndex index = new GlobalSecondaryIndex();
+        index.setName("by-user");
+        index.setPartitionKey("user_id");
+        sessions.setGlobalSecondaryIndexes(List.of(index));
+
+        TableSpec spec = DeclarationMapper.map(List.of(sessions), null, null, null, List.of()).tables().get(0);
+
+        assertThat(spec.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+        assertThat(spec.globalSecondaryIndexes().get(0).projection()).isEqualTo(Projection.ALL);
+        assertThat(spec.tags()).isEmpty();
+    }
+
+    @Test
+    void tableTagsAddToAndOverrideGlobalTags() throws Exception {
+        Table doctores = table("doctores", "doctor_id");
+        doctores.setTags(Map.of("Environment", "prod", "Team", "agenda"));
+
+        Declaration declaration = DeclarationMapper.map(List.of(doctores, table("user_sessions", "user_id")),
+                Map.of("Application", "HealthAssistantAPI", "Environment", "dev"), null, null, List.of());
+
+        assertThat(declaration.tables().get(0).tags())
+                .containsExactly(Map.entry("Application", "HealthAssistantAPI"), Map.entry("Environment", "prod"),
+                        Map.entry("Team", "agenda"));
+        assertThat(declaration.tables().get(1).tags())
+                .containsExactly(Map.entry("Application", "HealthAssistantAPI"), Map.entry("Environment", "dev"));
+    }
+
+    @Test
+    void prefixAndSuffixMakeTheTableName() throws Exception {
+        Declaration declaration = DeclarationMapper.map(List.of(table(" doctores ", "doctor_id")), Map.of(), "dev-",
+                "-v2", List.of());
+
+        assertThat(declaration.tables().get(0).name()).isEqualTo("dev-doctores-v2");
+    }
+
+    @Test
+    void aBadGlobalTagIsReportedOnceAndNotWhereATableOverridesIt() {
+        Map<String, String> globalTags = new LinkedHashMap<>();
+        globalTags.put("Environment", null);
+        Table overriding = table("doctores", "doctor_id");
+        overriding.setTags(Map.of("Environment", "prod"));
+
+        assertThatThrownBy(() -> DeclarationMapper.map(List.of(overriding, table("user_sessions", "user_id")),
+                globalTags, null, null, List.of()))
+                .isInstanceOf(InvalidDeclarationException.class)
+                .satisfies(e -> assertThat(((InvalidDeclarationException) e).problems())
+                        .singleElement().asString()
+                        .startsWith("plugin configuration, <tags><Environment>: the tag value is empty"));
+    }
+
+    @Test
+    void aKeyThatCannotBeReadIsReportedOnceNotAlsoAsMissing() {
+        assertThatThrownBy(() -> DeclarationMapper.map(List.of(table("doctores", "doctor_id:X")), Map.of(), null, null,
+                List.of()))
+                .isInstanceOf(InvalidDeclarationException.class)
+                .satisfies(e -> assertThat(((InvalidDeclarationException) e).problems())
+                        .singleElement().asString()
+                        .startsWith("table 'doctores', <partitionKey>: 'doctor_id:X' has the key type 'X'"));
+    }
+}
