@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.github.dynamosetup.spec.Declaration;
 import io.github.dynamosetup.testing.HealthAssistant;
+import io.github.dynamosetup.testing.RecordingListener;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -60,16 +61,7 @@ class AwsErrorMessagesTest {
     }
 
     private TableProvisioner provisioner() {
-        return new TableProvisioner(client, new ProvisioningListener() {
-            @Override
-            public void info(String message) {}
-
-            @Override
-            public void warn(String message) {}
-
-            @Override
-            public void debug(String message) {}
-        }, Duration.ofSeconds(5), "region us-east-1");
+        return new TableProvisioner(client, new RecordingListener(), Duration.ofSeconds(5), "region us-east-1");
     }
 
     @Test

@@ -7,11 +7,10 @@ import io.github.dynamosetup.spec.Declaration;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingInterceptor;
+import io.github.dynamosetup.testing.RecordingListener;
 import io.github.dynamosetup.testing.TableSnapshot;
 import io.github.dynamosetup.testing.TestServer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class TableProvisionerTest {
 
     private final RecordingInterceptor calls = new RecordingInterceptor();
-    private final List<String> log = new ArrayList<>();
+    private final RecordingListener listener = new RecordingListener();
     private DynamoDbClient client;
     private DynamoDbClient server;
     private TableProvisioner provisioner;
@@ -41,20 +40,7 @@ class TableProvisionerTest {
                 .overrideConfiguration(o -> o.addExecutionInterceptor(calls))
                 .build();
         server = testServer.client("us-east-1");
-        provisioner = new TableProvisioner(client, new ProvisioningListener() {
-            @Override
-            public void info(String message) {
-                log.add("INFO " + message);
-            }
-
-            @Override
-            public void warn(String message) {
-                log.add("WARN " + message);
-            }
-
-            @Override
-            public void debug(String message) {}
-        }, Duration.ofMinutes(1), "region us-east-1");
+        provisioner = new TableProvisioner(client, listener, Duration.ofMinutes(1), "region us-east-1");
     }
 
     @AfterEach
@@ -76,8 +62,8 @@ class TableProvisionerTest {
                 assertThat(TableSnapshot.read(server, table)).as(table).isEqualTo(expected));
         assertThat(calls.writeOperations()).containsExactly("CreateTable", "CreateTable", "CreateTable",
                 "UpdateTimeToLive");
-        assertThat(log).contains("INFO + create  doctores", "INFO   ttl     user_sessions (enabled on 'ttl')");
-        assertThat(log.get(log.size() - 1))
+        assertThat(listener.lines()).contains("INFO + create  doctores", "INFO   ttl     user_sessions (enabled on 'ttl')");
+        assertThat(listener.lines().get(listener.lines().size() - 1))
                 .startsWith("INFO create: 3 tables in region us-east-1 - 3 created, 0 already existed (");
     }
 
@@ -91,7 +77,7 @@ class TableProvisionerTest {
         assertThat(second.created()).isEmpty();
         assertThat(second.existing()).containsExactly("doctores", "horarios_doctores", "user_sessions");
         assertThat(calls.operations()).containsExactly("DescribeTable", "DescribeTable", "DescribeTable");
-        assertThat(log).contains("INFO = exists  user_sessions (ACTIVE; left as it is)");
+        assertThat(listener.lines()).contains("INFO = exists  user_sessions (ACTIVE; left as it is)");
     }
 
     @Test
@@ -131,7 +117,7 @@ class TableProvisionerTest {
                 .hasMessage("2 declared tables do not exist in region us-east-1: horarios_doctores, user_sessions."
                         + " Create them with: mvn dynamo-setup:create");
         assertThat(calls.writeOperations()).isEmpty();
-        assertThat(log).contains("WARN ! missing horarios_doctores");
+        assertThat(listener.lines()).contains("WARN ! missing horarios_doctores");
     }
 
     @Test
@@ -167,25 +153,12 @@ class TableProvisionerTest {
                 .overrideConfiguration(o -> o.retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD)
                         .apiCallTimeout(Duration.ofSeconds(5)))
                 .build()) {
-            TableProvisioner offline = new TableProvisioner(unreachable, provisionerListener(), Duration.ofSeconds(5),
+            TableProvisioner offline = new TableProvisioner(unreachable, listener, Duration.ofSeconds(5),
                     "region us-east-1 at http://127.0.0.1:1");
             assertThatThrownBy(() -> offline.create(healthAssistant()))
                     .isInstanceOf(AwsCallException.class)
                     .hasMessageStartingWith("SdkClientException from DescribeTable on table 'doctores': ")
                     .hasMessageContaining("DynamoDB could not be reached in region us-east-1 at http://127.0.0.1:1");
         }
-    }
-
-    private ProvisioningListener provisionerListener() {
-        return new ProvisioningListener() {
-            @Override
-            public void info(String message) {}
-
-            @Override
-            public void warn(String message) {}
-
-            @Override
-            public void debug(String message) {}
-        };
     }
 }
