@@ -59,9 +59,9 @@ public final class TableProvisioner {
                         + "; left as it is)");
             }
         });
-        List<String> created = createAll(toCreate, Goal.CREATE, new ArrayList<>());
-        finishCreated(toCreate, Goal.CREATE);
-        return summarize(new RunSummary(Goal.CREATE, created, existing, List.of(), since(start)));
+        List<TableSpec> created = createAll(toCreate, Goal.CREATE, List.of());
+        finishCreated(created, Goal.CREATE);
+        return summarize(new RunSummary(Goal.CREATE, names(created), existing, List.of(), since(start)));
     }
 
     /** Checks that every declared table exists; read-only. */
@@ -94,12 +94,11 @@ public final class TableProvisioner {
         long start = System.nanoTime();
         List<String> existing = new ArrayList<>();
         declaration.tables().forEach(t -> listener.info("+ create  " + t.name() + " (forced)"));
-        List<String> created = createAll(declaration.tables(), Goal.FORCE, existing);
-        List<TableSpec> createdTables = declaration.tables().stream().filter(t -> created.contains(t.name())).toList();
-        finishCreated(createdTables, Goal.FORCE);
-        RunSummary summary = summarize(new RunSummary(Goal.FORCE, created, existing, List.of(), since(start)));
+        List<TableSpec> created = createAll(declaration.tables(), Goal.FORCE, existing);
+        finishCreated(created, Goal.FORCE);
+        RunSummary summary = summarize(new RunSummary(Goal.FORCE, names(created), existing, List.of(), since(start)));
         if (!existing.isEmpty()) {
-            throw new TablesAlreadyExistException(existing, created, target);
+            throw new TablesAlreadyExistException(existing, names(created), target);
         }
         return summary;
     }
@@ -121,12 +120,12 @@ public final class TableProvisioner {
     }
 
     /**
-     * Sends CreateTable for each table. With {@code alreadyExisting} non-null, a table that exists is
-     * recorded there instead of failing the run (the force goal).
+     * Sends CreateTable for each table and returns those created. For the force goal, a table that
+     * already exists is added to {@code alreadyExisting} instead of failing the run.
      */
-    private List<String> createAll(List<TableSpec> tables, Goal goal, List<String> alreadyExisting)
+    private List<TableSpec> createAll(List<TableSpec> tables, Goal goal, List<String> alreadyExisting)
             throws AwsCallException {
-        List<String> created = new ArrayList<>();
+        List<TableSpec> created = new ArrayList<>();
         for (TableSpec table : tables) {
             boolean done = call(table.name(), "CreateTable", goal, () -> {
                 try {
@@ -141,7 +140,7 @@ public final class TableProvisioner {
                 }
             });
             if (done) {
-                created.add(table.name());
+                created.add(table);
             } else {
                 alreadyExisting.add(table.name());
             }
@@ -154,7 +153,7 @@ public final class TableProvisioner {
         if (created.isEmpty()) {
             return;
         }
-        waiter.awaitActive(created.stream().map(TableSpec::name).toList(), listener);
+        waiter.awaitActive(names(created), listener);
         for (TableSpec table : created) {
             if (table.timeToLiveAttribute() != null) {
                 call(table.name(), "UpdateTimeToLive", goal, () -> client.updateTimeToLive(r -> r
@@ -217,6 +216,10 @@ public final class TableProvisioner {
         }
         return new AwsCallException(table, operation, code,
                 code + " from " + operation + " on table '" + table + "': " + detail + ". " + fix, e);
+    }
+
+    private static List<String> names(List<TableSpec> tables) {
+        return tables.stream().map(TableSpec::name).toList();
     }
 
     private static Duration since(long startNanos) {
