@@ -1,6 +1,8 @@
 package io.github.dynamosetup.core;
 
 import io.github.dynamosetup.spec.Capacity;
+import io.github.dynamosetup.spec.Encryption;
+import io.github.dynamosetup.spec.RequestUnits;
 import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
 import io.github.dynamosetup.spec.KeySpec;
 import io.github.dynamosetup.spec.TableSpec;
@@ -12,13 +14,22 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.OnDemandThroughput;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableClass;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 
-/** Turns a validated table spec into the CreateTable request that makes it, tags included. */
+/**
+ * Turns a validated table spec into the CreateTable request that makes it: keys, indexes, billing,
+ * stream, encryption, deletion protection, table class and tags. TTL and point-in-time recovery
+ * cannot go with CreateTable; the provisioner applies them once the table is ACTIVE.
+ */
 final class CreateTableRequests {
 
     private CreateTableRequests() {}
@@ -42,6 +53,33 @@ final class CreateTableRequests {
                     .map(CreateTableRequests::index)
                     .toList());
         }
+        if (!table.localSecondaryIndexes().isEmpty()) {
+            request.localSecondaryIndexes(table.localSecondaryIndexes().stream()
+                    .map(index -> LocalSecondaryIndex.builder()
+                            .indexName(index.name())
+                            .keySchema(keySchema(table.partitionKey(), index.sortKey()))
+                            .projection(projection(index.projection(), index.nonKeyAttributes()))
+                            .build())
+                    .toList());
+        }
+        if (table.onDemandThroughput().isDeclared()) {
+            request.onDemandThroughput(onDemand(table.onDemandThroughput()));
+        }
+        if (table.stream() != null && table.stream().enabled()) {
+            request.streamSpecification(s -> s.streamEnabled(true)
+                    .streamViewType(StreamViewType.fromValue(table.stream().viewType().name())));
+        }
+        if (table.encryption() == Encryption.AWS_MANAGED) {
+            request.sseSpecification(s -> s.enabled(true).sseType(SSEType.KMS));
+        } else if (table.encryption() == Encryption.CUSTOMER_MANAGED) {
+            request.sseSpecification(s -> s.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId(table.kmsKeyId()));
+        }
+        if (table.deletionProtection()) {
+            request.deletionProtectionEnabled(true);
+        }
+        if (table.tableClass() != null) {
+            request.tableClass(TableClass.fromValue(table.tableClass().name()));
+        }
         if (!table.tags().isEmpty()) {
             request.tags(table.tags().entrySet().stream()
                     .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
@@ -51,19 +89,32 @@ final class CreateTableRequests {
     }
 
     private static GlobalSecondaryIndex index(GlobalSecondaryIndexSpec index) {
-        Projection.Builder projection = Projection.builder()
-                .projectionType(ProjectionType.fromValue(index.projection().name()));
-        if (!index.nonKeyAttributes().isEmpty()) {
-            projection.nonKeyAttributes(index.nonKeyAttributes());
-        }
         GlobalSecondaryIndex.Builder builder = GlobalSecondaryIndex.builder()
                 .indexName(index.name())
                 .keySchema(keySchema(index.partitionKey(), index.sortKey()))
-                .projection(projection.build());
+                .projection(projection(index.projection(), index.nonKeyAttributes()));
         if (index.capacity().isComplete()) {
             builder.provisionedThroughput(throughput(index.capacity()));
         }
+        if (index.onDemandThroughput().isDeclared()) {
+            builder.onDemandThroughput(onDemand(index.onDemandThroughput()));
+        }
         return builder.build();
+    }
+
+    private static Projection projection(io.github.dynamosetup.spec.Projection type, List<String> nonKeyAttributes) {
+        Projection.Builder projection = Projection.builder().projectionType(ProjectionType.fromValue(type.name()));
+        if (!nonKeyAttributes.isEmpty()) {
+            projection.nonKeyAttributes(nonKeyAttributes);
+        }
+        return projection.build();
+    }
+
+    private static OnDemandThroughput onDemand(RequestUnits units) {
+        return OnDemandThroughput.builder()
+                .maxReadRequestUnits(units.maxReadRequestUnits())
+                .maxWriteRequestUnits(units.maxWriteRequestUnits())
+                .build();
     }
 
     private static List<KeySchemaElement> keySchema(KeySpec partitionKey, KeySpec sortKey) {

@@ -5,11 +5,15 @@ import java.util.stream.Collectors;
 
 /** What a run does, and the DynamoDB actions (IAM permissions) it needs. */
 public enum Goal {
-    CREATE("create", List.of("dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:UpdateTimeToLive",
-            "dynamodb:TagResource")),
+    CREATE("create", Actions.WRITE),
     VALIDATE("validate", List.of("dynamodb:DescribeTable")),
-    FORCE("force", List.of("dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:UpdateTimeToLive",
-            "dynamodb:TagResource"));
+    FORCE("force", Actions.WRITE);
+
+    /** Holds what enum constants cannot refer to before they are declared. */
+    private static final class Actions {
+        static final List<String> WRITE = List.of("dynamodb:CreateTable", "dynamodb:DescribeTable",
+                "dynamodb:UpdateTimeToLive", "dynamodb:UpdateContinuousBackups", "dynamodb:TagResource");
+    }
 
     private final String goalName;
     private final List<String> iamActions;

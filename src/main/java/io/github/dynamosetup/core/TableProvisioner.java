@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * The provisioning engine. Every goal runs the same way, table by table: read the live state, decide
- * what to do, act, then wait for the tables it created and apply what CreateTable cannot carry (TTL).
+ * what to do, act, then wait for the tables it created and apply what CreateTable cannot carry (TTL,
+ * point-in-time recovery).
  * Knows DynamoDB, not Maven.
  */
 public final class TableProvisioner {
@@ -160,6 +161,12 @@ public final class TableProvisioner {
                         .tableName(table.name())
                         .timeToLiveSpecification(s -> s.enabled(true).attributeName(table.timeToLiveAttribute()))));
                 listener.info("  ttl     " + table.name() + " (enabled on '" + table.timeToLiveAttribute() + "')");
+            }
+            if (table.pointInTimeRecovery()) {
+                call(table.name(), "UpdateContinuousBackups", goal, () -> client.updateContinuousBackups(r -> r
+                        .tableName(table.name())
+                        .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true))));
+                listener.info("  pitr    " + table.name() + " (point-in-time recovery enabled)");
             }
         }
     }

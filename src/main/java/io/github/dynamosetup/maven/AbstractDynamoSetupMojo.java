@@ -1,17 +1,13 @@
 package io.github.dynamosetup.maven;
 
 import io.github.dynamosetup.aws.ConnectionSettings;
-import io.github.dynamosetup.aws.DynamoDbConnection;
-import io.github.dynamosetup.aws.MissingCredentialsException;
-import io.github.dynamosetup.core.MissingTablesException;
-import io.github.dynamosetup.core.ProvisioningException;
-import io.github.dynamosetup.core.TableProvisioner;
-import io.github.dynamosetup.core.TablesAlreadyExistException;
 import io.github.dynamosetup.spec.ConfigurationProblem;
 import io.github.dynamosetup.spec.Declaration;
 import io.github.dynamosetup.spec.InvalidDeclarationException;
+import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -30,9 +26,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * What every goal shares: the table declaration, the connection parameters, skipping, and the
- * translation of the core's typed failures into BUILD FAILURE (the user's to fix) or BUILD ERROR (AWS
- * or the network). Each goal supplies one call into the core.
+ * What every goal shares: the table declaration and the connection parameters, checked together before
+ * anything else happens, and skipping. A problem in them is BUILD FAILURE, with no AWS call made.
  */
 public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
 
@@ -47,6 +42,18 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      */
     @Parameter
     private List<Table> tables = new ArrayList<>();
+
+    /**
+     * Table spec files, in the JSON that {@code aws dynamodb create-table --cli-input-json} reads, plus
+     * {@code TimeToLiveSpecification} and {@code PointInTimeRecoverySpecification}: paths or globs
+     * ({@code src/main/dynamodb/*.json}) relative to the project, declared as
+     * {@code <tableFiles><tableFile>...</tableFile></tableFiles>}. Their tables join those of
+     * {@code <tables>}; the global {@code <tags>}, prefix and suffix apply to them too.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> tableFiles = new ArrayList<>();
 
     /**
      * Tags given to every table, as {@code <Key>value</Key>} elements; a table's own {@code <tags>} add
@@ -131,6 +138,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    private File basedir;
+
     private final SettingsDecrypter settingsDecrypter;
 
     protected AbstractDynamoSetupMojo(SettingsDecrypter settingsDecrypter) {
@@ -150,29 +160,26 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         List<ConfigurationProblem> connectionProblems = new ArrayList<>();
         Duration waitTimeout = parseTimeout(connectionProblems);
         ConnectionSettings connection = connectionSettings(waitTimeout, connectionProblems);
+        Path projectDirectory = (basedir == null ? new File(".") : basedir).toPath().toAbsolutePath().normalize();
+        List<Path> files = TableFiles.resolve(projectDirectory, tableFiles, connectionProblems);
         Declaration declaration;
         try {
-            declaration = DeclarationMapper.map(tables, tags, tableNamePrefix, tableNameSuffix, connectionProblems);
+            declaration = DeclarationMapper.map(new DeclarationMapper.Configuration(tables, files, projectDirectory,
+                    tags, tableNamePrefix, tableNameSuffix), connectionProblems);
         } catch (InvalidDeclarationException e) {
             throw new MojoFailureException(e.getMessage());
         }
         if (declaration.tables().isEmpty()) {
             getLog().warn("dynamo-setup:" + goalName() + " has no tables to work on: declare them in the plugin's"
-                    + " <tables> configuration");
+                    + " <tables> or <tableFiles>");
             return;
         }
-        MavenProvisioningListener listener = new MavenProvisioningListener(getLog());
-        try (DynamoDbConnection dynamoDb = DynamoDbConnection.open(connection, getLog()::info)) {
-            run(new TableProvisioner(dynamoDb.client(), listener, waitTimeout, dynamoDb.target()), declaration);
-        } catch (MissingTablesException | TablesAlreadyExistException e) {
-            throw new MojoFailureException(e.getMessage());
-        } catch (MissingCredentialsException | ProvisioningException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        execute(declaration, connection, waitTimeout);
     }
 
-    /** The goal's one call into the core. */
-    protected abstract void run(TableProvisioner provisioner, Declaration declaration) throws ProvisioningException;
+    /** Runs the goal on a valid, non-empty declaration. */
+    protected abstract void execute(Declaration declaration, ConnectionSettings connection, Duration waitTimeout)
+            throws MojoExecutionException, MojoFailureException;
 
     /** The goal's name, as typed after {@code dynamo-setup:}. */
     protected abstract String goalName();

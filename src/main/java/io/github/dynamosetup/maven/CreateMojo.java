@@ -16,7 +16,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "create", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class CreateMojo extends AbstractDynamoSetupMojo {
+public class CreateMojo extends AbstractProvisioningMojo {
 
     /**
      * Skips this goal only.

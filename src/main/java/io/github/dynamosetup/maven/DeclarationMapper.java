@@ -4,11 +4,22 @@ import io.github.dynamosetup.spec.BillingMode;
 import io.github.dynamosetup.spec.Capacity;
 import io.github.dynamosetup.spec.ConfigurationProblem;
 import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.spec.Encryption;
+import io.github.dynamosetup.spec.Field;
 import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
+import io.github.dynamosetup.spec.IndexKind;
 import io.github.dynamosetup.spec.InvalidDeclarationException;
 import io.github.dynamosetup.spec.KeySpec;
+import io.github.dynamosetup.spec.LocalSecondaryIndexSpec;
+import io.github.dynamosetup.spec.PomOrigin;
 import io.github.dynamosetup.spec.Projection;
+import io.github.dynamosetup.spec.RequestUnits;
+import io.github.dynamosetup.spec.Stream;
+import io.github.dynamosetup.spec.StreamViewType;
+import io.github.dynamosetup.spec.TableClass;
 import io.github.dynamosetup.spec.TableSpec;
+import io.github.dynamosetup.spec.json.TableFileReader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -20,40 +31,52 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Maps the POM's {@code <tables>} to a validated {@link Declaration}. Problems of notation (a key type
- * other than S/N/B, an unknown billing mode) and of DynamoDB's rules are reported together.
+ * Maps the POM's {@code <tables>} and the {@code <tableFiles>} to a validated {@link Declaration}.
+ * Problems of notation (a key type other than S/N/B, an unknown enum value, a broken JSON file) and of
+ * DynamoDB's rules are reported together.
  */
 final class DeclarationMapper {
 
     private final List<ConfigurationProblem> problems = new ArrayList<>();
     /** table + element already reported here, so that the spec's own check does not repeat them. */
     private final Set<String> reported = new HashSet<>();
-    /** table + tag element of tags a table declares itself, overriding a global one. */
-    private final Set<String> overriddenTags = new HashSet<>();
+    private final String prefix;
+    private final String suffix;
 
-    private DeclarationMapper() {}
+    private DeclarationMapper(String prefix, String suffix) {
+        this.prefix = prefix;
+        this.suffix = suffix;
+    }
+
+    /** What the POM declares; {@code null} lists and maps stand for none. */
+    record Configuration(List<Table> tables, List<Path> tableFiles, Path basedir, Map<String, String> globalTags,
+            String tableNamePrefix, String tableNameSuffix) {}
 
     /**
-     * @param extraProblems problems found elsewhere in the configuration (connection settings), reported
-     *     in the same failure
+     * @param extraProblems problems found elsewhere in the configuration (connection settings, table
+     *     files that do not exist), reported in the same failure
      * @throws InvalidDeclarationException listing every problem
      */
-    static Declaration map(List<Table> tables, Map<String, String> globalTags, String tableNamePrefix,
-            String tableNameSuffix, List<ConfigurationProblem> extraProblems) throws InvalidDeclarationException {
-        DeclarationMapper mapper = new DeclarationMapper();
-        List<ConfigurationProblem> globalTagProblems = Declaration.tagProblems(ConfigurationProblem.PLUGIN_CONFIGURATION, nonNull(globalTags));
-        mapper.problems.addAll(globalTagProblems);
+    static Declaration map(Configuration configuration, List<ConfigurationProblem> extraProblems)
+            throws InvalidDeclarationException {
+        DeclarationMapper mapper = new DeclarationMapper(nonNull(configuration.tableNamePrefix()),
+                nonNull(configuration.tableNameSuffix()));
+        Map<String, String> globalTags = mapper.validGlobalTags(nonNull(configuration.globalTags()));
         List<TableSpec> specs = new ArrayList<>();
+        List<Table> tables = nonNull(configuration.tables());
         for (int i = 0; i < tables.size(); i++) {
-            specs.add(mapper.table(tables.get(i), i + 1, globalTags, nonNull(tableNamePrefix), nonNull(tableNameSuffix)));
+            specs.add(mapper.table(tables.get(i), new PomOrigin(i + 1), globalTags));
         }
-        // a bad global tag is reported once, not again for every table that inherits it
-        Set<String> badGlobalTags = new HashSet<>();
-        globalTagProblems.forEach(p -> badGlobalTags.add(p.element()));
+        for (Path file : nonNull(configuration.tableFiles())) {
+            TableFileReader.Result read = TableFileReader.read(file,
+                    TableFiles.displayName(configuration.basedir(), file), mapper::fullName, globalTags);
+            read.problems().forEach(p -> mapper.report(p.table(), p.element(), p.message()));
+            if (read.table() != null) {
+                specs.add(read.table());
+            }
+        }
         for (ConfigurationProblem problem : Declaration.problemsOf(specs)) {
-            boolean inheritedTag = badGlobalTags.contains(problem.element())
-                    && !mapper.overriddenTags.contains(problem.table() + problem.element());
-            if (!inheritedTag && !mapper.reported.contains(problem.table() + problem.element())) {
+            if (!mapper.isReported(problem)) {
                 mapper.problems.add(problem);
             }
         }
@@ -65,43 +88,77 @@ final class DeclarationMapper {
         return Declaration.of(specs);
     }
 
-    private TableSpec table(Table table, int position, Map<String, String> globalTags, String prefix, String suffix) {
-        String name = table.getName() == null || table.getName().isBlank()
-                ? null
-                : prefix + table.getName().trim() + suffix;
-        String subject = Declaration.subject(name, position);
-        KeySpec partitionKey = key(table.getPartitionKey(), subject, "<partitionKey>");
-        KeySpec sortKey = key(table.getSortKey(), subject, "<sortKey>");
-        List<GlobalSecondaryIndexSpec> indexes = new ArrayList<>();
-        List<GlobalSecondaryIndex> declaredIndexes = nonNull(table.getGlobalSecondaryIndexes());
-        for (int i = 0; i < declaredIndexes.size(); i++) {
-            indexes.add(index(declaredIndexes.get(i), i + 1, subject));
+    /** Reports the problems of the global tags once, and leaves the bad ones out of every table. */
+    private Map<String, String> validGlobalTags(Map<String, String> globalTags) {
+        Map<String, String> valid = new LinkedHashMap<>(globalTags);
+        PomOrigin elements = new PomOrigin(0);
+        for (ConfigurationProblem problem : Declaration.tagProblems(ConfigurationProblem.PLUGIN_CONFIGURATION,
+                elements, globalTags)) {
+            problems.add(problem);
+            globalTags.keySet().stream().filter(k -> elements.tagElement(k).equals(problem.element()))
+                    .forEach(valid::remove);
         }
-        Map<String, String> tags = new LinkedHashMap<>(nonNull(globalTags));
-        tags.putAll(nonNull(table.getTags()));
-        nonNull(table.getTags()).keySet().forEach(k -> overriddenTags.add(subject + "<tags><" + k + ">"));
-        return new TableSpec(
-                name,
-                partitionKey,
-                sortKey,
-                indexes,
-                blankToNull(table.getTimeToLiveAttribute()),
-                enumValue(BillingMode.class, table.getBillingMode(), BillingMode.PAY_PER_REQUEST, subject, "<billingMode>"),
-                new Capacity(table.getReadCapacity(), table.getWriteCapacity()),
-                tags);
+        return valid;
     }
 
-    private GlobalSecondaryIndexSpec index(GlobalSecondaryIndex index, int position, String subject) {
-        String name = blankToNull(index.getName());
-        String element = Declaration.indexElement(name, position);
-        return new GlobalSecondaryIndexSpec(
-                name,
-                key(index.getPartitionKey(), subject, element + " <partitionKey>"),
-                key(index.getSortKey(), subject, element + " <sortKey>"),
-                enumValue(Projection.class, index.getProjection(), Projection.ALL, subject, element + " <projection>"),
-                nonNull(index.getNonKeyAttributes()).stream().filter(a -> a != null && !a.isBlank()).map(String::trim)
-                        .toList(),
-                new Capacity(index.getReadCapacity(), index.getWriteCapacity()));
+    private String fullName(String declaredName) {
+        return prefix + declaredName.trim() + suffix;
+    }
+
+    private TableSpec table(Table table, PomOrigin origin, Map<String, String> globalTags) {
+        String name = table.getName() == null || table.getName().isBlank() ? null : fullName(table.getName());
+        String subject = origin.subject(name);
+        TableSpec.Builder spec = TableSpec.builder(origin, name)
+                .partitionKey(key(table.getPartitionKey(), subject, origin.element(Field.PARTITION_KEY)))
+                .sortKey(key(table.getSortKey(), subject, origin.element(Field.SORT_KEY)));
+        List<GlobalSecondaryIndex> globalIndexes = nonNull(table.getGlobalSecondaryIndexes());
+        for (int i = 0; i < globalIndexes.size(); i++) {
+            GlobalSecondaryIndex index = globalIndexes.get(i);
+            String indexName = blankToNull(index.getName());
+            int position = i + 1;
+            spec.globalSecondaryIndex(new GlobalSecondaryIndexSpec(
+                    indexName,
+                    key(index.getPartitionKey(), subject,
+                            origin.indexElement(IndexKind.GLOBAL, position, indexName, Field.PARTITION_KEY)),
+                    key(index.getSortKey(), subject,
+                            origin.indexElement(IndexKind.GLOBAL, position, indexName, Field.SORT_KEY)),
+                    enumValue(Projection.class, index.getProjection(), Projection.ALL, subject,
+                            origin.indexElement(IndexKind.GLOBAL, position, indexName, Field.PROJECTION)),
+                    names(index.getNonKeyAttributes()),
+                    new Capacity(index.getReadCapacity(), index.getWriteCapacity()),
+                    new RequestUnits(index.getMaxReadRequestUnits(), index.getMaxWriteRequestUnits())));
+        }
+        List<LocalSecondaryIndex> localIndexes = nonNull(table.getLocalSecondaryIndexes());
+        for (int i = 0; i < localIndexes.size(); i++) {
+            LocalSecondaryIndex index = localIndexes.get(i);
+            String indexName = blankToNull(index.getName());
+            int position = i + 1;
+            spec.localSecondaryIndex(new LocalSecondaryIndexSpec(
+                    indexName,
+                    key(index.getSortKey(), subject,
+                            origin.indexElement(IndexKind.LOCAL, position, indexName, Field.SORT_KEY)),
+                    enumValue(Projection.class, index.getProjection(), Projection.ALL, subject,
+                            origin.indexElement(IndexKind.LOCAL, position, indexName, Field.PROJECTION)),
+                    names(index.getNonKeyAttributes())));
+        }
+        StreamViewType streamViewType = enumValue(StreamViewType.class, table.getStreamViewType(), null, subject,
+                origin.element(Field.STREAM));
+        return spec
+                .timeToLiveAttribute(blankToNull(table.getTimeToLiveAttribute()))
+                .billingMode(enumValue(BillingMode.class, table.getBillingMode(), BillingMode.PAY_PER_REQUEST, subject,
+                        origin.element(Field.BILLING_MODE)))
+                .capacity(new Capacity(table.getReadCapacity(), table.getWriteCapacity()))
+                .onDemandThroughput(new RequestUnits(table.getMaxReadRequestUnits(), table.getMaxWriteRequestUnits()))
+                .stream(streamViewType == null ? null : new Stream(true, streamViewType))
+                .encryption(enumValue(Encryption.class, table.getEncryption(), null, subject,
+                        origin.element(Field.ENCRYPTION)), blankToNull(table.getKmsKeyId()))
+                .pointInTimeRecovery(table.isPointInTimeRecovery())
+                .deletionProtection(table.isDeletionProtection())
+                .tableClass(enumValue(TableClass.class, table.getTableClass(), null, subject,
+                        origin.element(Field.TABLE_CLASS)))
+                .tags(globalTags)
+                .tags(nonNull(table.getTags()))
+                .build();
     }
 
     private KeySpec key(String text, String subject, String element) {
@@ -129,9 +186,19 @@ final class DeclarationMapper {
         }
     }
 
+    /** Whether this place, or a place inside it (a JSON path below it), already has a problem. */
+    private boolean isReported(ConfigurationProblem problem) {
+        String place = problem.table() + problem.element();
+        return reported.stream().anyMatch(r -> r.equals(place) || r.startsWith(place + "[") || r.startsWith(place + "."));
+    }
+
     private void report(String subject, String element, String message) {
         problems.add(new ConfigurationProblem(subject, element, message));
         reported.add(subject + element);
+    }
+
+    private static List<String> names(List<String> names) {
+        return nonNull(names).stream().filter(a -> a != null && !a.isBlank()).map(String::trim).toList();
     }
 
     private static String blankToNull(String value) {

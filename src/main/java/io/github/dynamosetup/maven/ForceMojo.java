@@ -15,7 +15,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "force", threadSafe = true)
-public class ForceMojo extends AbstractDynamoSetupMojo {
+public class ForceMojo extends AbstractProvisioningMojo {
 
     /**
      * Skips this goal only.

@@ -27,6 +27,28 @@ public class GlobalSecondaryIndex {
     /** Write capacity units, when the table is {@code PROVISIONED}. */
     private Long writeCapacity;
 
+    /** With a {@code PAY_PER_REQUEST} table: the most read request units per second the index may use. */
+    private Long maxReadRequestUnits;
+
+    /** With a {@code PAY_PER_REQUEST} table: the most write request units per second the index may use. */
+    private Long maxWriteRequestUnits;
+
+    public Long getMaxReadRequestUnits() {
+        return maxReadRequestUnits;
+    }
+
+    public void setMaxReadRequestUnits(Long maxReadRequestUnits) {
+        this.maxReadRequestUnits = maxReadRequestUnits;
+    }
+
+    public Long getMaxWriteRequestUnits() {
+        return maxWriteRequestUnits;
+    }
+
+    public void setMaxWriteRequestUnits(Long maxWriteRequestUnits) {
+        this.maxWriteRequestUnits = maxWriteRequestUnits;
+    }
+
     public String getName() {
         return name;
     }

@@ -23,6 +23,9 @@ public class Table {
     /** Global secondary indexes. */
     private List<GlobalSecondaryIndex> globalSecondaryIndexes = new ArrayList<>();
 
+    /** Local secondary indexes: the table's partition key with another sort key. */
+    private List<LocalSecondaryIndex> localSecondaryIndexes = new ArrayList<>();
+
     /** The attribute holding each item's expiry time (epoch seconds); TTL is enabled on it after creation. */
     private String timeToLiveAttribute;
 
@@ -34,6 +37,30 @@ public class Table {
 
     /** Write capacity units, with {@code PROVISIONED} only. */
     private Long writeCapacity;
+
+    /** With {@code PAY_PER_REQUEST}: the most read request units per second the table may use (-1: no limit). */
+    private Long maxReadRequestUnits;
+
+    /** With {@code PAY_PER_REQUEST}: the most write request units per second the table may use (-1: no limit). */
+    private Long maxWriteRequestUnits;
+
+    /** Enables a DynamoDB stream with this view type: KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES. */
+    private String streamViewType;
+
+    /** Encryption at rest: AWS_OWNED (DynamoDB's default), AWS_MANAGED or CUSTOMER_MANAGED (with kmsKeyId). */
+    private String encryption;
+
+    /** The customer managed KMS key (id, ARN or alias), with {@code CUSTOMER_MANAGED} encryption. */
+    private String kmsKeyId;
+
+    /** Turns on point-in-time recovery once the table is ACTIVE. */
+    private boolean pointInTimeRecovery;
+
+    /** Protects the table from DeleteTable. */
+    private boolean deletionProtection;
+
+    /** STANDARD (DynamoDB's default) or STANDARD_INFREQUENT_ACCESS. */
+    private String tableClass;
 
     /** Tags of this table; they add to the plugin's global {@code <tags>} and override those with the same key. */
     private Map<String, String> tags = new LinkedHashMap<>();
@@ -68,6 +95,78 @@ public class Table {
 
     public void setGlobalSecondaryIndexes(List<GlobalSecondaryIndex> globalSecondaryIndexes) {
         this.globalSecondaryIndexes = globalSecondaryIndexes;
+    }
+
+    public List<LocalSecondaryIndex> getLocalSecondaryIndexes() {
+        return localSecondaryIndexes;
+    }
+
+    public void setLocalSecondaryIndexes(List<LocalSecondaryIndex> localSecondaryIndexes) {
+        this.localSecondaryIndexes = localSecondaryIndexes;
+    }
+
+    public Long getMaxReadRequestUnits() {
+        return maxReadRequestUnits;
+    }
+
+    public void setMaxReadRequestUnits(Long maxReadRequestUnits) {
+        this.maxReadRequestUnits = maxReadRequestUnits;
+    }
+
+    public Long getMaxWriteRequestUnits() {
+        return maxWriteRequestUnits;
+    }
+
+    public void setMaxWriteRequestUnits(Long maxWriteRequestUnits) {
+        this.maxWriteRequestUnits = maxWriteRequestUnits;
+    }
+
+    public String getStreamViewType() {
+        return streamViewType;
+    }
+
+    public void setStreamViewType(String streamViewType) {
+        this.streamViewType = streamViewType;
+    }
+
+    public String getEncryption() {
+        return encryption;
+    }
+
+    public void setEncryption(String encryption) {
+        this.encryption = encryption;
+    }
+
+    public String getKmsKeyId() {
+        return kmsKeyId;
+    }
+
+    public void setKmsKeyId(String kmsKeyId) {
+        this.kmsKeyId = kmsKeyId;
+    }
+
+    public boolean isPointInTimeRecovery() {
+        return pointInTimeRecovery;
+    }
+
+    public void setPointInTimeRecovery(boolean pointInTimeRecovery) {
+        this.pointInTimeRecovery = pointInTimeRecovery;
+    }
+
+    public boolean isDeletionProtection() {
+        return deletionProtection;
+    }
+
+    public void setDeletionProtection(boolean deletionProtection) {
+        this.deletionProtection = deletionProtection;
+    }
+
+    public String getTableClass() {
+        return tableClass;
+    }
+
+    public void setTableClass(String tableClass) {
+        this.tableClass = tableClass;
     }
 
     public String getTimeToLiveAttribute() {

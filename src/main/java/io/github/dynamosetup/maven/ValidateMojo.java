@@ -16,7 +16,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class ValidateMojo extends AbstractDynamoSetupMojo {
+public class ValidateMojo extends AbstractProvisioningMojo {
 
     /**
      * Skips this goal only.

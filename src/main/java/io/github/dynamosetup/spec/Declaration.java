@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -14,7 +15,13 @@ import java.util.regex.Pattern;
  */
 public final class Declaration {
 
+    static final int MAX_GLOBAL_SECONDARY_INDEXES = 20;
+    static final int MAX_LOCAL_SECONDARY_INDEXES = 5;
+    static final int MAX_PROJECTED_ATTRIBUTES = 100;
+    static final int MAX_TAGS = 50;
+
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    private static final Pattern TAG_CHARACTERS = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
     private final List<TableSpec> tables;
 
@@ -38,27 +45,51 @@ public final class Declaration {
     /** Every problem of the tables, in declaration order; empty when they are valid. */
     public static List<ConfigurationProblem> problemsOf(List<TableSpec> tables) {
         List<ConfigurationProblem> problems = new ArrayList<>();
-        Map<String, Integer> firstPositionOfName = new HashMap<>();
-        for (int i = 0; i < tables.size(); i++) {
-            TableSpec table = tables.get(i);
-            String subject = subject(table.name(), i + 1);
+        Map<String, TableSpec> firstOfName = new HashMap<>();
+        for (TableSpec table : tables) {
             if (table.name() != null) {
-                Integer first = firstPositionOfName.putIfAbsent(table.name(), i + 1);
+                TableSpec first = firstOfName.putIfAbsent(table.name(), table);
                 if (first != null) {
-                    problems.add(new ConfigurationProblem(subject, "<name>", "declared twice (tables #" + first
-                            + " and #" + (i + 1) + "); remove one <table> or give them different names"));
+                    problems.add(new ConfigurationProblem(table.origin().subject(table.name()),
+                            table.origin().element(Field.NAME), "declared twice, at " + first.origin().describe()
+                            + " and at " + table.origin().describe() + "; remove one or give them different names"));
                 }
             }
-            new TableRules(subject, table, problems).check();
+            new TableRules(table, problems).check();
         }
         return problems;
     }
 
-    /** How messages refer to a table: by name, or by position when it has none. */
-    public static String subject(String tableName, int position) {
-        return tableName == null || tableName.isBlank()
-                ? "table #" + position + " (no name)"
-                : "table '" + tableName + "'";
+    /** The problems of a set of tags (key and value rules, empty or unresolved values), attributed to {@code subject}. */
+    public static List<ConfigurationProblem> tagProblems(String subject, Origin origin, Map<String, String> tags) {
+        List<ConfigurationProblem> problems = new ArrayList<>();
+        tags.forEach((key, value) -> {
+            String element = origin.tagElement(key);
+            if (key.isEmpty() || key.length() > 128 || !TAG_CHARACTERS.matcher(key).matches()) {
+                problems.add(new ConfigurationProblem(subject, element, "a tag key has 1 to 128 letters, digits,"
+                        + " spaces and _ . : / = + - @"));
+            }
+            if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+                problems.add(new ConfigurationProblem(subject, element, "the prefix 'aws:' is reserved for AWS's own"
+                        + " tags; choose another key"));
+            }
+            if (value == null || value.isBlank() && !origin.emptyTagValuesAllowed()) {
+                problems.add(new ConfigurationProblem(subject, element, "the tag value is empty; give it a value (for"
+                        + " an environment variable, make sure it is set) or remove the tag"));
+            } else if (value.contains("${")) {
+                problems.add(new ConfigurationProblem(subject, element, "the tag value '" + value + "' holds an"
+                        + " unresolved Maven expression; define the property or environment variable it names (e.g."
+                        + " export ENVIRONMENT=dev for ${env.ENVIRONMENT}), or remove the tag"));
+            } else if (value.length() > 256 || !TAG_CHARACTERS.matcher(value).matches()) {
+                problems.add(new ConfigurationProblem(subject, element, "a tag value has at most 256 letters, digits,"
+                        + " spaces and _ . : / = + - @"));
+            }
+        });
+        if (tags.size() > MAX_TAGS) {
+            problems.add(new ConfigurationProblem(subject, origin.element(Field.TAGS), tags.size()
+                    + " tags (global and the table's own); DynamoDB allows at most " + MAX_TAGS + " per table"));
+        }
+        return problems;
     }
 
     public List<TableSpec> tables() {
@@ -67,158 +98,227 @@ public final class Declaration {
 
     /** The rules one table must follow; collects what it breaks. */
     private static final class TableRules {
-        private final String subject;
         private final TableSpec table;
+        private final Origin origin;
+        private final String subject;
         private final List<ConfigurationProblem> problems;
 
-        TableRules(String subject, TableSpec table, List<ConfigurationProblem> problems) {
-            this.subject = subject;
+        TableRules(TableSpec table, List<ConfigurationProblem> problems) {
             this.table = table;
+            this.origin = table.origin();
+            this.subject = origin.subject(table.name());
             this.problems = problems;
         }
 
         void check() {
-            checkName("<name>", table.name(), "table", "my_table");
+            checkName(origin.element(Field.NAME), table.name(), "table");
             if (table.partitionKey() == null) {
-                problem("<partitionKey>", "missing; every table needs one, e.g. <partitionKey>id:S</partitionKey>");
+                problem(Field.PARTITION_KEY, "missing; every table needs a partition key");
             }
-            checkIndexes();
+            checkGlobalIndexes();
+            checkLocalIndexes();
+            checkProjectedAttributeCount();
             checkKeyTypes();
             checkBilling();
-            if (table.timeToLiveAttribute() != null && table.timeToLiveAttribute().length() > 255) {
-                problem("<timeToLiveAttribute>", "is longer than 255 characters; use a shorter attribute name");
+            String ttl = table.timeToLiveAttribute();
+            if (ttl != null && (ttl.isEmpty() || ttl.length() > 255)) {
+                problem(Field.TIME_TO_LIVE, "the TTL attribute name has 1 to 255 characters");
             }
-            checkTags();
+            checkStream();
+            checkEncryption();
+            problems.addAll(tagProblems(subject, origin, table.tags()));
         }
 
-        private void checkName(String element, String name, String what, String example) {
+        private void checkName(String element, String name, String what) {
             if (name == null || name.isBlank()) {
-                problem(element, "missing; give the " + what + " a name, e.g. <name>" + example + "</name>");
+                problems.add(new ConfigurationProblem(subject, element, "missing; give the " + what + " a name"));
             } else if (!NAME.matcher(name).matches()) {
-                problem(element, "'" + name + "' is not a valid DynamoDB " + what + " name: use 3 to 255 characters"
-                        + " of a-z, A-Z, 0-9, '_', '-' and '.'");
+                problems.add(new ConfigurationProblem(subject, element, "'" + name + "' is not a valid DynamoDB " + what
+                        + " name: use 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'"));
             }
         }
 
-        private void checkIndexes() {
-            Map<String, Integer> seen = new HashMap<>();
+        private void checkGlobalIndexes() {
             List<GlobalSecondaryIndexSpec> indexes = table.globalSecondaryIndexes();
+            if (indexes.size() > MAX_GLOBAL_SECONDARY_INDEXES) {
+                problem(Field.GLOBAL_SECONDARY_INDEXES, indexes.size() + " global secondary indexes; DynamoDB allows"
+                        + " at most " + MAX_GLOBAL_SECONDARY_INDEXES + " per table");
+            }
+            Map<String, Boolean> seen = new HashMap<>();
             for (int i = 0; i < indexes.size(); i++) {
                 GlobalSecondaryIndexSpec index = indexes.get(i);
-                String element = indexElement(index.name(), i + 1);
-                checkName(element + " <name>", index.name(), "index", "my-index");
-                if (index.name() != null && seen.putIfAbsent(index.name(), i + 1) != null) {
-                    problem(element, "declared twice in this table; index names must be unique within a table");
-                }
+                checkIndexName(IndexKind.GLOBAL, i + 1, index.name(), seen);
                 if (index.partitionKey() == null) {
-                    problem(element + " <partitionKey>",
-                            "missing; every global secondary index needs one, e.g. <partitionKey>category:S</partitionKey>");
+                    indexProblem(IndexKind.GLOBAL, i + 1, index.name(), Field.PARTITION_KEY,
+                            "missing; every global secondary index needs a partition key");
                 }
-                if (index.projection() == Projection.INCLUDE && index.nonKeyAttributes().isEmpty()) {
-                    problem(element + " <nonKeyAttributes>", "missing; an INCLUDE projection lists the attributes it"
-                            + " copies in <nonKeyAttributes><nonKeyAttribute>name</nonKeyAttribute></nonKeyAttributes>,"
-                            + " or use <projection>ALL</projection> or KEYS_ONLY");
+                checkProjection(IndexKind.GLOBAL, i + 1, index.name(), index.projection(), index.nonKeyAttributes());
+            }
+        }
+
+        private void checkLocalIndexes() {
+            List<LocalSecondaryIndexSpec> indexes = table.localSecondaryIndexes();
+            if (indexes.size() > MAX_LOCAL_SECONDARY_INDEXES) {
+                problem(Field.LOCAL_SECONDARY_INDEXES, indexes.size() + " local secondary indexes; DynamoDB allows"
+                        + " at most " + MAX_LOCAL_SECONDARY_INDEXES + " per table");
+            }
+            if (!indexes.isEmpty() && table.sortKey() == null) {
+                problem(Field.LOCAL_SECONDARY_INDEXES, "local secondary indexes need a table with a sort key; add a"
+                        + " sort key to the table, or make these global secondary indexes");
+            }
+            Map<String, Boolean> seen = new HashMap<>();
+            table.globalSecondaryIndexes().forEach(g -> {
+                if (g.name() != null) {
+                    seen.put(g.name(), true);
                 }
-                if (index.projection() != Projection.INCLUDE && !index.nonKeyAttributes().isEmpty()) {
-                    problem(element + " <nonKeyAttributes>", "only an INCLUDE projection takes non-key attributes;"
-                            + " set <projection>INCLUDE</projection> or remove <nonKeyAttributes>");
+            });
+            for (int i = 0; i < indexes.size(); i++) {
+                LocalSecondaryIndexSpec index = indexes.get(i);
+                checkIndexName(IndexKind.LOCAL, i + 1, index.name(), seen);
+                if (index.sortKey() == null) {
+                    indexProblem(IndexKind.LOCAL, i + 1, index.name(), Field.SORT_KEY, "missing; a local secondary"
+                            + " index shares the table's partition key and needs its own sort key");
                 }
+                checkProjection(IndexKind.LOCAL, i + 1, index.name(), index.projection(), index.nonKeyAttributes());
+            }
+        }
+
+        private void checkIndexName(IndexKind kind, int position, String name, Map<String, Boolean> seen) {
+            checkName(origin.indexElement(kind, position, name, Field.NAME), name, "index");
+            if (name != null && seen.putIfAbsent(name, true) != null) {
+                indexProblem(kind, position, name, null, "another index of this table has the same name; index"
+                        + " names must be unique within a table");
+            }
+        }
+
+        private void checkProjection(IndexKind kind, int position, String name, Projection projection,
+                List<String> nonKeyAttributes) {
+            if (projection == Projection.INCLUDE && nonKeyAttributes.isEmpty()) {
+                indexProblem(kind, position, name, Field.NON_KEY_ATTRIBUTES, "missing; an INCLUDE projection lists the"
+                        + " attributes it copies; or project ALL or KEYS_ONLY");
+            }
+            if (projection != Projection.INCLUDE && !nonKeyAttributes.isEmpty()) {
+                indexProblem(kind, position, name, Field.NON_KEY_ATTRIBUTES, "only an INCLUDE projection takes non-key"
+                        + " attributes; project INCLUDE or remove them");
+            }
+        }
+
+        private void checkProjectedAttributeCount() {
+            int count = table.globalSecondaryIndexes().stream().mapToInt(i -> i.nonKeyAttributes().size()).sum()
+                    + table.localSecondaryIndexes().stream().mapToInt(i -> i.nonKeyAttributes().size()).sum();
+            if (count > MAX_PROJECTED_ATTRIBUTES) {
+                problem(Field.NON_KEY_ATTRIBUTES, count + " non-key attributes projected across the table's indexes;"
+                        + " DynamoDB allows at most " + MAX_PROJECTED_ATTRIBUTES + " in all (an attribute projected"
+                        + " into two indexes counts twice)");
             }
         }
 
         private void checkKeyTypes() {
             Map<String, AttributeType> types = new LinkedHashMap<>();
-            List<KeySpec> keys = new ArrayList<>();
-            keys.add(table.partitionKey());
-            keys.add(table.sortKey());
-            table.globalSecondaryIndexes().forEach(i -> {
-                keys.add(i.partitionKey());
-                keys.add(i.sortKey());
-            });
-            for (KeySpec key : keys) {
-                if (key == null) {
-                    continue;
-                }
+            for (KeySpec key : table.keys()) {
                 AttributeType earlier = types.putIfAbsent(key.attributeName(), key.type());
                 if (earlier != null && earlier != key.type()) {
-                    problem("<partitionKey>/<sortKey>", "the attribute '" + key.attributeName() + "' is used as a key"
-                            + " with two types (" + earlier + " and " + key.type() + "); an attribute has one type,"
-                            + " so declare it the same way everywhere");
+                    problem(Field.KEYS, "the attribute '" + key.attributeName() + "' is used as a key with two types ("
+                            + earlier + " and " + key.type() + "); an attribute has one type, so declare it the same"
+                            + " way everywhere");
+                    types.put(key.attributeName(), key.type());
                 }
                 if (key.attributeName().length() > 255) {
-                    problem("<partitionKey>/<sortKey>", "the key attribute name '" + key.attributeName()
-                            + "' is longer than 255 characters");
+                    problem(Field.KEYS, "the key attribute name '" + key.attributeName().substring(0, 20)
+                            + "...' is longer than 255 characters");
                 }
             }
         }
 
         private void checkBilling() {
+            List<GlobalSecondaryIndexSpec> indexes = table.globalSecondaryIndexes();
             if (table.billingMode() == BillingMode.PAY_PER_REQUEST) {
                 if (table.capacity().isDeclared()) {
-                    problem("<readCapacity>/<writeCapacity>", "capacity is only for <billingMode>PROVISIONED</billingMode>;"
-                            + " remove it or set the billing mode to PROVISIONED");
+                    problem(Field.CAPACITY, "read/write capacity is only for PROVISIONED billing; remove it or set the"
+                            + " billing mode to PROVISIONED");
                 }
-                List<GlobalSecondaryIndexSpec> indexes = table.globalSecondaryIndexes();
+                checkRequestUnits(table.onDemandThroughput(), origin.element(Field.ON_DEMAND_THROUGHPUT));
                 for (int i = 0; i < indexes.size(); i++) {
-                    if (indexes.get(i).capacity().isDeclared()) {
-                        problem(indexElement(indexes.get(i).name(), i + 1) + " <readCapacity>/<writeCapacity>",
-                                "capacity is only for tables with <billingMode>PROVISIONED</billingMode>; remove it"
-                                        + " or set the table's billing mode to PROVISIONED");
+                    GlobalSecondaryIndexSpec index = indexes.get(i);
+                    if (index.capacity().isDeclared()) {
+                        indexProblem(IndexKind.GLOBAL, i + 1, index.name(), Field.CAPACITY, "read/write capacity is"
+                                + " only for tables with PROVISIONED billing; remove it or set the table's billing"
+                                + " mode to PROVISIONED");
                     }
+                    checkRequestUnits(index.onDemandThroughput(),
+                            origin.indexElement(IndexKind.GLOBAL, i + 1, index.name(), Field.ON_DEMAND_THROUGHPUT));
                 }
                 return;
             }
-            checkCapacity("", table.capacity(), "table");
-            List<GlobalSecondaryIndexSpec> indexes = table.globalSecondaryIndexes();
+            checkCapacity(origin.element(Field.CAPACITY), table.capacity(), "table");
+            if (table.onDemandThroughput().isDeclared()) {
+                problem(Field.ON_DEMAND_THROUGHPUT, "maximum request units are only for PAY_PER_REQUEST billing;"
+                        + " remove them or change the billing mode");
+            }
             for (int i = 0; i < indexes.size(); i++) {
-                checkCapacity(indexElement(indexes.get(i).name(), i + 1) + " ", indexes.get(i).capacity(), "index");
+                GlobalSecondaryIndexSpec index = indexes.get(i);
+                checkCapacity(origin.indexElement(IndexKind.GLOBAL, i + 1, index.name(), Field.CAPACITY),
+                        index.capacity(), "global secondary index");
+                if (index.onDemandThroughput().isDeclared()) {
+                    indexProblem(IndexKind.GLOBAL, i + 1, index.name(), Field.ON_DEMAND_THROUGHPUT, "maximum request"
+                            + " units are only for tables with PAY_PER_REQUEST billing; remove them");
+                }
             }
         }
 
-        private void checkCapacity(String elementPrefix, Capacity capacity, String what) {
+        private void checkCapacity(String element, Capacity capacity, String what) {
             if (!capacity.isComplete()) {
-                problem(elementPrefix + "<readCapacity>/<writeCapacity>", "missing; with <billingMode>PROVISIONED"
-                        + "</billingMode> every " + what + " needs both, e.g. <readCapacity>5</readCapacity>"
-                        + "<writeCapacity>5</writeCapacity>");
+                problems.add(new ConfigurationProblem(subject, element, "missing; with PROVISIONED billing every "
+                        + what + " needs both read and write capacity units"));
+            } else if (capacity.readCapacityUnits() < 1 || capacity.writeCapacityUnits() < 1) {
+                problems.add(new ConfigurationProblem(subject, element, "capacity units must be at least 1"));
+            }
+        }
+
+        private void checkRequestUnits(RequestUnits units, String element) {
+            for (Long value : new Long[] {units.maxReadRequestUnits(), units.maxWriteRequestUnits()}) {
+                if (value != null && value != -1 && value < 1) {
+                    problems.add(new ConfigurationProblem(subject, element, "maximum request units are at least 1,"
+                            + " or -1 for no limit"));
+                    return;
+                }
+            }
+        }
+
+        private void checkStream() {
+            Stream stream = table.stream();
+            if (stream == null) {
                 return;
             }
-            if (capacity.readCapacityUnits() < 1 || capacity.writeCapacityUnits() < 1) {
-                problem(elementPrefix + "<readCapacity>/<writeCapacity>", "must be at least 1");
+            if (stream.enabled() && stream.viewType() == null) {
+                problem(Field.STREAM, "an enabled stream needs a view type: KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or"
+                        + " NEW_AND_OLD_IMAGES");
+            }
+            if (!stream.enabled() && stream.viewType() != null) {
+                problem(Field.STREAM, "a stream view type is only for an enabled stream; enable the stream or remove"
+                        + " the view type");
             }
         }
 
-        private void checkTags() {
-            problems.addAll(tagProblems(subject, table.tags()));
+        private void checkEncryption() {
+            boolean customer = table.encryption() == Encryption.CUSTOMER_MANAGED;
+            boolean hasKey = table.kmsKeyId() != null && !table.kmsKeyId().isBlank();
+            if (customer && !hasKey) {
+                problem(Field.KMS_KEY, "missing; CUSTOMER_MANAGED encryption needs the KMS key's id, ARN or alias");
+            }
+            if (!customer && hasKey) {
+                problem(Field.KMS_KEY, "a KMS key is only for CUSTOMER_MANAGED encryption; set the encryption to"
+                        + " CUSTOMER_MANAGED or remove the key");
+            }
         }
 
-        private void problem(String element, String message) {
-            problems.add(new ConfigurationProblem(subject, element, message));
+        private void problem(Field field, String message) {
+            problems.add(new ConfigurationProblem(subject, origin.element(field), message));
         }
-    }
 
-    /** The problems of a set of tags (empty or unresolved values, over-long keys), attributed to {@code subject}. */
-    public static List<ConfigurationProblem> tagProblems(String subject, Map<String, String> tags) {
-        List<ConfigurationProblem> problems = new ArrayList<>();
-        tags.forEach((key, value) -> {
-            String element = "<tags><" + key + ">";
-            if (key.length() > 128) {
-                problems.add(new ConfigurationProblem(subject, element, "tag keys have at most 128 characters"));
-            }
-            if (value == null || value.isBlank()) {
-                problems.add(new ConfigurationProblem(subject, element, "the tag value is empty; give it a value (for"
-                        + " an environment variable, make sure it is set) or remove the tag"));
-            } else if (value.contains("${")) {
-                problems.add(new ConfigurationProblem(subject, element, "the tag value '" + value + "' holds an"
-                        + " unresolved Maven expression; define the property or environment variable it names (e.g."
-                        + " export ENVIRONMENT=dev for ${env.ENVIRONMENT}), or remove the tag"));
-            }
-        });
-        return problems;
-    }
-
-    /** How messages refer to a global secondary index of a table: by name, or by position when it has none. */
-    public static String indexElement(String name, int position) {
-        return "<globalSecondaryIndex> " + (name == null ? "#" + position : "'" + name + "'");
+        private void indexProblem(IndexKind kind, int position, String name, Field field, String message) {
+            problems.add(new ConfigurationProblem(subject, origin.indexElement(kind, position, name, field), message));
+        }
     }
 
     @Override

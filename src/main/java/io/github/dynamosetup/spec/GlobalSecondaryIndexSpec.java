@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param projection which attributes the index copies
  * @param nonKeyAttributes the attributes an {@link Projection#INCLUDE} projection copies
  * @param capacity provisioned throughput, for tables in {@link BillingMode#PROVISIONED} mode
+ * @param onDemandThroughput request unit limits, for tables in {@link BillingMode#PAY_PER_REQUEST} mode
  */
 public record GlobalSecondaryIndexSpec(
         String name,
@@ -20,11 +21,19 @@ public record GlobalSecondaryIndexSpec(
         KeySpec sortKey,
         Projection projection,
         List<String> nonKeyAttributes,
-        Capacity capacity) {
+        Capacity capacity,
+        RequestUnits onDemandThroughput) {
 
     public GlobalSecondaryIndexSpec {
         Objects.requireNonNull(projection, "projection");
         nonKeyAttributes = List.copyOf(nonKeyAttributes);
         capacity = capacity == null ? Capacity.NONE : capacity;
+        onDemandThroughput = onDemandThroughput == null ? RequestUnits.NONE : onDemandThroughput;
+    }
+
+    /** An index with a partition key and the given projection, and nothing else declared. */
+    public static GlobalSecondaryIndexSpec of(String name, KeySpec partitionKey, KeySpec sortKey, Projection projection,
+            List<String> nonKeyAttributes) {
+        return new GlobalSecondaryIndexSpec(name, partitionKey, sortKey, projection, nonKeyAttributes, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dynamosetup.spec;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,54 +9,217 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * A DynamoDB table as declared: keys, indexes, TTL, billing and tags. Immutable. Values may break
- * DynamoDB's rules until the table has been validated as part of a {@link Declaration}.
+ * A DynamoDB table as declared: keys, indexes, billing, TTL, stream, encryption, recovery, protection,
+ * class and tags. Immutable. Values may break DynamoDB's rules until the table has been validated as
+ * part of a {@link Declaration}; {@code null} means "not declared".
  *
- * @param name the full table name (prefix and suffix applied), {@code null} when not declared
- * @param partitionKey the partition key, {@code null} when not declared
- * @param sortKey the sort key, {@code null} when the table has none
+ * @param origin where the table was declared, for messages
+ * @param name the full table name (prefix and suffix applied)
+ * @param partitionKey the partition key
+ * @param sortKey the sort key
  * @param globalSecondaryIndexes the global secondary indexes
- * @param timeToLiveAttribute the attribute holding each item's expiry time, {@code null} for no TTL
+ * @param localSecondaryIndexes the local secondary indexes
+ * @param timeToLiveAttribute the attribute holding each item's expiry time; {@code null} for no TTL
  * @param billingMode on demand or provisioned
  * @param capacity provisioned throughput of the table
+ * @param onDemandThroughput request unit limits of an on-demand table
+ * @param stream the DynamoDB stream; {@code null} for none
+ * @param encryption who holds the encryption key; {@code null} for DynamoDB's default (AWS owned)
+ * @param kmsKeyId the customer managed KMS key
+ * @param pointInTimeRecovery whether continuous backups are turned on after creation
+ * @param deletionProtection whether the table refuses DeleteTable
+ * @param tableClass the table class; {@code null} for DynamoDB's default (STANDARD)
  * @param tags the tags to give the table (global tags merged with the table's own), sorted by key
  */
 public record TableSpec(
+        Origin origin,
         String name,
         KeySpec partitionKey,
         KeySpec sortKey,
         List<GlobalSecondaryIndexSpec> globalSecondaryIndexes,
+        List<LocalSecondaryIndexSpec> localSecondaryIndexes,
         String timeToLiveAttribute,
         BillingMode billingMode,
         Capacity capacity,
+        RequestUnits onDemandThroughput,
+        Stream stream,
+        Encryption encryption,
+        String kmsKeyId,
+        boolean pointInTimeRecovery,
+        boolean deletionProtection,
+        TableClass tableClass,
         Map<String, String> tags) {
 
     public TableSpec {
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(billingMode, "billingMode");
         globalSecondaryIndexes = List.copyOf(globalSecondaryIndexes);
+        localSecondaryIndexes = List.copyOf(localSecondaryIndexes);
         capacity = capacity == null ? Capacity.NONE : capacity;
+        onDemandThroughput = onDemandThroughput == null ? RequestUnits.NONE : onDemandThroughput;
         // null values are kept so that validation can report them; Map.copyOf would reject them
         tags = Collections.unmodifiableMap(new TreeMap<>(tags));
     }
 
+    /** A builder for a table named {@code name}, declared at {@code origin}. */
+    public static Builder builder(Origin origin, String name) {
+        return new Builder(origin, name);
+    }
+
+    /** A builder holding this table's values, to change some of them. */
+    public Builder toBuilder() {
+        Builder builder = new Builder(origin, name)
+                .partitionKey(partitionKey)
+                .sortKey(sortKey)
+                .timeToLiveAttribute(timeToLiveAttribute)
+                .billingMode(billingMode)
+                .capacity(capacity)
+                .onDemandThroughput(onDemandThroughput)
+                .stream(stream)
+                .encryption(encryption, kmsKeyId)
+                .pointInTimeRecovery(pointInTimeRecovery)
+                .deletionProtection(deletionProtection)
+                .tableClass(tableClass)
+                .tags(tags);
+        globalSecondaryIndexes.forEach(builder::globalSecondaryIndex);
+        localSecondaryIndexes.forEach(builder::localSecondaryIndex);
+        return builder;
+    }
+
     /**
      * The attribute definitions DynamoDB needs: every key attribute of the table and its indexes,
-     * each once, in the order first used. Users never list these.
+     * each once, in the order first used. Users never list these in the POM.
      */
     public Map<String, AttributeType> attributeDefinitions() {
         Map<String, AttributeType> definitions = new LinkedHashMap<>();
-        addKey(definitions, partitionKey);
-        addKey(definitions, sortKey);
-        for (GlobalSecondaryIndexSpec index : globalSecondaryIndexes) {
-            addKey(definitions, index.partitionKey());
-            addKey(definitions, index.sortKey());
+        for (KeySpec key : keys()) {
+            definitions.putIfAbsent(key.attributeName(), key.type());
         }
         return definitions;
     }
 
-    private static void addKey(Map<String, AttributeType> definitions, KeySpec key) {
+    /** Every key of the table and its indexes, in declaration order (an attribute may come more than once). */
+    public List<KeySpec> keys() {
+        List<KeySpec> keys = new ArrayList<>();
+        addKey(keys, partitionKey);
+        addKey(keys, sortKey);
+        for (GlobalSecondaryIndexSpec index : globalSecondaryIndexes) {
+            addKey(keys, index.partitionKey());
+            addKey(keys, index.sortKey());
+        }
+        for (LocalSecondaryIndexSpec index : localSecondaryIndexes) {
+            addKey(keys, index.sortKey());
+        }
+        return keys;
+    }
+
+    private static void addKey(List<KeySpec> keys, KeySpec key) {
         if (key != null) {
-            definitions.putIfAbsent(key.attributeName(), key.type());
+            keys.add(key);
+        }
+    }
+
+    /** Builds a {@link TableSpec}; what is not set is not declared. */
+    public static final class Builder {
+        private final Origin origin;
+        private final String name;
+        private KeySpec partitionKey;
+        private KeySpec sortKey;
+        private final List<GlobalSecondaryIndexSpec> globalSecondaryIndexes = new ArrayList<>();
+        private final List<LocalSecondaryIndexSpec> localSecondaryIndexes = new ArrayList<>();
+        private String timeToLiveAttribute;
+        private BillingMode billingMode = BillingMode.PAY_PER_REQUEST;
+        private Capacity capacity;
+        private RequestUnits onDemandThroughput;
+        private Stream stream;
+        private Encryption encryption;
+        private String kmsKeyId;
+        private boolean pointInTimeRecovery;
+        private boolean deletionProtection;
+        private TableClass tableClass;
+        private final Map<String, String> tags = new LinkedHashMap<>();
+
+        private Builder(Origin origin, String name) {
+            this.origin = origin;
+            this.name = name;
+        }
+
+        public Builder partitionKey(KeySpec partitionKey) {
+            this.partitionKey = partitionKey;
+            return this;
+        }
+
+        public Builder sortKey(KeySpec sortKey) {
+            this.sortKey = sortKey;
+            return this;
+        }
+
+        public Builder globalSecondaryIndex(GlobalSecondaryIndexSpec index) {
+            globalSecondaryIndexes.add(index);
+            return this;
+        }
+
+        public Builder localSecondaryIndex(LocalSecondaryIndexSpec index) {
+            localSecondaryIndexes.add(index);
+            return this;
+        }
+
+        public Builder timeToLiveAttribute(String timeToLiveAttribute) {
+            this.timeToLiveAttribute = timeToLiveAttribute;
+            return this;
+        }
+
+        public Builder billingMode(BillingMode billingMode) {
+            this.billingMode = billingMode;
+            return this;
+        }
+
+        public Builder capacity(Capacity capacity) {
+            this.capacity = capacity;
+            return this;
+        }
+
+        public Builder onDemandThroughput(RequestUnits onDemandThroughput) {
+            this.onDemandThroughput = onDemandThroughput;
+            return this;
+        }
+
+        public Builder stream(Stream stream) {
+            this.stream = stream;
+            return this;
+        }
+
+        public Builder encryption(Encryption encryption, String kmsKeyId) {
+            this.encryption = encryption;
+            this.kmsKeyId = kmsKeyId;
+            return this;
+        }
+
+        public Builder pointInTimeRecovery(boolean pointInTimeRecovery) {
+            this.pointInTimeRecovery = pointInTimeRecovery;
+            return this;
+        }
+
+        public Builder deletionProtection(boolean deletionProtection) {
+            this.deletionProtection = deletionProtection;
+            return this;
+        }
+
+        public Builder tableClass(TableClass tableClass) {
+            this.tableClass = tableClass;
+            return this;
+        }
+
+        /** Adds tags; later ones override earlier ones with the same key. */
+        public Builder tags(Map<String, String> tags) {
+            this.tags.putAll(tags);
+            return this;
+        }
+
+        public TableSpec build() {
+            return new TableSpec(origin, name, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
+                    timeToLiveAttribute, billingMode, capacity, onDemandThroughput, stream, encryption, kmsKeyId,
+                    pointInTimeRecovery, deletionProtection, tableClass, tags);
         }
     }
 }

@@ -73,7 +73,8 @@ class AwsErrorMessagesTest {
                         + " authorized to perform: dynamodb:DescribeTable")
                 .hasMessageContaining("The goal 'create' needs this IAM policy on the user or role:")
                 .hasMessageContaining("\"Action\": [\"dynamodb:CreateTable\", \"dynamodb:DescribeTable\","
-                        + " \"dynamodb:UpdateTimeToLive\", \"dynamodb:TagResource\"]")
+                        + " \"dynamodb:UpdateTimeToLive\", \"dynamodb:UpdateContinuousBackups\","
+                        + " \"dynamodb:TagResource\"]")
                 .hasMessageContaining("\"Resource\": \"arn:aws:dynamodb:*:*:table/*\"");
     }
 

@@ -145,15 +145,14 @@ class CreateMojoTest {
                         + "  - table 'doctores', <globalSecondaryIndex> 'especialidad-index' <projection>: 'SOME' is not"
                         + " one of ALL, KEYS_ONLY, INCLUDE\n"
                         + "  - table 'doctores', <globalSecondaryIndex> 'especialidad-index' <partitionKey>: missing;"
-                        + " every global secondary index needs one, e.g. <partitionKey>category:S</partitionKey>\n"
-                        + "  - table #2 (no name), <name>: missing; give the table a name, e.g. <name>my_table</name>\n"
-                        + "  - table 'doctores', <name>: declared twice (tables #1 and #3); remove one <table> or give"
-                        + " them different names\n"
-                        + "  - table 'doctores', <readCapacity>/<writeCapacity>: missing; with <billingMode>PROVISIONED"
-                        + "</billingMode> every table needs both, e.g. <readCapacity>5</readCapacity><writeCapacity>5"
-                        + "</writeCapacity>\n"
-                        + "  - table 'ok_table', <readCapacity>/<writeCapacity>: capacity is only for <billingMode>"
-                        + "PROVISIONED</billingMode>; remove it or set the billing mode to PROVISIONED");
+                        + " every global secondary index needs a partition key\n"
+                        + "  - table #2 (no name), <name>: missing; give the table a name\n"
+                        + "  - table 'doctores', <name>: declared twice, at <tables> #1 and at <tables> #3; remove one or"
+                        + " give them different names\n"
+                        + "  - table 'doctores', <readCapacity>/<writeCapacity>: missing; with PROVISIONED billing every"
+                        + " table needs both read and write capacity units\n"
+                        + "  - table 'ok_table', <readCapacity>/<writeCapacity>: read/write capacity is only for"
+                        + " PROVISIONED billing; remove it or set the billing mode to PROVISIONED");
         assertThat(server.listTables().tableNames()).isEmpty();
     }
 

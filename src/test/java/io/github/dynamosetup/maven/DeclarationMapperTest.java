@@ -6,17 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.dynamosetup.spec.AttributeType;
 import io.github.dynamosetup.spec.BillingMode;
 import io.github.dynamosetup.spec.Capacity;
+import io.github.dynamosetup.spec.ConfigurationProblem;
 import io.github.dynamosetup.spec.Declaration;
 import io.github.dynamosetup.spec.InvalidDeclarationException;
 import io.github.dynamosetup.spec.KeySpec;
 import io.github.dynamosetup.spec.Projection;
 import io.github.dynamosetup.spec.TableSpec;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DeclarationMapperTest {
+
+    private static Declaration map(List<Table> tables, Map<String, String> globalTags, String prefix, String suffix,
+            List<ConfigurationProblem> extraProblems) throws InvalidDeclarationException {
+        return DeclarationMapper.map(new DeclarationMapper.Configuration(tables, List.of(), Path.of("."), globalTags,
+                prefix, suffix), extraProblems);
+    }
 
     private static Table table(String name, String partitionKey) {
         Table table = new Table();
@@ -42,7 +50,7 @@ class DeclarationMapperTest {
         byStatus.setWriteCapacity(1L);
         orders.setGlobalSecondaryIndexes(List.of(byStatus));
 
-        TableSpec spec = DeclarationMapper.map(List.of(orders), Map.of(), null, null, List.of()).tables().get(0);
+        TableSpec spec = map(List.of(orders), Map.of(), null, null, List.of()).tables().get(0);
 
         assertThat(spec.partitionKey()).isEqualTo(new KeySpec("customer_id", AttributeType.S));
         assertThat(spec.sortKey()).isEqualTo(new KeySpec("created_at", AttributeType.N));
@@ -64,7 +72,7 @@ class DeclarationMapperTest {
         index.setPartitionKey("user_id");
         sessions.setGlobalSecondaryIndexes(List.of(index));
 
-        TableSpec spec = DeclarationMapper.map(List.of(sessions), null, null, null, List.of()).tables().get(0);
+        TableSpec spec = map(List.of(sessions), null, null, null, List.of()).tables().get(0);
 
         assertThat(spec.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
         assertThat(spec.globalSecondaryIndexes().get(0).projection()).isEqualTo(Projection.ALL);
@@ -76,7 +84,7 @@ class DeclarationMapperTest {
         Table doctores = table("doctores", "doctor_id");
         doctores.setTags(Map.of("Environment", "prod", "Team", "agenda"));
 
-        Declaration declaration = DeclarationMapper.map(List.of(doctores, table("user_sessions", "user_id")),
+        Declaration declaration = map(List.of(doctores, table("user_sessions", "user_id")),
                 Map.of("Application", "HealthAssistantAPI", "Environment", "dev"), null, null, List.of());
 
         assertThat(declaration.tables().get(0).tags())
@@ -88,7 +96,7 @@ class DeclarationMapperTest {
 
     @Test
     void prefixAndSuffixMakeTheTableName() throws Exception {
-        Declaration declaration = DeclarationMapper.map(List.of(table(" doctores ", "doctor_id")), Map.of(), "dev-",
+        Declaration declaration = map(List.of(table(" doctores ", "doctor_id")), Map.of(), "dev-",
                 "-v2", List.of());
 
         assertThat(declaration.tables().get(0).name()).isEqualTo("dev-doctores-v2");
@@ -101,7 +109,7 @@ class DeclarationMapperTest {
         Table overriding = table("doctores", "doctor_id");
         overriding.setTags(Map.of("Environment", "prod"));
 
-        assertThatThrownBy(() -> DeclarationMapper.map(List.of(overriding, table("user_sessions", "user_id")),
+        assertThatThrownBy(() -> map(List.of(overriding, table("user_sessions", "user_id")),
                 globalTags, null, null, List.of()))
                 .isInstanceOf(InvalidDeclarationException.class)
                 .satisfies(e -> assertThat(((InvalidDeclarationException) e).problems())
@@ -111,7 +119,7 @@ class DeclarationMapperTest {
 
     @Test
     void aKeyThatCannotBeReadIsReportedOnceNotAlsoAsMissing() {
-        assertThatThrownBy(() -> DeclarationMapper.map(List.of(table("doctores", "doctor_id:X")), Map.of(), null, null,
+        assertThatThrownBy(() -> map(List.of(table("doctores", "doctor_id:X")), Map.of(), null, null,
                 List.of()))
                 .isInstanceOf(InvalidDeclarationException.class)
                 .satisfies(e -> assertThat(((InvalidDeclarationException) e).problems())

@@ -3,111 +3,146 @@ package io.github.dynamosetup.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DeclarationTest {
 
     private static final KeySpec ID = new KeySpec("id", AttributeType.S);
+    private static final KeySpec SORT = new KeySpec("sk", AttributeType.S);
 
-    static TableSpec table(String name) {
-        return new TableSpec(name, ID, null, List.of(), null, BillingMode.PAY_PER_REQUEST, null, Map.of());
+    private static int position = 1;
+
+    static TableSpec.Builder table(String name) {
+        return TableSpec.builder(new PomOrigin(position++), name).partitionKey(ID);
     }
 
     static GlobalSecondaryIndexSpec index(String name, KeySpec partitionKey) {
-        return new GlobalSecondaryIndexSpec(name, partitionKey, null, Projection.ALL, List.of(), null);
+        return GlobalSecondaryIndexSpec.of(name, partitionKey, null, Projection.ALL, List.of());
+    }
+
+    static LocalSecondaryIndexSpec localIndex(String name, KeySpec sortKey) {
+        return new LocalSecondaryIndexSpec(name, sortKey, Projection.ALL, List.of());
     }
 
     private static List<String> problems(TableSpec... tables) {
         return Declaration.problemsOf(List.of(tables)).stream().map(ConfigurationProblem::toString).toList();
     }
 
+    private static String problem(TableSpec table) {
+        List<String> problems = problems(table);
+        assertThat(problems).hasSize(1);
+        return problems.get(0);
+    }
+
     @Test
     void acceptsTheHealthAssistantTables() throws Exception {
-        TableSpec doctores = new TableSpec("doctores", new KeySpec("doctor_id", AttributeType.S), null,
-                List.of(index("especialidad-index", new KeySpec("especialidad", AttributeType.S))), null,
-                BillingMode.PAY_PER_REQUEST, null, Map.of("Application", "HealthAssistantAPI"));
-        Declaration declaration = Declaration.of(List.of(doctores, table("user_sessions")));
+        Declaration declaration = Declaration.of(List.of(
+                table("doctores").globalSecondaryIndex(index("especialidad-index", ID))
+                        .tags(Map.of("Application", "HealthAssistantAPI")).build(),
+                table("user_sessions").timeToLiveAttribute("ttl").build()));
         assertThat(declaration.tables()).extracting(TableSpec::name).containsExactly("doctores", "user_sessions");
     }
 
     @Test
+    void acceptsEveryFeatureDeclaredCorrectly() throws Exception {
+        TableSpec full = table("orders").sortKey(SORT)
+                .globalSecondaryIndex(new GlobalSecondaryIndexSpec("by-status", new KeySpec("status", AttributeType.S),
+                        SORT, Projection.INCLUDE, List.of("total"), null, new RequestUnits(10L, -1L)))
+                .localSecondaryIndex(new LocalSecondaryIndexSpec("by-date", new KeySpec("date", AttributeType.N),
+                        Projection.KEYS_ONLY, List.of()))
+                .onDemandThroughput(new RequestUnits(100L, 50L))
+                .stream(new Stream(true, StreamViewType.NEW_AND_OLD_IMAGES))
+                .encryption(Encryption.CUSTOMER_MANAGED, "alias/orders")
+                .pointInTimeRecovery(true).deletionProtection(true).tableClass(TableClass.STANDARD_INFREQUENT_ACCESS)
+                .tags(Map.of("Team", "checkout", "Cost-Center", "a/b:c=d+e@f"))
+                .build();
+        assertThat(problems(full)).isEmpty();
+    }
+
+    @Test
     void derivesAttributeDefinitionsFromTheKeysOnce() {
-        TableSpec spec = new TableSpec("horarios", new KeySpec("doctor_id", AttributeType.S),
-                new KeySpec("fecha_hora", AttributeType.S),
-                List.of(index("by-doctor", new KeySpec("doctor_id", AttributeType.S))), null,
-                BillingMode.PAY_PER_REQUEST, null, Map.of());
-        assertThat(spec.attributeDefinitions())
-                .containsExactly(Map.entry("doctor_id", AttributeType.S), Map.entry("fecha_hora", AttributeType.S));
+        TableSpec spec = table("horarios").sortKey(new KeySpec("fecha_hora", AttributeType.S))
+                .globalSecondaryIndex(index("by-id", ID))
+                .localSecondaryIndex(localIndex("by-n", new KeySpec("n", AttributeType.N))).build();
+        assertThat(spec.attributeDefinitions()).containsExactly(Map.entry("id", AttributeType.S),
+                Map.entry("fecha_hora", AttributeType.S), Map.entry("n", AttributeType.N));
     }
 
     @Test
     void reportsAMissingNameByPosition() {
-        assertThat(problems(table("ok_table"), table(null)))
-                .containsExactly("table #2 (no name), <name>: missing; give the table a name, e.g. <name>my_table</name>");
+        TableSpec unnamed = TableSpec.builder(new PomOrigin(2), null).partitionKey(ID).build();
+        assertThat(problems(table("ok_table").build(), unnamed))
+                .containsExactly("table #2 (no name), <name>: missing; give the table a name");
     }
 
     @Test
     void reportsAMissingPartitionKey() {
-        TableSpec spec = new TableSpec("doctores", null, null, List.of(), null, BillingMode.PAY_PER_REQUEST, null,
-                Map.of());
-        assertThat(problems(spec)).singleElement().asString()
-                .startsWith("table 'doctores', <partitionKey>: missing");
+        assertThat(problem(TableSpec.builder(new PomOrigin(1), "doctores").build()))
+                .isEqualTo("table 'doctores', <partitionKey>: missing; every table needs a partition key");
     }
 
     @Test
     void appliesDynamoDbsNameRulesToTablesAndIndexes() {
-        TableSpec spec = new TableSpec("ab", ID, null, List.of(index("bad index!", ID)), null,
-                BillingMode.PAY_PER_REQUEST, null, Map.of());
+        TableSpec spec = table("ab").globalSecondaryIndex(index("bad index!", ID)).build();
         assertThat(problems(spec)).containsExactly(
                 "table 'ab', <name>: 'ab' is not a valid DynamoDB table name: use 3 to 255 characters of a-z, A-Z,"
                         + " 0-9, '_', '-' and '.'",
                 "table 'ab', <globalSecondaryIndex> 'bad index!' <name>: 'bad index!' is not a valid DynamoDB index"
                         + " name: use 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'");
-        assertThat(problems(table("x".repeat(256)))).hasSize(1);
-        assertThat(problems(table("a.b-c_" + "x".repeat(249)))).isEmpty();
+        assertThat(problems(table("x".repeat(256)).build())).hasSize(1);
+        assertThat(problems(table("a.b-c_" + "x".repeat(249)).build())).isEmpty();
     }
 
     @Test
     void reportsTablesAndIndexesDeclaredTwice() {
-        TableSpec withTwins = new TableSpec("doctores", ID, null, List.of(index("idx", ID), index("idx", ID)), null,
-                BillingMode.PAY_PER_REQUEST, null, Map.of());
-        assertThat(problems(withTwins, table("doctores"))).containsExactly(
-                "table 'doctores', <globalSecondaryIndex> 'idx': declared twice in this table; index names must be"
-                        + " unique within a table",
-                "table 'doctores', <name>: declared twice (tables #1 and #2); remove one <table> or give them"
+        TableSpec withTwins = TableSpec.builder(new PomOrigin(1), "doctores").partitionKey(ID).sortKey(SORT)
+                .globalSecondaryIndex(index("idx", ID)).localSecondaryIndex(localIndex("idx", ID)).build();
+        TableSpec again = TableSpec.builder(new PomOrigin(2), "doctores").partitionKey(ID).build();
+        assertThat(problems(withTwins, again)).containsExactly(
+                "table 'doctores', <localSecondaryIndex> 'idx': another index of this table has the same name; index"
+                        + " names must be unique within a table",
+                "table 'doctores', <name>: declared twice, at <tables> #1 and at <tables> #2; remove one or give them"
                         + " different names");
     }
 
     @Test
     void capacityGoesWithProvisionedOnly() {
-        TableSpec onDemandWithCapacity = new TableSpec("on_demand", ID, null, List.of(), null,
-                BillingMode.PAY_PER_REQUEST, new Capacity(5L, 5L), Map.of());
-        TableSpec provisionedWithout = new TableSpec("provisioned", ID, null,
-                List.of(new GlobalSecondaryIndexSpec("idx", ID, null, Projection.ALL, List.of(), new Capacity(1L, null))),
-                null, BillingMode.PROVISIONED, null, Map.of());
+        TableSpec onDemandWithCapacity = table("on_demand").capacity(new Capacity(5L, 5L)).build();
+        TableSpec provisionedWithout = table("provisioned").billingMode(BillingMode.PROVISIONED)
+                .globalSecondaryIndex(new GlobalSecondaryIndexSpec("idx", ID, null, Projection.ALL, List.of(),
+                        new Capacity(1L, null), null)).build();
         assertThat(problems(onDemandWithCapacity, provisionedWithout)).containsExactly(
-                "table 'on_demand', <readCapacity>/<writeCapacity>: capacity is only for <billingMode>PROVISIONED"
-                        + "</billingMode>; remove it or set the billing mode to PROVISIONED",
-                "table 'provisioned', <readCapacity>/<writeCapacity>: missing; with <billingMode>PROVISIONED"
-                        + "</billingMode> every table needs both, e.g. <readCapacity>5</readCapacity><writeCapacity>5"
-                        + "</writeCapacity>",
+                "table 'on_demand', <readCapacity>/<writeCapacity>: read/write capacity is only for PROVISIONED"
+                        + " billing; remove it or set the billing mode to PROVISIONED",
+                "table 'provisioned', <readCapacity>/<writeCapacity>: missing; with PROVISIONED billing every table"
+                        + " needs both read and write capacity units",
                 "table 'provisioned', <globalSecondaryIndex> 'idx' <readCapacity>/<writeCapacity>: missing; with"
-                        + " <billingMode>PROVISIONED</billingMode> every index needs both, e.g. <readCapacity>5"
-                        + "</readCapacity><writeCapacity>5</writeCapacity>");
+                        + " PROVISIONED billing every global secondary index needs both read and write capacity units");
     }
 
     @Test
-    void rejectsEmptyAndUnresolvedTagValues() {
+    void maximumRequestUnitsGoWithOnDemandOnly() {
+        assertThat(problem(table("provisioned").billingMode(BillingMode.PROVISIONED).capacity(new Capacity(1L, 1L))
+                .onDemandThroughput(new RequestUnits(10L, 10L)).build()))
+                .isEqualTo("table 'provisioned', <maxReadRequestUnits>/<maxWriteRequestUnits>: maximum request units"
+                        + " are only for PAY_PER_REQUEST billing; remove them or change the billing mode");
+        assertThat(problem(table("zero_units").onDemandThroughput(new RequestUnits(0L, null)).build()))
+                .endsWith("maximum request units are at least 1, or -1 for no limit");
+    }
+
+    @Test
+    void emptyAndUnresolvedTagValuesAreRejectedInThePom() {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("Application", "HealthAssistantAPI");
         tags.put("Environment", "${env.ENVIRONMENT}");
         tags.put("Owner", null);
         tags.put("Team", " ");
-        TableSpec spec = new TableSpec("doctores", ID, null, List.of(), null, BillingMode.PAY_PER_REQUEST, null, tags);
-        assertThat(problems(spec)).hasSize(3).satisfiesExactly(
+        assertThat(problems(table("doctores").tags(tags).build())).satisfiesExactly(
                 p -> assertThat(p).startsWith("table 'doctores', <tags><Environment>: the tag value '${env.ENVIRONMENT}'"
                         + " holds an unresolved Maven expression"),
                 p -> assertThat(p).startsWith("table 'doctores', <tags><Owner>: the tag value is empty"),
@@ -115,30 +150,110 @@ class DeclarationTest {
     }
 
     @Test
+    void tagKeysAndValuesFollowDynamoDbsRules() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("aws:createdBy", "me");
+        tags.put("k".repeat(129), "v");
+        tags.put("Bad*Key", "v");
+        tags.put("Long", "v".repeat(257));
+        tags.put("Odd", "semi;colon");
+        assertThat(problems(table("tagged").tags(tags).build())).containsExactlyInAnyOrder(
+                "table 'tagged', <tags><aws:createdBy>: the prefix 'aws:' is reserved for AWS's own tags; choose"
+                        + " another key",
+                "table 'tagged', <tags><" + "k".repeat(129) + ">: a tag key has 1 to 128 letters, digits, spaces and"
+                        + " _ . : / = + - @",
+                "table 'tagged', <tags><Bad*Key>: a tag key has 1 to 128 letters, digits, spaces and _ . : / = + - @",
+                "table 'tagged', <tags><Long>: a tag value has at most 256 letters, digits, spaces and _ . : / = + - @",
+                "table 'tagged', <tags><Odd>: a tag value has at most 256 letters, digits, spaces and _ . : / = + - @");
+        Map<String, String> many = new LinkedHashMap<>();
+        IntStream.rangeClosed(1, 51).forEach(i -> many.put("Tag" + i, "v"));
+        assertThat(problem(table("many_tags").tags(many).build()))
+                .endsWith("<tags>: 51 tags (global and the table's own); DynamoDB allows at most 50 per table");
+    }
+
+    @Test
     void includeProjectionsNeedNonKeyAttributesAndOnlyThey() {
-        TableSpec spec = new TableSpec("doctores", ID, null, List.of(
-                new GlobalSecondaryIndexSpec("inc", ID, null, Projection.INCLUDE, List.of(), null),
-                new GlobalSecondaryIndexSpec("all", ID, null, Projection.ALL, List.of("nombre"), null)),
-                null, BillingMode.PAY_PER_REQUEST, null, Map.of());
-        assertThat(problems(spec)).satisfiesExactly(
-                p -> assertThat(p).startsWith("table 'doctores', <globalSecondaryIndex> 'inc' <nonKeyAttributes>:"
-                        + " missing; an INCLUDE projection lists"),
-                p -> assertThat(p).startsWith("table 'doctores', <globalSecondaryIndex> 'all' <nonKeyAttributes>:"
-                        + " only an INCLUDE projection takes non-key attributes"));
+        TableSpec spec = table("doctores")
+                .globalSecondaryIndex(GlobalSecondaryIndexSpec.of("inc", ID, null, Projection.INCLUDE, List.of()))
+                .globalSecondaryIndex(GlobalSecondaryIndexSpec.of("all", ID, null, Projection.ALL, List.of("nombre")))
+                .build();
+        assertThat(problems(spec)).containsExactly(
+                "table 'doctores', <globalSecondaryIndex> 'inc' <nonKeyAttributes>: missing; an INCLUDE projection"
+                        + " lists the attributes it copies; or project ALL or KEYS_ONLY",
+                "table 'doctores', <globalSecondaryIndex> 'all' <nonKeyAttributes>: only an INCLUDE projection takes"
+                        + " non-key attributes; project INCLUDE or remove them");
+    }
+
+    @Test
+    void atMostAHundredProjectedAttributesAcrossIndexes() {
+        List<String> sixty = IntStream.range(0, 60).mapToObj(i -> "a" + i).toList();
+        TableSpec spec = table("wide")
+                .globalSecondaryIndex(GlobalSecondaryIndexSpec.of("one", ID, null, Projection.INCLUDE, sixty))
+                .globalSecondaryIndex(GlobalSecondaryIndexSpec.of("two", ID, null, Projection.INCLUDE, sixty))
+                .build();
+        assertThat(problem(spec)).contains("<nonKeyAttributes>: 120 non-key attributes projected across the table's"
+                + " indexes; DynamoDB allows at most 100 in all");
+    }
+
+    @Test
+    void atMostTwentyGlobalAndFiveLocalIndexes() {
+        TableSpec.Builder builder = table("many_indexes").sortKey(SORT);
+        IntStream.rangeClosed(1, 21).forEach(i -> builder.globalSecondaryIndex(index("gsi" + i, ID)));
+        IntStream.rangeClosed(1, 6).forEach(i -> builder.localSecondaryIndex(localIndex("lsi" + i, SORT)));
+        assertThat(problems(builder.build())).containsExactly(
+                "table 'many_indexes', <globalSecondaryIndexes>: 21 global secondary indexes; DynamoDB allows at most"
+                        + " 20 per table",
+                "table 'many_indexes', <localSecondaryIndexes>: 6 local secondary indexes; DynamoDB allows at most 5"
+                        + " per table");
+    }
+
+    @Test
+    void localIndexesNeedATableSortKeyAndTheirOwn() {
+        TableSpec spec = table("no_sort_key").localSecondaryIndex(localIndex("by-date", null)).build();
+        assertThat(problems(spec)).containsExactly(
+                "table 'no_sort_key', <localSecondaryIndexes>: local secondary indexes need a table with a sort key;"
+                        + " add a sort key to the table, or make these global secondary indexes",
+                "table 'no_sort_key', <localSecondaryIndex> 'by-date' <sortKey>: missing; a local secondary index"
+                        + " shares the table's partition key and needs its own sort key");
+    }
+
+    @Test
+    void streamsNeedAViewTypeAndAViewTypeNeedsAStream() {
+        assertThat(problem(table("no_view").stream(new Stream(true, null)).build()))
+                .endsWith("an enabled stream needs a view type: KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES");
+        assertThat(problem(table("disabled").stream(new Stream(false, StreamViewType.NEW_IMAGE)).build()))
+                .endsWith("a stream view type is only for an enabled stream; enable the stream or remove the view type");
+    }
+
+    @Test
+    void aKmsKeyGoesWithCustomerManagedEncryptionOnly() {
+        assertThat(problem(table("no_key").encryption(Encryption.CUSTOMER_MANAGED, null).build()))
+                .isEqualTo("table 'no_key', <kmsKeyId>: missing; CUSTOMER_MANAGED encryption needs the KMS key's id,"
+                        + " ARN or alias");
+        assertThat(problem(table("stray_key").encryption(Encryption.AWS_MANAGED, "alias/x").build()))
+                .isEqualTo("table 'stray_key', <kmsKeyId>: a KMS key is only for CUSTOMER_MANAGED encryption; set the"
+                        + " encryption to CUSTOMER_MANAGED or remove the key");
+    }
+
+    @Test
+    void theTtlAttributeHasAtMost255Characters() {
+        assertThat(problem(table("ttl_table").timeToLiveAttribute("t".repeat(256)).build()))
+                .isEqualTo("table 'ttl_table', <timeToLiveAttribute>: the TTL attribute name has 1 to 255 characters");
     }
 
     @Test
     void anAttributeHasOneTypeAcrossKeys() {
-        TableSpec spec = new TableSpec("doctores", ID, null,
-                List.of(index("by-id", new KeySpec("id", AttributeType.N))), null, BillingMode.PAY_PER_REQUEST, null,
-                Map.of());
-        assertThat(problems(spec)).singleElement().asString()
-                .contains("the attribute 'id' is used as a key with two types (S and N)");
+        TableSpec spec = table("doctores").globalSecondaryIndex(index("by-id", new KeySpec("id", AttributeType.N)))
+                .build();
+        assertThat(problem(spec)).contains("the attribute 'id' is used as a key with two types (S and N)");
     }
 
     @Test
     void ofThrowsWithEveryProblemAtOnce() {
-        assertThatThrownBy(() -> Declaration.of(List.of(table(null), table("x"))))
+        List<TableSpec> tables = new ArrayList<>();
+        tables.add(TableSpec.builder(new PomOrigin(1), null).partitionKey(ID).build());
+        tables.add(table("x").build());
+        assertThatThrownBy(() -> Declaration.of(tables))
                 .isInstanceOf(InvalidDeclarationException.class)
                 .hasMessageStartingWith("The dynamo-setup configuration is invalid (2 problems); no AWS call was made:")
                 .satisfies(e -> assertThat(((InvalidDeclarationException) e).problems()).hasSize(2));

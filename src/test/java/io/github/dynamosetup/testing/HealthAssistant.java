@@ -4,6 +4,7 @@ import io.github.dynamosetup.spec.AttributeType;
 import io.github.dynamosetup.spec.BillingMode;
 import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
 import io.github.dynamosetup.spec.KeySpec;
+import io.github.dynamosetup.spec.PomOrigin;
 import io.github.dynamosetup.spec.Projection;
 import io.github.dynamosetup.spec.TableSpec;
 import java.util.List;
@@ -18,15 +19,23 @@ public final class HealthAssistant {
 
     public static List<TableSpec> tables() {
         return List.of(
-                new TableSpec("doctores", new KeySpec("doctor_id", AttributeType.S), null,
-                        List.of(new GlobalSecondaryIndexSpec("especialidad-index",
-                                new KeySpec("especialidad", AttributeType.S), null, Projection.ALL, List.of(), null)),
-                        null, BillingMode.PAY_PER_REQUEST, null, TAGS),
-                new TableSpec("horarios_doctores", new KeySpec("doctor_id", AttributeType.S),
-                        new KeySpec("fecha_hora", AttributeType.S), List.of(), null, BillingMode.PAY_PER_REQUEST, null,
-                        TAGS),
-                new TableSpec("user_sessions", new KeySpec("user_id", AttributeType.S), null, List.of(), "ttl",
-                        BillingMode.PAY_PER_REQUEST, null, TAGS));
+                TableSpec.builder(new PomOrigin(1), "doctores")
+                        .partitionKey(new KeySpec("doctor_id", AttributeType.S))
+                        .globalSecondaryIndex(GlobalSecondaryIndexSpec.of("especialidad-index",
+                                new KeySpec("especialidad", AttributeType.S), null, Projection.ALL, List.of()))
+                        .tags(TAGS)
+                        .build(),
+                TableSpec.builder(new PomOrigin(2), "horarios_doctores")
+                        .partitionKey(new KeySpec("doctor_id", AttributeType.S))
+                        .sortKey(new KeySpec("fecha_hora", AttributeType.S))
+                        .tags(TAGS)
+                        .build(),
+                TableSpec.builder(new PomOrigin(3), "user_sessions")
+                        .partitionKey(new KeySpec("user_id", AttributeType.S))
+                        .timeToLiveAttribute("ttl")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .tags(TAGS)
+                        .build());
     }
 
     /** What DescribeTable, DescribeTimeToLive and ListTagsOfResource must show for each table. */

@@ -1,0 +1,53 @@
+package io.github.dynamosetup.maven;
+
+import io.github.dynamosetup.aws.ConnectionSettings;
+import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.spec.TableSpec;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Checks the whole declaration offline, with DynamoDB's own rules: no credentials, no network. Every
+ * other goal runs the same check before its first AWS call; this goal lets a build catch mistakes in
+ * the {@code validate} phase, long before the tables are provisioned.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public class CheckMojo extends AbstractDynamoSetupMojo {
+
+    /**
+     * Skips this goal only.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.check.skip", defaultValue = "false")
+    private boolean skipCheck;
+
+    @Inject
+    public CheckMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    @Override
+    protected void execute(Declaration declaration, ConnectionSettings connection, Duration waitTimeout) {
+        getLog().info("check: " + declaration.tables().size() + (declaration.tables().size() == 1 ? " table" : " tables")
+                + " declared correctly (" + declaration.tables().stream().map(TableSpec::name)
+                .collect(Collectors.joining(", ")) + "); checked offline, no AWS call made");
+    }
+
+    @Override
+    protected String goalName() {
+        return "check";
+    }
+
+    @Override
+    protected boolean isGoalSkipped() {
+        return skipCheck;
+    }
+}

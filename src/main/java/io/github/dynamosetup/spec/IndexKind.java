@@ -1,0 +1,7 @@
+package io.github.dynamosetup.spec;
+
+/** Global or local secondary index. */
+public enum IndexKind {
+    GLOBAL,
+    LOCAL
+}
