@@ -3,7 +3,21 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamosetup.spec.AttributeType;
+import io.github.dynamosetup.spec.BillingMode;
+import io.github.dynamosetup.spec.Capacity;
 import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.spec.Encryption;
+import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
+import io.github.dynamosetup.spec.KeySpec;
+import io.github.dynamosetup.spec.LocalSecondaryIndexSpec;
+import io.github.dynamosetup.spec.PomOrigin;
+import io.github.dynamosetup.spec.Projection;
+import io.github.dynamosetup.spec.RequestUnits;
+import io.github.dynamosetup.spec.Stream;
+import io.github.dynamosetup.spec.StreamViewType;
+import io.github.dynamosetup.spec.TableClass;
+import io.github.dynamosetup.spec.TableSpec;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingInterceptor;
@@ -11,6 +25,8 @@ import io.github.dynamosetup.testing.RecordingListener;
 import io.github.dynamosetup.testing.TableSnapshot;
 import io.github.dynamosetup.testing.TestServer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +36,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 @ExtendWith(DynamoDbServerExtension.class)
 class TableProvisionerTest {
@@ -65,6 +83,81 @@ class TableProvisionerTest {
         assertThat(listener.lines()).contains("INFO + create  doctores", "INFO   ttl     user_sessions (enabled on 'ttl')");
         assertThat(listener.lines().get(listener.lines().size() - 1))
                 .startsWith("INFO create: 3 tables in region us-east-1 - 3 created, 0 already existed (");
+    }
+
+    @Test
+    void createAppliesEveryFeatureOfTheTable() throws Exception {
+        KeySpec customer = new KeySpec("customer_id", AttributeType.S);
+        KeySpec createdAt = new KeySpec("created_at", AttributeType.N);
+        TableSpec orders = TableSpec.builder(new PomOrigin(1), "orders")
+                .partitionKey(customer)
+                .sortKey(createdAt)
+                .globalSecondaryIndex(new GlobalSecondaryIndexSpec("by-status", new KeySpec("status", AttributeType.S),
+                        createdAt, Projection.INCLUDE, List.of("total", "currency"), null, new RequestUnits(20L, 10L)))
+                .localSecondaryIndex(new LocalSecondaryIndexSpec("by-total", new KeySpec("total", AttributeType.N),
+                        Projection.KEYS_ONLY, List.of()))
+                .onDemandThroughput(new RequestUnits(100L, 50L))
+                .stream(new Stream(true, StreamViewType.NEW_AND_OLD_IMAGES))
+                .encryption(Encryption.CUSTOMER_MANAGED, "arn:aws:kms:us-east-1:123456789012:key/orders")
+                .pointInTimeRecovery(true)
+                .deletionProtection(true)
+                .tableClass(TableClass.STANDARD_INFREQUENT_ACCESS)
+                .timeToLiveAttribute("expires_at")
+                .tags(Map.of("Team", "checkout"))
+                .build();
+
+        provisioner.create(Declaration.of(List.of(orders)));
+
+        TableDescription table = server.describeTable(r -> r.tableName("orders")).table();
+        assertThat(table.localSecondaryIndexes()).singleElement().satisfies(lsi -> {
+            assertThat(lsi.indexName()).isEqualTo("by-total");
+            assertThat(lsi.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyTypeAsString())
+                    .containsExactly("customer_id:HASH", "total:RANGE");
+            assertThat(lsi.projection().projectionTypeAsString()).isEqualTo("KEYS_ONLY");
+        });
+        assertThat(table.globalSecondaryIndexes()).singleElement().satisfies(gsi -> {
+            assertThat(gsi.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyTypeAsString())
+                    .containsExactly("status:HASH", "created_at:RANGE");
+            assertThat(gsi.projection().projectionTypeAsString()).isEqualTo("INCLUDE");
+            assertThat(gsi.projection().nonKeyAttributes()).containsExactly("total", "currency");
+        });
+        assertThat(table.streamSpecification().streamEnabled()).isTrue();
+        assertThat(table.streamSpecification().streamViewTypeAsString()).isEqualTo("NEW_AND_OLD_IMAGES");
+        assertThat(table.latestStreamArn()).isNotBlank();
+        assertThat(table.sseDescription().sseTypeAsString()).isEqualTo("KMS");
+        assertThat(table.sseDescription().kmsMasterKeyArn()).isEqualTo("arn:aws:kms:us-east-1:123456789012:key/orders");
+        assertThat(table.deletionProtectionEnabled()).isTrue();
+        assertThat(server.describeContinuousBackups(r -> r.tableName("orders")).continuousBackupsDescription()
+                .pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()).isEqualTo("ENABLED");
+        assertThat(TableSnapshot.read(server, "orders").timeToLive()).isEqualTo("ENABLED expires_at");
+        assertThat(TableSnapshot.read(server, "orders").tags()).containsExactly(Map.entry("Team", "checkout"));
+        // moto keeps neither the table class nor on-demand limits: what was sent is the proof
+        CreateTableRequest sent = calls.requests(CreateTableRequest.class).get(0);
+        assertThat(sent.tableClassAsString()).isEqualTo("STANDARD_INFREQUENT_ACCESS");
+        assertThat(sent.onDemandThroughput().maxReadRequestUnits()).isEqualTo(100L);
+        assertThat(sent.onDemandThroughput().maxWriteRequestUnits()).isEqualTo(50L);
+        assertThat(sent.globalSecondaryIndexes().get(0).onDemandThroughput().maxReadRequestUnits()).isEqualTo(20L);
+        assertThat(calls.writeOperations()).containsExactly("CreateTable", "UpdateTimeToLive",
+                "UpdateContinuousBackups");
+        assertThat(listener.lines()).contains("INFO   pitr    orders (point-in-time recovery enabled)");
+    }
+
+    @Test
+    void awsManagedEncryptionAsksForKmsWithoutAKey() throws Exception {
+        TableSpec sessions = TableSpec.builder(new PomOrigin(1), "sessions")
+                .partitionKey(new KeySpec("id", AttributeType.S))
+                .encryption(Encryption.AWS_MANAGED, null)
+                .billingMode(BillingMode.PROVISIONED)
+                .capacity(new Capacity(2L, 1L))
+                .build();
+
+        provisioner.create(Declaration.of(List.of(sessions)));
+
+        TableDescription table = server.describeTable(r -> r.tableName("sessions")).table();
+        assertThat(table.sseDescription().sseTypeAsString()).isEqualTo("KMS");
+        assertThat(table.provisionedThroughput().readCapacityUnits()).isEqualTo(2L);
+        assertThat(table.provisionedThroughput().writeCapacityUnits()).isEqualTo(1L);
+        assertThat(calls.requests(CreateTableRequest.class).get(0).sseSpecification().kmsMasterKeyId()).isNull();
     }
 
     @Test

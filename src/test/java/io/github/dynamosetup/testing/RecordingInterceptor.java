@@ -2,6 +2,7 @@ package io.github.dynamosetup.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -13,10 +14,17 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
     private static final List<String> READ_PREFIXES = List.of("Describe", "List", "Get", "Query", "Scan");
 
     private final List<String> operations = new CopyOnWriteArrayList<>();
+    private final List<SdkRequest> requests = new CopyOnWriteArrayList<>();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        requests.add(context.request());
+    }
+
+    /** The requests sent of one type, to check what a server does not echo back. */
+    public <T extends SdkRequest> List<T> requests(Class<T> type) {
+        return requests.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     public List<String> operations() {
@@ -30,5 +38,6 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
 
     public void clear() {
         operations.clear();
+        requests.clear();
     }
 }

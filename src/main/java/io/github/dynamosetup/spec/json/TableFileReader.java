@@ -63,6 +63,7 @@ public final class TableFileReader {
     private String subject;
     private Map<String, AttributeType> definitions = new LinkedHashMap<>();
     private final Set<String> usedDefinitions = new HashSet<>();
+    private final Set<String> badlyDefined = new HashSet<>();
     private KeySpec tablePartitionKey;
 
     private TableFileReader(String displayName) {
@@ -150,7 +151,9 @@ public final class TableFileReader {
             String name = text(entries.get(i), "AttributeName", path + ".AttributeName");
             AttributeType type = enumValue(AttributeType.class, entries.get(i), "AttributeType",
                     path + ".AttributeType");
-            if (name != null && type != null && definitions.put(name, type) != null) {
+            if (name != null && type == null) {
+                badlyDefined.add(name); // reported already; not again as a key without definition
+            } else if (name != null && definitions.put(name, type) != null) {
                 problem(path, "defines '" + name + "' a second time; define each attribute once");
             }
         }
@@ -178,6 +181,7 @@ public final class TableFileReader {
             if (name == null || keyType == null) {
                 continue;
             }
+            usedDefinitions.add(name);
             int slot = "HASH".equals(keyType) ? 0 : "RANGE".equals(keyType) ? 1 : -1;
             if (slot < 0) {
                 problem(entryPath + ".KeyType", "'" + keyType + "' is not a key type; use HASH (partition key) or"
@@ -187,11 +191,10 @@ public final class TableFileReader {
                         + " RANGE key");
             } else {
                 AttributeType type = definitions.get(name);
-                usedDefinitions.add(name);
-                if (type == null) {
+                if (type == null && !badlyDefined.contains(name)) {
                     problem(entryPath + ".AttributeName", "'" + name + "' has no entry in $.AttributeDefinitions;"
                             + " add {\"AttributeName\": \"" + name + "\", \"AttributeType\": \"S\"} (or N or B)");
-                } else {
+                } else if (type != null) {
                     keys[slot] = new KeySpec(name, type);
                 }
             }

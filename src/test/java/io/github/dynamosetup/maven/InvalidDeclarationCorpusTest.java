@@ -1,0 +1,363 @@
+package io.github.dynamosetup.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dynamosetup.testing.DynamoDbServerExtension;
+import io.github.dynamosetup.testing.TestServer;
+
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A corpus of invalid declarations, in the POM and in JSON table files. Each goes through the create
+ * goal against the test server: the build fails with a message naming the table, the element (or file
+ * and JSON path) and the fix, and the server holds no table afterwards, not even the valid one declared
+ * next to it.
+ */
+@ExtendWith(DynamoDbServerExtension.class)
+class InvalidDeclarationCorpusTest {
+
+    /** What a case declares: the POM's tables and global tags, and JSON files by name. */
+    static final class Declared {
+        final List<Table> tables = new ArrayList<>();
+        final Map<String, String> tags = new LinkedHashMap<>();
+        final Map<String, String> files = new LinkedHashMap<>();
+
+        /** The first POM table, a valid one until the case breaks it. */
+        Table orders() {
+            return tables.get(0);
+        }
+    }
+
+    private static Table table(String name, String partitionKey, String sortKey) {
+        Table table = new Table();
+        table.setName(name);
+        table.setPartitionKey(partitionKey);
+        table.setSortKey(sortKey);
+        return table;
+    }
+
+    private static GlobalSecondaryIndex gsi(String name, String partitionKey) {
+        GlobalSecondaryIndex index = new GlobalSecondaryIndex();
+        index.setName(name);
+        index.setPartitionKey(partitionKey);
+        return index;
+    }
+
+    private static LocalSecondaryIndex lsi(String name, String sortKey) {
+        LocalSecondaryIndex index = new LocalSecondaryIndex();
+        index.setName(name);
+        index.setSortKey(sortKey);
+        return index;
+    }
+
+    /** A mistake in the POM; an expected problem starting with an element is about the table 'orders'. */
+    private static Arguments pom(String mistake, Consumer<Declared> declare, String... expected) {
+        return Arguments.of(mistake, declare, subject("table 'orders', ", "<", expected));
+    }
+
+    /** A mistake in a JSON file; an expected problem starting with a JSON path is about the file's table. */
+    private static Arguments json(String mistake, String content, String... expected) {
+        return Arguments.of(mistake, (Consumer<Declared>) d -> d.files.put("tables/broken.json", content),
+                subject("table 'payments' (tables/broken.json), ", "$", expected));
+    }
+
+    private static String[] subject(String subject, String elementStart, String... expected) {
+        return Stream.of(expected).map(e -> e.startsWith(elementStart) ? subject + e : e).toArray(String[]::new);
+    }
+
+    /** A valid spec file with one thing replaced. */
+    private static String spec(String from, String to) {
+        String valid = """
+                {
+                  "TableName": "payments",
+                  "AttributeDefinitions": [
+                    {"AttributeName": "payment_id", "AttributeType": "S"},
+                    {"AttributeName": "paid_at", "AttributeType": "N"}
+                  ],
+                  "KeySchema": [
+                    {"AttributeName": "payment_id", "KeyType": "HASH"},
+                    {"AttributeName": "paid_at", "KeyType": "RANGE"}
+                  ],
+                  "BillingMode": "PAY_PER_REQUEST"
+                }
+                """;
+        if (!valid.contains(from)) {
+            throw new IllegalArgumentException(from);
+        }
+        return valid.replace(from, to);
+    }
+
+    static Stream<Arguments> invalidDeclarations() {
+        return Stream.of(
+                pom("no table name", d -> d.orders().setName(null),
+                        "table #1 (no name), <name>: missing; give the table a name"),
+                pom("table name too short", d -> d.orders().setName("ab"),
+                        "table 'ab', <name>: 'ab' is not a valid DynamoDB table name: use 3 to 255 characters"),
+                pom("table name with a bad character", d -> d.orders().setName("orders!"),
+                        "table 'orders!', <name>: 'orders!' is not a valid DynamoDB table name"),
+                pom("no partition key", d -> d.orders().setPartitionKey(null),
+                        "table 'orders', <partitionKey>: missing; every table needs a partition key"),
+                pom("key type BOOL", d -> d.orders().setPartitionKey("customer_id:BOOL"),
+                        "table 'orders', <partitionKey>: 'customer_id:BOOL' has the key type 'BOOL', but DynamoDB keys"
+                                + " are S (string), N (number) or B (binary)"),
+                pom("sort key type X", d -> d.orders().setSortKey("created_at:X"),
+                        "table 'orders', <sortKey>: 'created_at:X' has the key type 'X'"),
+                pom("two tables with one name", d -> d.tables.add(table("orders", "id", null)),
+                        "table 'orders', <name>: declared twice, at <tables> #1 and at <tables> #3"),
+                pom("an index without a name", d -> d.orders().getGlobalSecondaryIndexes().add(gsi(null, "status")),
+                        "table 'orders', <globalSecondaryIndex> #1 <name>: missing; give the index a name"),
+                pom("two indexes with one name", d -> {
+                    d.orders().getGlobalSecondaryIndexes().add(gsi("by-status", "status"));
+                    d.orders().getLocalSecondaryIndexes().add(lsi("by-status", "total:N"));
+                }, "table 'orders', <localSecondaryIndex> 'by-status': another index of this table has the same name"),
+                pom("an index without a partition key", d -> d.orders().getGlobalSecondaryIndexes()
+                        .add(gsi("by-status", null)),
+                        "table 'orders', <globalSecondaryIndex> 'by-status' <partitionKey>: missing; every global"
+                                + " secondary index needs a partition key"),
+                pom("INCLUDE without non-key attributes", d -> {
+                    GlobalSecondaryIndex index = gsi("by-status", "status");
+                    index.setProjection("INCLUDE");
+                    d.orders().getGlobalSecondaryIndexes().add(index);
+                }, "table 'orders', <globalSecondaryIndex> 'by-status' <nonKeyAttributes>: missing; an INCLUDE"
+                        + " projection lists the attributes it copies"),
+                pom("non-key attributes with ALL", d -> {
+                    GlobalSecondaryIndex index = gsi("by-status", "status");
+                    index.setNonKeyAttributes(List.of("total"));
+                    d.orders().getGlobalSecondaryIndexes().add(index);
+                }, "<globalSecondaryIndex> 'by-status' <nonKeyAttributes>: only an INCLUDE projection takes non-key"
+                        + " attributes"),
+                pom("unknown projection", d -> {
+                    GlobalSecondaryIndex index = gsi("by-status", "status");
+                    index.setProjection("SOME");
+                    d.orders().getGlobalSecondaryIndexes().add(index);
+                }, "<globalSecondaryIndex> 'by-status' <projection>: 'SOME' is not one of ALL, KEYS_ONLY, INCLUDE"),
+                pom("21 global secondary indexes", d -> IntStream.rangeClosed(1, 21)
+                        .forEach(i -> d.orders().getGlobalSecondaryIndexes().add(gsi("gsi-" + i, "status"))),
+                        "table 'orders', <globalSecondaryIndexes>: 21 global secondary indexes; DynamoDB allows at most"
+                                + " 20 per table"),
+                pom("6 local secondary indexes", d -> IntStream.rangeClosed(1, 6)
+                        .forEach(i -> d.orders().getLocalSecondaryIndexes().add(lsi("lsi-" + i, "a" + i + ":N"))),
+                        "table 'orders', <localSecondaryIndexes>: 6 local secondary indexes; DynamoDB allows at most 5"),
+                pom("a local index on a table without sort key", d -> {
+                    d.orders().setSortKey(null);
+                    d.orders().getLocalSecondaryIndexes().add(lsi("by-total", "total:N"));
+                }, "table 'orders', <localSecondaryIndexes>: local secondary indexes need a table with a sort key"),
+                pom("a local index without sort key", d -> d.orders().getLocalSecondaryIndexes().add(lsi("by-x", null)),
+                        "table 'orders', <localSecondaryIndex> 'by-x' <sortKey>: missing; a local secondary index"
+                                + " shares the table's partition key and needs its own sort key"),
+                pom("one attribute, two types", d -> d.orders().getGlobalSecondaryIndexes()
+                        .add(gsi("by-date", "created_at:S")),
+                        "table 'orders', <partitionKey>/<sortKey>: the attribute 'created_at' is used as a key with two"
+                                + " types (N and S)"),
+                pom("capacity with PAY_PER_REQUEST", d -> d.orders().setReadCapacity(5L),
+                        "table 'orders', <readCapacity>/<writeCapacity>: read/write capacity is only for PROVISIONED"
+                                + " billing"),
+                pom("PROVISIONED without capacity", d -> d.orders().setBillingMode("PROVISIONED"),
+                        "table 'orders', <readCapacity>/<writeCapacity>: missing; with PROVISIONED billing every table"
+                                + " needs both read and write capacity units"),
+                pom("PROVISIONED index without capacity", d -> {
+                    d.orders().setBillingMode("PROVISIONED");
+                    d.orders().setReadCapacity(1L);
+                    d.orders().setWriteCapacity(1L);
+                    d.orders().getGlobalSecondaryIndexes().add(gsi("by-status", "status"));
+                }, "table 'orders', <globalSecondaryIndex> 'by-status' <readCapacity>/<writeCapacity>: missing"),
+                pom("zero capacity", d -> {
+                    d.orders().setBillingMode("PROVISIONED");
+                    d.orders().setReadCapacity(0L);
+                    d.orders().setWriteCapacity(1L);
+                }, "table 'orders', <readCapacity>/<writeCapacity>: capacity units must be at least 1"),
+                pom("request units with PROVISIONED", d -> {
+                    d.orders().setBillingMode("PROVISIONED");
+                    d.orders().setReadCapacity(1L);
+                    d.orders().setWriteCapacity(1L);
+                    d.orders().setMaxReadRequestUnits(10L);
+                }, "table 'orders', <maxReadRequestUnits>/<maxWriteRequestUnits>: maximum request units are only for"
+                        + " PAY_PER_REQUEST billing"),
+                pom("zero request units", d -> d.orders().setMaxWriteRequestUnits(0L),
+                        "table 'orders', <maxReadRequestUnits>/<maxWriteRequestUnits>: maximum request units are at"
+                                + " least 1, or -1 for no limit"),
+                pom("unknown billing mode", d -> d.orders().setBillingMode("ON_DEMAND"),
+                        "table 'orders', <billingMode>: 'ON_DEMAND' is not one of PAY_PER_REQUEST, PROVISIONED"),
+                pom("unknown stream view type", d -> d.orders().setStreamViewType("ALL_IMAGES"),
+                        "table 'orders', <streamViewType>: 'ALL_IMAGES' is not one of KEYS_ONLY, NEW_IMAGE, OLD_IMAGE,"
+                                + " NEW_AND_OLD_IMAGES"),
+                pom("customer managed encryption without key", d -> d.orders().setEncryption("CUSTOMER_MANAGED"),
+                        "table 'orders', <kmsKeyId>: missing; CUSTOMER_MANAGED encryption needs the KMS key's id, ARN or"
+                                + " alias"),
+                pom("a KMS key with AWS managed encryption", d -> {
+                    d.orders().setEncryption("AWS_MANAGED");
+                    d.orders().setKmsKeyId("alias/orders");
+                }, "table 'orders', <kmsKeyId>: a KMS key is only for CUSTOMER_MANAGED encryption"),
+                pom("unknown encryption", d -> d.orders().setEncryption("SSE_S3"),
+                        "table 'orders', <encryption>: 'SSE_S3' is not one of AWS_OWNED, AWS_MANAGED, CUSTOMER_MANAGED"),
+                pom("unknown table class", d -> d.orders().setTableClass("GLACIER"),
+                        "table 'orders', <tableClass>: 'GLACIER' is not one of STANDARD, STANDARD_INFREQUENT_ACCESS"),
+                pom("a tag key with the aws: prefix", d -> d.orders().getTags().put("aws:owner", "me"),
+                        "table 'orders', <tags><aws:owner>: the prefix 'aws:' is reserved for AWS's own tags"),
+                pom("an empty global tag", d -> d.tags.put("Environment", null),
+                        "plugin configuration, <tags><Environment>: the tag value is empty"),
+                pom("an unresolved expression in a tag", d -> d.orders().getTags().put("Owner", "team-${owner}"),
+                        "table 'orders', <tags><Owner>: the tag value 'team-${owner}' holds an unresolved Maven"
+                                + " expression"),
+                pom("a tag value with a bad character", d -> d.orders().getTags().put("Owner", "a;b"),
+                        "table 'orders', <tags><Owner>: a tag value has at most 256 letters, digits, spaces and"
+                                + " _ . : / = + - @"),
+                pom("51 tags", d -> IntStream.rangeClosed(1, 51).forEach(i -> d.orders().getTags().put("T" + i, "v")),
+                        "table 'orders', <tags>: 51 tags (global and the table's own); DynamoDB allows at most 50"),
+                pom("a TTL attribute of 256 characters", d -> d.orders().setTimeToLiveAttribute("t".repeat(256)),
+                        "table 'orders', <timeToLiveAttribute>: the TTL attribute name has 1 to 255 characters"),
+                pom("101 projected attributes", d -> {
+                    GlobalSecondaryIndex index = gsi("wide", "status");
+                    index.setProjection("INCLUDE");
+                    index.setNonKeyAttributes(IntStream.rangeClosed(0, 100).mapToObj(i -> "a" + i).toList());
+                    d.orders().getGlobalSecondaryIndexes().add(index);
+                }, "table 'orders', <nonKeyAttributes>: 101 non-key attributes projected across the table's indexes;"
+                        + " DynamoDB allows at most 100"),
+                pom("a table file that does not exist", d -> d.files.put("missing.json", null),
+                        "plugin configuration, <tableFiles><tableFile>missing.json</tableFile>: no such file under"),
+
+                json("broken JSON", "{\"TableName\": \"payments\",",
+                        "table with no name (tables/broken.json), line 1, column 26: not valid JSON"),
+                json("not an object", "[]",
+                        "table with no name (tables/broken.json), $: must hold one JSON object"),
+                json("an unknown field", spec("\"BillingMode\"", "\"Billing\""),
+                        "table 'payments' (tables/broken.json), $.Billing: unknown field"),
+                json("a field dynamo-setup does not support", spec("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"WarmThroughput\": {}"),
+                        "table 'payments' (tables/broken.json), $.WarmThroughput: is not supported by dynamo-setup yet"),
+                json("a key without attribute definition", spec("{\"AttributeName\": \"paid_at\", \"AttributeType\":"
+                        + " \"N\"}", "{\"AttributeName\": \"other\", \"AttributeType\": \"N\"}"),
+                        "table 'payments' (tables/broken.json), $.KeySchema[1].AttributeName: 'paid_at' has no entry in"
+                                + " $.AttributeDefinitions",
+                        "table 'payments' (tables/broken.json), $.AttributeDefinitions[1]: defines 'other', which is no"
+                                + " key of the table or an index"),
+                json("an unknown key type", spec("\"KeyType\": \"RANGE\"", "\"KeyType\": \"SORT\""),
+                        "$.KeySchema[1].KeyType: 'SORT' is not a key type; use HASH (partition key) or RANGE (sort key)"),
+                json("two HASH keys", spec("\"KeyType\": \"RANGE\"", "\"KeyType\": \"HASH\""),
+                        "$.KeySchema[1]: a second HASH key; a key schema has one HASH key and at most one RANGE key"),
+                json("an unknown attribute type", spec("\"AttributeType\": \"N\"", "\"AttributeType\": \"NUMBER\""),
+                        "$.AttributeDefinitions[1].AttributeType: 'NUMBER' is not one of S, N, B"),
+                json("a view type on a disabled stream", spec("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"StreamSpecification\": {\"StreamEnabled\": false,"
+                                + " \"StreamViewType\": \"NEW_IMAGE\"}"),
+                        "table 'payments' (tables/broken.json), $.StreamSpecification: a stream view type is only for an"
+                                + " enabled stream"),
+                json("capacity with PAY_PER_REQUEST", spec("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"ProvisionedThroughput\": {\"ReadCapacityUnits\": 5,"
+                                + " \"WriteCapacityUnits\": 5}"),
+                        "table 'payments' (tables/broken.json), $.ProvisionedThroughput: read/write capacity is only for"
+                                + " PROVISIONED billing"),
+                json("capacity as a string", spec("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PROVISIONED\", \"ProvisionedThroughput\": {\"ReadCapacityUnits\": \"5\","
+                                + " \"WriteCapacityUnits\": 5}"),
+                        "$.ProvisionedThroughput.ReadCapacityUnits: must be a whole number"),
+                json("a local index with another partition key", spec("\"BillingMode\"",
+                        "\"LocalSecondaryIndexes\": [{\"IndexName\": \"by-amount\", \"KeySchema\": [{\"AttributeName\":"
+                                + " \"paid_at\", \"KeyType\": \"HASH\"}, {\"AttributeName\": \"payment_id\", \"KeyType\":"
+                                + " \"RANGE\"}], \"Projection\": {\"ProjectionType\": \"ALL\"}}], \"BillingMode\""),
+                        "$.LocalSecondaryIndexes[0].KeySchema: the HASH key of a local secondary index is the table's"
+                                + " partition key, 'payment_id', not 'paid_at'"),
+                json("an index without projection", spec("\"BillingMode\"",
+                        "\"GlobalSecondaryIndexes\": [{\"IndexName\": \"by-date\", \"KeySchema\": [{\"AttributeName\":"
+                                + " \"paid_at\", \"KeyType\": \"HASH\"}]}], \"BillingMode\""),
+                        "$.GlobalSecondaryIndexes[0].Projection: missing"),
+                json("AES256 encryption", spec("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"SSESpecification\": {\"Enabled\": true, \"SSEType\":"
+                                + " \"AES256\"}"),
+                        "$.SSESpecification.SSEType: 'AES256' is not supported; DynamoDB encrypts with KMS"),
+                json("an aws: tag", spec("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"Tags\": [{\"Key\": \"aws:team\", \"Value\": \"x\"}]"),
+                        "table 'payments' (tables/broken.json), $.Tags[Key=aws:team]: the prefix 'aws:' is reserved"),
+                json("a table name that breaks DynamoDB's rules", spec("\"payments\"", "\"pay ments\""),
+                        "table 'pay ments' (tables/broken.json), $.TableName: 'pay ments' is not a valid DynamoDB table"
+                                + " name"),
+                json("a file table that the POM declares too", spec("\"payments\"", "\"orders\""),
+                        "table 'orders' (tables/broken.json), $.TableName: declared twice, at <tables> #1 and at file"
+                                + " tables/broken.json"));
+    }
+
+    @TempDir
+    Path project;
+
+    private DynamoDbClient server;
+    private String endpoint;
+
+    @BeforeEach
+    void connect(TestServer testServer) {
+        server = testServer.client("us-east-1");
+        endpoint = testServer.endpoint().toString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidDeclarations")
+    void failsNamingTheMistakeAndCreatesNothing(String mistake, Consumer<Declared> declare, String[] expected)
+            throws Exception {
+        Declared declared = new Declared();
+        Table orders = table("orders", "customer_id:S", "created_at:N");
+        declared.tables.add(orders);
+        declared.tables.add(table("bystander", "id", null)); // valid: it must not be created either
+        declare.accept(declared);
+        List<String> tableFiles = new ArrayList<>();
+        for (Map.Entry<String, String> file : declared.files.entrySet()) {
+            tableFiles.add(file.getKey());
+            if (file.getValue() != null) {
+                Path path = project.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue());
+            }
+        }
+        CreateMojo mojo = new CreateMojo(request -> {
+            throw new AssertionError("no settings.xml server is used here");
+        });
+        set(mojo, "tables", declared.tables);
+        set(mojo, "tags", declared.tags);
+        set(mojo, "tableFiles", tableFiles);
+        set(mojo, "endpoint", endpoint);
+        set(mojo, "timeout", "PT1M");
+        set(mojo, "basedir", project.toFile());
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("The dynamo-setup configuration is invalid (")
+                .hasMessageContaining("); no AWS call was made:")
+                .satisfies(e -> {
+                    for (String line : expected) {
+                        assertThat(e.getMessage()).contains("\n  - " + line);
+                    }
+                });
+        assertThat(server.listTables().tableNames()).isEmpty();
+    }
+
+    private static void set(Object mojo, String name, Object value) throws ReflectiveOperationException {
+        for (Class<?> type = mojo.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                field.set(mojo, value);
+                return;
+            } catch (NoSuchFieldException notHere) {
+                // look in the superclass
+            }
+        }
+        throw new NoSuchFieldException(name);
+    }
+
+}
