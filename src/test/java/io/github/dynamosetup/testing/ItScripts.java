@@ -28,10 +28,11 @@ public final class ItScripts {
                 .build();
     }
 
-    /** The table names of a region that start with a prefix (each IT has its own). */
+    /** The table names of a region that start with a prefix (each IT has its own), sorted. */
     public static List<String> tableNames(String endpoint, String region, String prefix) {
         try (DynamoDbClient client = client(endpoint, region)) {
-            return client.listTablesPaginator().tableNames().stream().filter(t -> t.startsWith(prefix)).toList();
+            return client.listTablesPaginator().tableNames().stream().filter(t -> t.startsWith(prefix)).sorted()
+                    .toList();
         }
     }
 

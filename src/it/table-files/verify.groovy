@@ -1,0 +1,38 @@
+import io.github.dynamosetup.testing.ItScripts
+import io.github.dynamosetup.testing.TableSnapshot
+
+def log = new File(basedir, 'build.log').text
+def position = { text -> log.indexOf(text) }
+assert position('check: 3 tables declared correctly (files-orders, files-audit_log, files-payments); checked offline') >= 0
+assert position(':check (check-tables)') < position(':create (create-tables)')
+assert log.contains('[INFO]   pitr    files-orders (point-in-time recovery enabled)')
+assert log.contains("[INFO]   ttl     files-payments (enabled on 'expires_at')")
+
+assert ItScripts.tableNames(endpoint, 'us-east-1', 'files-') == ['files-audit_log', 'files-orders', 'files-payments']
+def client = ItScripts.client(endpoint, 'us-east-1')
+try {
+    def orders = client.describeTable { it.tableName('files-orders') }.table()
+    assert orders.localSecondaryIndexes()*.indexName() == ['by-total']
+    assert orders.localSecondaryIndexes()[0].projection().nonKeyAttributes() == ['currency']
+    assert orders.streamSpecification().streamViewTypeAsString() == 'NEW_AND_OLD_IMAGES'
+    assert orders.sseDescription().sseTypeAsString() == 'KMS'
+    assert orders.deletionProtectionEnabled()
+    def pitr = { name -> client.describeContinuousBackups { it.tableName(name) }.continuousBackupsDescription()
+            .pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString() }
+    assert pitr('files-orders') == 'ENABLED'
+    assert pitr('files-payments') == 'ENABLED'
+
+    def payments = TableSnapshot.read(client, 'files-payments')
+    assert payments.partitionKey() == 'payment_id:S'
+    assert payments.globalSecondaryIndexes() == ['by-order': 'order_id:S KEYS_ONLY']
+    assert payments.timeToLive() == 'ENABLED expires_at'
+    assert payments.tags() == [Application: 'Shop', Team: 'payments']    // the file's tag overrides nothing global here
+    assert TableSnapshot.read(client, 'files-orders').tags() == [Application: 'Shop', Team: 'checkout']
+
+    def audit = client.describeTable { it.tableName('files-audit_log') }.table()
+    assert audit.provisionedThroughput().readCapacityUnits() == 2L
+    assert audit.streamSpecification().streamViewTypeAsString() == 'KEYS_ONLY'
+} finally {
+    client.close()
+}
+true

@@ -1,0 +1,49 @@
+package io.github.dynamosetup.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dynamosetup.testing.RecordingLog;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The check goal needs no server, no endpoint and no credentials: these tests run without any (the
+ * test JVM has no AWS credentials and the metadata service is off), so a connection attempt would fail.
+ */
+@MojoTest
+class CheckMojoTest {
+
+    private final RecordingLog log = new RecordingLog();
+
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/health-assistant/pom.xml")
+    void aValidDeclarationPassesOfflineForTheRealAwsEndpoint(CheckMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+
+        assertThat(log.lines()).containsExactly("INFO check: 3 tables declared correctly (doctores, horarios_doctores,"
+                + " user_sessions); checked offline, no AWS call made");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/invalid/pom.xml")
+    void anInvalidDeclarationFailsWithEveryProblem(CheckMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("The dynamo-setup configuration is invalid (8 problems); no AWS call was made:");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/health-assistant/pom.xml")
+    @MojoParameter(name = "skipCheck", value = "true")
+    void checkHasItsOwnSkip(CheckMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+
+        assertThat(log.lines()).containsExactly("INFO Skipping dynamo-setup:check (dynamo-setup.check.skip is true)");
+    }
+}
