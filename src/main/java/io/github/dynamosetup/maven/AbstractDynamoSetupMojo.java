@@ -32,11 +32,15 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
 
     /**
-     * The tables to provision. Each {@code <table>} has a {@code <name>}, a {@code <partitionKey>}
+     * The tables to provision. Each {@code <table>} has a {@code <name>} and a {@code <partitionKey>}
      * ({@code name:TYPE}, TYPE one of S, N, B; S when omitted), and optionally {@code <sortKey>},
-     * {@code <globalSecondaryIndexes>}, {@code <timeToLiveAttribute>}, {@code <billingMode>}
-     * ({@code PAY_PER_REQUEST} by default, or {@code PROVISIONED} with {@code <readCapacity>} and
-     * {@code <writeCapacity>}) and {@code <tags>}. Attribute definitions are derived from the keys.
+     * {@code <globalSecondaryIndexes>}, {@code <localSecondaryIndexes>}, {@code <timeToLiveAttribute>},
+     * {@code <billingMode>} ({@code PAY_PER_REQUEST} by default, or {@code PROVISIONED} with
+     * {@code <readCapacity>} and {@code <writeCapacity>}), {@code <maxReadRequestUnits>} and
+     * {@code <maxWriteRequestUnits>}, {@code <streamViewType>}, {@code <encryption>} ({@code AWS_OWNED},
+     * {@code AWS_MANAGED}, {@code CUSTOMER_MANAGED} with {@code <kmsKeyId>}), {@code <pointInTimeRecovery>},
+     * {@code <deletionProtection>}, {@code <tableClass>} and {@code <tags>}. Attribute definitions are
+     * derived from the keys.
      *
      * @since 0.1.0
      */
