@@ -6,8 +6,8 @@ assert log.contains('The dynamo-setup configuration is invalid (5 problems); no 
 assert log.contains("plugin configuration, <tags><Environment>: the tag value is empty; give it a value (for an environment variable, make sure it is set)")
 assert log.contains("table 'invalid-doctores', <tags><Owner>: the tag value 'team-\${env.DYNAMO_SETUP_IT_NEVER_SET}' holds an unresolved Maven expression")
 assert log.contains("table 'invalid-doctores', <partitionKey>: 'doctor_id:BOOL' has the key type 'BOOL'")
-assert log.contains("table 'invalid-horarios_doctores', <partitionKey>: missing; every table needs one")
-assert log.contains("table 'invalid-x', <readCapacity>/<writeCapacity>: missing; with <billingMode>PROVISIONED</billingMode>")
+assert log.contains("table 'invalid-horarios_doctores', <partitionKey>: missing; every table needs a partition key")
+assert log.contains("table 'invalid-x', <readCapacity>/<writeCapacity>: missing; with PROVISIONED billing every table needs both read and write capacity units")
 assert !log.contains("table 'invalid-x', <name>")   // 'invalid-x' is a valid name once the prefix is applied
 assert log.contains('MAVEN/MojoFailureException')
 assert !log.contains('at io.github.dynamosetup.')
