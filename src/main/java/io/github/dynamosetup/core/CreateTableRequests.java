@@ -50,7 +50,7 @@ final class CreateTableRequests {
         }
         if (!table.globalSecondaryIndexes().isEmpty()) {
             request.globalSecondaryIndexes(table.globalSecondaryIndexes().stream()
-                    .map(CreateTableRequests::index)
+                    .map(CreateTableRequests::globalSecondaryIndex)
                     .toList());
         }
         if (!table.localSecondaryIndexes().isEmpty()) {
@@ -88,7 +88,8 @@ final class CreateTableRequests {
         return request.build();
     }
 
-    private static GlobalSecondaryIndex index(GlobalSecondaryIndexSpec index) {
+    /** The CreateTable form of a global secondary index; UpdateTable takes the same parts to add one. */
+    static GlobalSecondaryIndex globalSecondaryIndex(GlobalSecondaryIndexSpec index) {
         GlobalSecondaryIndex.Builder builder = GlobalSecondaryIndex.builder()
                 .indexName(index.name())
                 .keySchema(keySchema(index.partitionKey(), index.sortKey()))

@@ -6,18 +6,26 @@ import java.util.List;
 /**
  * What a run found and did, table by table.
  *
- * @param goal the goal that ran
- * @param created tables this run created
- * @param existing declared tables that already existed
- * @param missing declared tables that do not exist (validate only)
+ * @param goal the goal that ran ({@code plan} runs as create without writing)
+ * @param dryRun whether writes were only planned
+ * @param target where the tables live, e.g. {@code region us-east-1}
+ * @param tables one result per declared table, in declaration order
  * @param elapsed time from the first API call to the end
  */
-public record RunSummary(Goal goal, List<String> created, List<String> existing, List<String> missing,
-        Duration elapsed) {
+public record RunSummary(Goal goal, boolean dryRun, String target, List<TableResult> tables, Duration elapsed) {
 
     public RunSummary {
-        created = List.copyOf(created);
-        existing = List.copyOf(existing);
-        missing = List.copyOf(missing);
+        tables = List.copyOf(tables);
+    }
+
+    /** The names of the tables with this outcome. */
+    public List<String> names(TableResult.Outcome outcome) {
+        return tables.stream().filter(t -> t.outcome() == outcome).map(t -> t.spec().name()).toList();
+    }
+
+    /** The tables that exist but do not match their declaration after this run. */
+    public List<TableResult> drifted() {
+        return tables.stream().filter(t -> !t.unresolvedDrift().isEmpty() && t.outcome() != TableResult.Outcome.MISSING)
+                .toList();
     }
 }

@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.waiters.Waiter;
+import software.amazon.awssdk.core.waiters.WaiterAcceptor;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
@@ -60,5 +64,33 @@ final class TableActivityWaiter {
         if (!notActive.isEmpty()) {
             throw new TablesNotActiveException(notActive, timeout);
         }
+    }
+
+    /**
+     * Returns when a global secondary index being added is ACTIVE (its backfill done), polling the same
+     * way, with the SDK's generic waiter.
+     *
+     * @throws TablesNotActiveException when the timeout passes first
+     */
+    void awaitIndexActive(String table, String index) throws ProvisioningException {
+        Waiter<DescribeTableResponse> indexWaiter = Waiter.builder(DescribeTableResponse.class)
+                .overrideConfiguration(o -> o
+                        .backoffStrategyV2(BackoffStrategy.exponentialDelayHalfJitter(FIRST_POLL, MAX_POLL_INTERVAL))
+                        .waitTimeout(timeout)
+                        .maxAttempts(Integer.MAX_VALUE))
+                .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(r -> isActive(r, index)))
+                .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
+                .build();
+        try {
+            indexWaiter.run(() -> client.describeTable(r -> r.tableName(table)));
+        } catch (SdkException e) {
+            throw new TablesNotActiveException(List.of(table + " (index " + index + ")"), timeout);
+        }
+    }
+
+    private static boolean isActive(DescribeTableResponse response, String index) {
+        return response.table().globalSecondaryIndexes().stream()
+                .anyMatch(i -> i.indexName().equals(index) && i.indexStatus() == IndexStatus.ACTIVE)
+                && response.table().tableStatus() == TableStatus.ACTIVE;
     }
 }

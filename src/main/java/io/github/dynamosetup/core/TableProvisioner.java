@@ -1,88 +1,106 @@
 package io.github.dynamosetup.core;
 
-import io.github.dynamosetup.aws.AwsErrors;
+import io.github.dynamosetup.core.TableResult.Outcome;
 import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
 import io.github.dynamosetup.spec.TableSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * The provisioning engine. Every goal runs the same way, table by table: read the live state, decide
- * what to do, act, then wait for the tables it created and apply what CreateTable cannot carry (TTL,
- * point-in-time recovery).
- * Knows DynamoDB, not Maven.
+ * (create, update, up to date, drift), act, then wait and apply what CreateTable cannot carry (TTL,
+ * point-in-time recovery). Knows DynamoDB, not Maven.
  */
 public final class TableProvisioner {
+
+    /**
+     * How create treats existing tables.
+     *
+     * @param applyIndexChanges add declared global secondary indexes missing on existing tables
+     * @param failOnDrift fail when a table differs from its declaration after the run
+     */
+    public record Options(boolean applyIndexChanges, boolean failOnDrift) {
+        public static final Options DEFAULTS = new Options(false, true);
+    }
 
     private final DynamoDbClient client;
     private final ProvisioningListener listener;
     private final TableActivityWaiter waiter;
+    private final LiveTableReader reader;
     private final String target;
 
     /**
      * @param client the DynamoDB client of this run; the caller closes it
      * @param listener where progress goes
-     * @param timeout how long to wait for created tables to become ACTIVE
+     * @param timeout how long to wait for tables and indexes to become ACTIVE
      * @param target where the tables live, for messages (e.g. {@code region us-east-1})
      */
     public TableProvisioner(DynamoDbClient client, ProvisioningListener listener, Duration timeout, String target) {
         this.client = Objects.requireNonNull(client, "client");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.waiter = new TableActivityWaiter(client, timeout);
+        this.reader = new LiveTableReader(client);
         this.target = Objects.requireNonNull(target, "target");
     }
 
-    /** Creates the declared tables that do not exist; existing tables are left as they are. */
-    public RunSummary create(Declaration declaration) throws ProvisioningException {
-        long start = System.nanoTime();
-        Map<TableSpec, TableDescription> live = readLiveState(declaration, Goal.CREATE);
-        List<TableSpec> toCreate = new ArrayList<>();
-        List<String> existing = new ArrayList<>();
-        live.forEach((table, description) -> {
-            if (description == null) {
-                toCreate.add(table);
-                listener.info("+ create  " + table.name());
-            } else {
-                existing.add(table.name());
-                listener.info("= exists  " + table.name() + " (" + description.tableStatusAsString()
-                        + "; left as it is)");
-            }
-        });
-        List<TableSpec> created = createAll(toCreate, Goal.CREATE, List.of());
-        finishCreated(created, Goal.CREATE);
-        return summarize(new RunSummary(Goal.CREATE, names(created), existing, List.of(), since(start)));
+    /**
+     * Creates the declared tables that do not exist and brings existing ones to their declaration where
+     * that can be done in place; reports the rest as drift.
+     *
+     * @throws DriftException when drift remains and {@code options.failOnDrift()}
+     */
+    public RunSummary create(Declaration declaration, Options options) throws ProvisioningException {
+        return converge(declaration, options, false);
     }
 
-    /** Checks that every declared table exists; read-only. */
-    public RunSummary validate(Declaration declaration) throws ProvisioningException {
+    /** What create would do, with read calls only. Never fails for drift: showing it is the point. */
+    public RunSummary plan(Declaration declaration, Options options) throws ProvisioningException {
+        return converge(declaration, new Options(options.applyIndexChanges(), false), true);
+    }
+
+    /**
+     * Compares every declared table with the live one; read-only.
+     *
+     * @throws DriftException when a table is missing, or differs and {@code failOnDrift}
+     */
+    public RunSummary validate(Declaration declaration, boolean failOnDrift) throws ProvisioningException {
         long start = System.nanoTime();
-        Map<TableSpec, TableDescription> live = readLiveState(declaration, Goal.VALIDATE);
-        List<String> existing = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        live.forEach((table, description) -> {
-            if (description == null) {
-                missing.add(table.name());
-                listener.warn("! missing " + table.name());
-            } else {
-                existing.add(table.name());
-                listener.info("= exists  " + table.name() + " (" + description.tableStatusAsString() + ")");
+        AwsCalls calls = new AwsCalls(Goal.VALIDATE, target);
+        List<TableResult> results = new ArrayList<>();
+        for (TableSpec spec : declaration.tables()) {
+            long tableStart = System.nanoTime();
+            LiveTable live = reader.read(spec, calls);
+            if (live == null) {
+                listener.warn("! missing " + spec.name());
+                results.add(new TableResult(spec, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart)));
+                continue;
             }
-        });
-        RunSummary summary = summarize(new RunSummary(Goal.VALIDATE, List.of(), existing, missing, since(start)));
-        if (!missing.isEmpty()) {
-            throw new MissingTablesException(missing, target);
+            List<Difference> drift = DriftDetector.compare(spec, live, false);
+            Outcome outcome = drift.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT;
+            TableResult result = new TableResult(spec, outcome, List.of(), drift, live.arn(), live.streamArn(),
+                    since(tableStart));
+            announce(result);
+            results.add(result);
+        }
+        RunSummary summary = summarize(new RunSummary(Goal.VALIDATE, false, target, results, since(start)));
+        boolean missing = results.stream().anyMatch(r -> r.outcome() == Outcome.MISSING);
+        if (missing || (failOnDrift && !summary.drifted().isEmpty())) {
+            throw new DriftException(summary);
         }
         return summary;
     }
@@ -93,140 +111,247 @@ public final class TableProvisioner {
      */
     public RunSummary force(Declaration declaration) throws ProvisioningException {
         long start = System.nanoTime();
-        List<String> existing = new ArrayList<>();
+        AwsCalls calls = new AwsCalls(Goal.FORCE, target);
         declaration.tables().forEach(t -> listener.info("+ create  " + t.name() + " (forced)"));
-        List<TableSpec> created = createAll(declaration.tables(), Goal.FORCE, existing);
-        finishCreated(created, Goal.FORCE);
-        RunSummary summary = summarize(new RunSummary(Goal.FORCE, names(created), existing, List.of(), since(start)));
-        if (!existing.isEmpty()) {
-            throw new TablesAlreadyExistException(existing, names(created), target);
+        Map<TableSpec, TableDescription> created = new LinkedHashMap<>();
+        List<TableResult> results = new ArrayList<>();
+        for (TableSpec spec : declaration.tables()) {
+            TableDescription description = calls.call(spec.name(), "CreateTable", () -> {
+                try {
+                    return client.createTable(CreateTableRequests.of(spec)).tableDescription();
+                } catch (ResourceInUseException e) {
+                    listener.warn("! exists  " + spec.name() + " (CreateTable refused: ResourceInUseException)");
+                    return null;
+                }
+            });
+            if (description == null) {
+                results.add(new TableResult(spec, Outcome.ALREADY_EXISTS, List.of(), List.of(), null, null,
+                        Duration.ZERO));
+            } else {
+                created.put(spec, description);
+            }
+        }
+        results.addAll(finishCreated(created, calls, start));
+        RunSummary summary = summarize(new RunSummary(Goal.FORCE, false, target, inDeclarationOrder(declaration,
+                results), since(start)));
+        if (!summary.names(Outcome.ALREADY_EXISTS).isEmpty()) {
+            throw new TablesAlreadyExistException(summary);
         }
         return summary;
     }
 
-    /** DescribeTable for each declared table; a table that does not exist maps to {@code null}. */
-    private Map<TableSpec, TableDescription> readLiveState(Declaration declaration, Goal goal)
-            throws AwsCallException {
-        Map<TableSpec, TableDescription> live = new LinkedHashMap<>();
-        for (TableSpec table : declaration.tables()) {
-            live.put(table, call(table.name(), "DescribeTable", goal, () -> {
-                try {
-                    return client.describeTable(r -> r.tableName(table.name())).table();
-                } catch (ResourceNotFoundException e) {
-                    return null;
-                }
-            }));
-        }
-        return live;
-    }
-
-    /**
-     * Sends CreateTable for each table and returns those created. For the force goal, a table that
-     * already exists is added to {@code alreadyExisting} instead of failing the run.
-     */
-    private List<TableSpec> createAll(List<TableSpec> tables, Goal goal, List<String> alreadyExisting)
-            throws AwsCallException {
-        List<TableSpec> created = new ArrayList<>();
-        for (TableSpec table : tables) {
-            boolean done = call(table.name(), "CreateTable", goal, () -> {
-                try {
-                    client.createTable(CreateTableRequests.of(table));
-                    return true;
-                } catch (ResourceInUseException e) {
-                    if (goal != Goal.FORCE) {
-                        throw e;
-                    }
-                    listener.warn("! exists  " + table.name() + " (CreateTable refused: ResourceInUseException)");
-                    return false;
-                }
-            });
-            if (done) {
-                created.add(table);
+    private RunSummary converge(Declaration declaration, Options options, boolean dryRun)
+            throws ProvisioningException {
+        long start = System.nanoTime();
+        AwsCalls calls = new AwsCalls(Goal.CREATE, target);
+        // read live state, decide
+        Map<TableSpec, LiveTable> existing = new LinkedHashMap<>();
+        List<TableSpec> missing = new ArrayList<>();
+        Map<TableSpec, List<Difference>> drift = new LinkedHashMap<>();
+        for (TableSpec spec : declaration.tables()) {
+            LiveTable live = reader.read(spec, calls);
+            if (live == null) {
+                missing.add(spec);
+                listener.info("+ create  " + spec.name());
             } else {
-                alreadyExisting.add(table.name());
+                existing.put(spec, live);
+                List<Difference> differences = DriftDetector.compare(spec, live, options.applyIndexChanges());
+                drift.put(spec, differences);
+                announce(new TableResult(spec, changes(differences).isEmpty()
+                        ? (differences.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT)
+                        : Outcome.WOULD_UPDATE, List.of(), differences, live.arn(), live.streamArn(), Duration.ZERO));
             }
         }
-        return created;
+        List<TableResult> results = new ArrayList<>();
+        if (dryRun) {
+            missing.forEach(spec -> results.add(new TableResult(spec, Outcome.WOULD_CREATE, List.of("create"),
+                    List.of(), null, null, Duration.ZERO)));
+            existing.forEach((spec, live) -> results.add(planned(spec, live, drift.get(spec))));
+        } else {
+            // act: create what is missing, then update what has drifted, then wait for the new tables
+            Map<TableSpec, TableDescription> created = new LinkedHashMap<>();
+            for (TableSpec spec : missing) {
+                created.put(spec, calls.call(spec.name(), "CreateTable",
+                        () -> client.createTable(CreateTableRequests.of(spec)).tableDescription()));
+            }
+            for (Map.Entry<TableSpec, LiveTable> table : existing.entrySet()) {
+                results.add(update(table.getKey(), table.getValue(), drift.get(table.getKey()), calls));
+            }
+            results.addAll(finishCreated(created, calls, start));
+        }
+        RunSummary summary = summarize(new RunSummary(Goal.CREATE, dryRun, target,
+                inDeclarationOrder(declaration, results), since(start)));
+        if (options.failOnDrift() && !summary.drifted().isEmpty()) {
+            throw new DriftException(summary);
+        }
+        return summary;
     }
 
-    /** Waits for freshly created tables to become ACTIVE, then applies what CreateTable cannot carry. */
-    private void finishCreated(List<TableSpec> created, Goal goal) throws ProvisioningException {
+    private TableResult planned(TableSpec spec, LiveTable live, List<Difference> differences) {
+        Set<Change> changes = changes(differences);
+        Outcome outcome = !changes.isEmpty() ? Outcome.WOULD_UPDATE
+                : differences.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT;
+        return new TableResult(spec, outcome, changes.stream().map(Change::label).toList(), differences, live.arn(),
+                live.streamArn(), Duration.ZERO);
+    }
+
+    /** Applies the fixable changes to an existing table, one call at a time, waiting where AWS needs it. */
+    private TableResult update(TableSpec spec, LiveTable live, List<Difference> differences, AwsCalls calls)
+            throws ProvisioningException {
+        long start = System.nanoTime();
+        Set<Change> changes = changes(differences);
+        if (changes.isEmpty()) {
+            return new TableResult(spec, differences.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(),
+                    differences, live.arn(), live.streamArn(), since(start));
+        }
+        String name = spec.name();
+        String streamArn = live.streamArn();
+        List<String> actions = new ArrayList<>();
+        for (Change change : changes) {
+            if (change instanceof Change.UpdateTable update) {
+                TableDescription after = calls.call(name, "UpdateTable", () -> client.updateTable(r -> {
+                    r.tableName(name);
+                    update.request().accept(r);
+                }).tableDescription());
+                streamArn = after.latestStreamArn() == null ? streamArn : after.latestStreamArn();
+                waiter.awaitActive(List.of(name), listener);
+                listener.info("  updated " + name + " (" + update.label() + ")");
+            } else if (change instanceof Change.AddIndex add) {
+                addIndex(spec, add.index(), calls);
+                listener.info("  index   " + name + " (added " + add.index().name() + ")");
+            } else if (change instanceof Change.EnableTimeToLive ttl) {
+                enableTimeToLive(name, ttl.attribute(), calls);
+            } else if (change instanceof Change.TagTable tagging) {
+                calls.run(name, "TagResource", () -> client.tagResource(r -> r.resourceArn(live.arn())
+                        .tags(tagging.tags().entrySet().stream()
+                                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
+                listener.info("  tags    " + name + " (" + String.join(", ", tagging.tags().keySet()) + ")");
+            } else if (change instanceof Change.EnablePointInTimeRecovery) {
+                enablePointInTimeRecovery(name, calls);
+            }
+            actions.add(change.label());
+        }
+        return new TableResult(spec, Outcome.UPDATED, actions, differences, live.arn(), streamArn, since(start));
+    }
+
+    private void addIndex(TableSpec spec, GlobalSecondaryIndexSpec index, AwsCalls calls) throws ProvisioningException {
+        List<AttributeDefinition> definitions = spec.attributeDefinitions().entrySet().stream()
+                .map(e -> AttributeDefinition.builder().attributeName(e.getKey()).attributeType(e.getValue().name())
+                        .build())
+                .toList();
+        calls.run(spec.name(), "UpdateTable", () -> client.updateTable(r -> r.tableName(spec.name())
+                .attributeDefinitions(definitions)
+                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                        .create(c -> {
+                            var request = CreateTableRequests.globalSecondaryIndex(index);
+                            c.indexName(request.indexName()).keySchema(request.keySchema())
+                                    .projection(request.projection());
+                            if (request.provisionedThroughput() != null) {
+                                c.provisionedThroughput(request.provisionedThroughput());
+                            }
+                            if (request.onDemandThroughput() != null) {
+                                c.onDemandThroughput(request.onDemandThroughput());
+                            }
+                        }).build())));
+        waiter.awaitIndexActive(spec.name(), index.name());
+    }
+
+    /** Waits for created tables to become ACTIVE, then applies what CreateTable cannot carry. */
+    private List<TableResult> finishCreated(Map<TableSpec, TableDescription> created, AwsCalls calls, long start)
+            throws ProvisioningException {
         if (created.isEmpty()) {
+            return List.of();
+        }
+        waiter.awaitActive(created.keySet().stream().map(TableSpec::name).toList(), listener);
+        List<TableResult> results = new ArrayList<>();
+        for (Map.Entry<TableSpec, TableDescription> table : created.entrySet()) {
+            TableSpec spec = table.getKey();
+            List<String> actions = new ArrayList<>(List.of("create"));
+            if (spec.timeToLiveAttribute() != null) {
+                enableTimeToLive(spec.name(), spec.timeToLiveAttribute(), calls);
+                actions.add("ttl");
+            }
+            if (spec.pointInTimeRecovery()) {
+                enablePointInTimeRecovery(spec.name(), calls);
+                actions.add("pitr");
+            }
+            results.add(new TableResult(spec, Outcome.CREATED, actions, List.of(), table.getValue().tableArn(),
+                    table.getValue().latestStreamArn(), since(start)));
+        }
+        return results;
+    }
+
+    private void enableTimeToLive(String table, String attribute, AwsCalls calls) throws AwsCallException {
+        calls.run(table, "UpdateTimeToLive", () -> client.updateTimeToLive(r -> r.tableName(table)
+                .timeToLiveSpecification(s -> s.enabled(true).attributeName(attribute))));
+        listener.info("  ttl     " + table + " (enabled on '" + attribute + "')");
+    }
+
+    private void enablePointInTimeRecovery(String table, AwsCalls calls) throws AwsCallException {
+        calls.run(table, "UpdateContinuousBackups", () -> client.updateContinuousBackups(r -> r.tableName(table)
+                .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true))));
+        listener.info("  pitr    " + table + " (point-in-time recovery enabled)");
+    }
+
+    /** The distinct changes of the fixable differences, in the order found. */
+    private static Set<Change> changes(List<Difference> differences) {
+        return differences.stream().map(Difference::change).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The line for an existing table before acting, then one line per difference nothing will fix. */
+    private void announce(TableResult table) {
+        String name = table.spec().name();
+        Set<Change> changes = changes(table.drift());
+        if (table.drift().isEmpty()) {
+            listener.info("= up to date  " + name);
             return;
         }
-        waiter.awaitActive(names(created), listener);
-        for (TableSpec table : created) {
-            if (table.timeToLiveAttribute() != null) {
-                call(table.name(), "UpdateTimeToLive", goal, () -> client.updateTimeToLive(r -> r
-                        .tableName(table.name())
-                        .timeToLiveSpecification(s -> s.enabled(true).attributeName(table.timeToLiveAttribute()))));
-                listener.info("  ttl     " + table.name() + " (enabled on '" + table.timeToLiveAttribute() + "')");
-            }
-            if (table.pointInTimeRecovery()) {
-                call(table.name(), "UpdateContinuousBackups", goal, () -> client.updateContinuousBackups(r -> r
-                        .tableName(table.name())
-                        .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true))));
-                listener.info("  pitr    " + table.name() + " (point-in-time recovery enabled)");
-            }
+        if (!changes.isEmpty() && table.outcome() != Outcome.DRIFT) {
+            listener.info("~ update  " + name + " (" + changes.stream().map(Change::label).distinct()
+                    .collect(Collectors.joining(", ")) + ")");
+        }
+        List<Difference> unfixed = table.outcome() == Outcome.DRIFT
+                ? table.drift()
+                : table.drift().stream().filter(d -> d.change() == null).toList();
+        if (!unfixed.isEmpty()) {
+            listener.warn("! drift   " + name + " (" + unfixed.size() + (unfixed.size() == 1 ? " difference" : " differences")
+                    + (table.incompatible() ? ", incompatible: only a new table would match" : "") + ")");
+            unfixed.forEach(d -> listener.warn("    " + d + " (" + DriftException.advice(d) + ")"));
         }
     }
 
     private RunSummary summarize(RunSummary summary) {
-        int total = summary.created().size() + summary.existing().size() + summary.missing().size();
-        StringBuilder line = new StringBuilder()
-                .append(summary.goal().goalName()).append(": ").append(total)
-                .append(total == 1 ? " table in " : " tables in ").append(target).append(" - ");
         List<String> counts = new ArrayList<>();
-        if (summary.goal() != Goal.VALIDATE) {
-            counts.add(summary.created().size() + " created");
-        }
-        counts.add(summary.existing().size() + (summary.goal() == Goal.VALIDATE ? " present" : " already existed"));
         if (summary.goal() == Goal.VALIDATE) {
-            counts.add(summary.missing().size() + " missing");
+            counts.add(summary.names(Outcome.UP_TO_DATE).size() + " up to date");
+            counts.add(summary.names(Outcome.DRIFT).size() + " with drift");
+            counts.add(summary.names(Outcome.MISSING).size() + " missing");
+        } else if (summary.dryRun()) {
+            counts.add(summary.names(Outcome.WOULD_CREATE).size() + " to create");
+            counts.add(summary.names(Outcome.WOULD_UPDATE).size() + " to update");
+            counts.add(summary.names(Outcome.UP_TO_DATE).size() + " up to date");
+            counts.add(summary.drifted().size() + " with drift create cannot fix");
+        } else if (summary.goal() == Goal.FORCE) {
+            counts.add(summary.names(Outcome.CREATED).size() + " created");
+            counts.add(summary.names(Outcome.ALREADY_EXISTS).size() + " already existed");
+        } else {
+            counts.add(summary.names(Outcome.CREATED).size() + " created");
+            counts.add(summary.names(Outcome.UPDATED).size() + " updated");
+            counts.add(summary.names(Outcome.UP_TO_DATE).size() + " up to date");
+            counts.add(summary.drifted().size() + " with drift");
         }
-        line.append(String.join(", ", counts))
-                .append(String.format(Locale.ROOT, " (%.1f s)", summary.elapsed().toMillis() / 1000.0));
-        listener.info(line.toString());
+        int total = summary.tables().size();
+        listener.info((summary.dryRun() ? "plan" : summary.goal().goalName()) + ": " + total
+                + (total == 1 ? " table in " : " tables in ") + target + " - " + String.join(", ", counts)
+                + String.format(Locale.ROOT, " (%.1f s)", summary.elapsed().toMillis() / 1000.0));
         return summary;
     }
 
-    /** Runs one DynamoDB call and turns its failure into a typed exception naming table and operation. */
-    private <T> T call(String table, String operation, Goal goal, Supplier<T> request) throws AwsCallException {
-        try {
-            return request.get();
-        } catch (SdkException e) {
-            throw translate(table, operation, goal, e);
-        }
-    }
-
-    private AwsCallException translate(String table, String operation, Goal goal, SdkException e) {
-        String code = AwsErrors.errorCode(e);
-        String detail = AwsErrors.detail(e);
-        if (AwsErrors.isAccessDenied(e)) {
-            return new PermissionDeniedException(table, operation, goal, detail, e);
-        }
-        String fix;
-        if (e instanceof SdkClientException) {
-            fix = "DynamoDB could not be reached in " + target + ". Check <region>/<endpoint> and the network, then"
-                    + " run the goal again.";
-        } else if (e instanceof ResourceInUseException) {
-            fix = "The table is being created, updated or deleted by someone else; run mvn dynamo-setup:validate"
-                    + " to see its state, then run the goal again.";
-        } else if ("UnrecognizedClientException".equals(code) || "InvalidSignatureException".equals(code)) {
-            fix = "The credentials were not accepted; check the access key, secret key and session token in use.";
-        } else if ("LimitExceededException".equals(code) || "ThrottlingException".equals(code)) {
-            fix = "AWS limits how many table operations may run at once; run the goal again in a minute.";
-        } else if ("ValidationException".equals(code)) {
-            fix = "DynamoDB rejected the table as declared; correct the declaration of this table.";
-        } else {
-            fix = "Run the goal again; if this persists, check the AWS Health Dashboard for DynamoDB in " + target + ".";
-        }
-        return new AwsCallException(table, operation, code,
-                code + " from " + operation + " on table '" + table + "': " + detail + ". " + fix, e);
-    }
-
-    private static List<String> names(List<TableSpec> tables) {
-        return tables.stream().map(TableSpec::name).toList();
+    private static List<TableResult> inDeclarationOrder(Declaration declaration, List<TableResult> results) {
+        return declaration.tables().stream()
+                .map(spec -> results.stream().filter(r -> r.spec() == spec).findFirst().orElseThrow())
+                .toList();
     }
 
     private static Duration since(long startNanos) {

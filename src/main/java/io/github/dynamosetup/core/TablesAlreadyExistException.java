@@ -6,8 +6,15 @@ import java.util.List;
 public class TablesAlreadyExistException extends ProvisioningException {
 
     private final List<String> existingTables;
+    private final RunSummary summary;
 
-    public TablesAlreadyExistException(List<String> existingTables, List<String> createdTables, String target) {
+    public TablesAlreadyExistException(RunSummary summary) {
+        this(summary.names(TableResult.Outcome.ALREADY_EXISTS), summary.names(TableResult.Outcome.CREATED),
+                summary.target(), summary);
+    }
+
+    private TablesAlreadyExistException(List<String> existingTables, List<String> createdTables, String target,
+            RunSummary summary) {
         super("ResourceInUseException: " + (existingTables.size() == 1 ? "the table " : "the tables ")
                 + String.join(", ", existingTables) + (existingTables.size() == 1 ? " already exists" : " already exist")
                 + " in " + target + ", so CreateTable was refused"
@@ -15,6 +22,11 @@ public class TablesAlreadyExistException extends ProvisioningException {
                 + ". To check the existing tables run mvn dynamo-setup:validate; to create only what is missing"
                 + " run mvn dynamo-setup:create; to recreate a table, delete it first.", null);
         this.existingTables = List.copyOf(existingTables);
+        this.summary = summary;
+    }
+
+    public RunSummary summary() {
+        return summary;
     }
 
     public List<String> existingTables() {

@@ -164,7 +164,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         List<ConfigurationProblem> connectionProblems = new ArrayList<>();
         Duration waitTimeout = parseTimeout(connectionProblems);
         ConnectionSettings connection = connectionSettings(waitTimeout, connectionProblems);
-        Path projectDirectory = (basedir == null ? new File(".") : basedir).toPath().toAbsolutePath().normalize();
+        Path projectDirectory = projectDirectory();
         List<Path> files = TableFiles.resolve(projectDirectory, tableFiles, connectionProblems);
         Declaration declaration;
         try {
@@ -179,6 +179,11 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
             return;
         }
         execute(declaration, connection, waitTimeout);
+    }
+
+    /** The project's directory, against which table files are resolved. */
+    protected Path projectDirectory() {
+        return (basedir == null ? new File(".") : basedir).toPath().toAbsolutePath().normalize();
     }
 
     /** Runs the goal on a valid, non-empty declaration. */

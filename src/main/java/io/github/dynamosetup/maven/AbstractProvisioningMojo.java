@@ -3,22 +3,37 @@ package io.github.dynamosetup.maven;
 import io.github.dynamosetup.aws.ConnectionSettings;
 import io.github.dynamosetup.aws.DynamoDbConnection;
 import io.github.dynamosetup.aws.MissingCredentialsException;
-import io.github.dynamosetup.core.MissingTablesException;
+import io.github.dynamosetup.core.DriftException;
 import io.github.dynamosetup.core.ProvisioningException;
+import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.core.TablesAlreadyExistException;
+import io.github.dynamosetup.report.JsonReport;
 import io.github.dynamosetup.spec.Declaration;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * A goal that talks to DynamoDB: one client for the run, one call into the core, and the core's typed
- * failures turned into BUILD FAILURE (missing or existing tables: the user's to act on) or BUILD ERROR
- * (AWS, credentials or the network).
+ * A goal that talks to DynamoDB: one client for the run, one call into the core, the report in
+ * {@code target/dynamo-setup/<goal>-report.json}, and the core's typed failures turned into BUILD FAILURE
+ * (missing tables, drift, existing tables: the user's to act on) or BUILD ERROR (AWS, credentials or
+ * the network).
  */
 public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
+
+    /**
+     * Where {@code <goal>-report.json} goes.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.reportDirectory", defaultValue = "${project.build.directory}/dynamo-setup")
+    private File reportDirectory;
 
     protected AbstractProvisioningMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -29,8 +44,15 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
             throws MojoExecutionException, MojoFailureException {
         MavenProvisioningListener listener = new MavenProvisioningListener(getLog());
         try (DynamoDbConnection dynamoDb = DynamoDbConnection.open(connection, getLog()::info)) {
-            run(new TableProvisioner(dynamoDb.client(), listener, waitTimeout, dynamoDb.target()), declaration);
-        } catch (MissingTablesException | TablesAlreadyExistException e) {
+            RunSummary summary = run(new TableProvisioner(dynamoDb.client(), listener, waitTimeout,
+                    dynamoDb.target()), declaration);
+            report(summary);
+            completed(summary);
+        } catch (DriftException e) {
+            report(e.summary());
+            throw new MojoFailureException(e.getMessage());
+        } catch (TablesAlreadyExistException e) {
+            report(e.summary());
             throw new MojoFailureException(e.getMessage());
         } catch (MissingCredentialsException | ProvisioningException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -38,5 +60,26 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
     }
 
     /** The goal's one call into the core. */
-    protected abstract void run(TableProvisioner provisioner, Declaration declaration) throws ProvisioningException;
+    protected abstract RunSummary run(TableProvisioner provisioner, Declaration declaration)
+            throws ProvisioningException;
+
+    /** What the goal does after a successful run; nothing by default. */
+    protected void completed(RunSummary summary) {}
+
+    /** The name of the report file: {@code <reportName>-report.json}. */
+    protected String reportName(RunSummary summary) {
+        return goalName();
+    }
+
+    private void report(RunSummary summary) throws MojoExecutionException {
+        Path directory = (reportDirectory != null ? reportDirectory : new File(projectDirectory().toFile(),
+                "target/dynamo-setup")).toPath();
+        try {
+            Path file = JsonReport.write(directory, reportName(summary), summary);
+            getLog().debug("dynamo-setup report: " + file);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not write the dynamo-setup report to " + directory + ": "
+                    + e.getMessage(), e);
+        }
+    }
 }

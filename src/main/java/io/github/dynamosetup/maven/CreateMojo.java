@@ -1,17 +1,24 @@
 package io.github.dynamosetup.maven;
 
 import io.github.dynamosetup.core.ProvisioningException;
+import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
+import io.github.dynamosetup.core.TableResult;
 import io.github.dynamosetup.spec.Declaration;
+import java.util.Properties;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Creates every declared table that does not exist, waits until each is ACTIVE, then enables TTL where
- * declared. Tables that already exist are left as they are, so a second run makes no write call.
+ * Creates every declared table that does not exist, waits until each is ACTIVE, then enables TTL and
+ * point-in-time recovery where declared. Existing tables are compared with their declaration: what can
+ * change in place is brought to it, the rest is reported as drift. A second run makes no write call.
+ * Afterwards each table's name, ARN and stream ARN are Maven properties
+ * ({@code dynamo-setup.table.<declared name>.name}, {@code .arn}, {@code .streamArn}) for later plugins.
  *
  * @since 0.1.0
  */
@@ -26,14 +33,69 @@ public class CreateMojo extends AbstractProvisioningMojo {
     @Parameter(property = "dynamo-setup.create.skip", defaultValue = "false")
     private boolean skipCreate;
 
+    /**
+     * Prints what the goal would do, as {@code plan} does, and makes no write call.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    /**
+     * Adds declared global secondary indexes that an existing table lacks, one UpdateTable call per index,
+     * waiting for each to finish backfilling. Off by default: on a large table an index takes long to build
+     * and costs write capacity. Indexes are never deleted.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.applyIndexChanges", defaultValue = "false")
+    private boolean applyIndexChanges;
+
+    /**
+     * Fails the build when an existing table still differs from its declaration after the goal has fixed
+     * what it can. With {@code false}, the drift is only reported.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.failOnDrift", defaultValue = "true")
+    private boolean failOnDrift;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
     @Inject
     public CreateMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
     }
 
     @Override
-    protected void run(TableProvisioner provisioner, Declaration declaration) throws ProvisioningException {
-        provisioner.create(declaration);
+    protected RunSummary run(TableProvisioner provisioner, Declaration declaration) throws ProvisioningException {
+        TableProvisioner.Options options = new TableProvisioner.Options(applyIndexChanges, failOnDrift);
+        return dryRun ? provisioner.plan(declaration, options) : provisioner.create(declaration, options);
+    }
+
+    @Override
+    protected String reportName(RunSummary summary) {
+        return dryRun ? "plan" : "create";
+    }
+
+    /** Exports each table's real name and ARNs, for failsafe tests and other plugins of the same build. */
+    @Override
+    protected void completed(RunSummary summary) {
+        if (dryRun || project == null || project.getProperties() == null) {
+            return;
+        }
+        Properties properties = project.getProperties();
+        for (TableResult table : summary.tables()) {
+            String prefix = "dynamo-setup.table." + table.spec().declaredName();
+            properties.setProperty(prefix + ".name", table.spec().name());
+            if (table.arn() != null) {
+                properties.setProperty(prefix + ".arn", table.arn());
+            }
+            if (table.streamArn() != null) {
+                properties.setProperty(prefix + ".streamArn", table.streamArn());
+            }
+        }
     }
 
     @Override

@@ -109,6 +109,7 @@ final class DeclarationMapper {
         String name = table.getName() == null || table.getName().isBlank() ? null : fullName(table.getName());
         String subject = origin.subject(name);
         TableSpec.Builder spec = TableSpec.builder(origin, name)
+                .declaredName(blankToNull(table.getName()))
                 .partitionKey(key(table.getPartitionKey(), subject, origin.element(Field.PARTITION_KEY)))
                 .sortKey(key(table.getSortKey(), subject, origin.element(Field.SORT_KEY)));
         List<GlobalSecondaryIndex> globalIndexes = nonNull(table.getGlobalSecondaryIndexes());

@@ -1,6 +1,7 @@
 package io.github.dynamosetup.maven;
 
 import io.github.dynamosetup.core.ProvisioningException;
+import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.spec.Declaration;
 import javax.inject.Inject;
@@ -31,8 +32,8 @@ public class ForceMojo extends AbstractProvisioningMojo {
     }
 
     @Override
-    protected void run(TableProvisioner provisioner, Declaration declaration) throws ProvisioningException {
-        provisioner.force(declaration);
+    protected RunSummary run(TableProvisioner provisioner, Declaration declaration) throws ProvisioningException {
+        return provisioner.force(declaration);
     }
 
     @Override

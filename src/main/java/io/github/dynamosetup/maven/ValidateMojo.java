@@ -1,6 +1,7 @@
 package io.github.dynamosetup.maven;
 
 import io.github.dynamosetup.core.ProvisioningException;
+import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.spec.Declaration;
 import javax.inject.Inject;
@@ -10,8 +11,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * Checks that every declared table exists, with read-only calls. The build fails listing every missing
- * table and the command that creates it.
+ * Compares every declared table with the live one, with read-only calls: keys, indexes, billing, TTL,
+ * declared tags, stream, encryption, point-in-time recovery, deletion protection and table class. Each
+ * table is up to date, has fixable drift, or has incompatible drift (only a new table would match);
+ * every difference is listed as {@code declared → live}. Missing tables always fail the build; drift
+ * does unless {@code failOnDrift} is false.
  *
  * @since 0.1.0
  */
@@ -26,14 +30,23 @@ public class ValidateMojo extends AbstractProvisioningMojo {
     @Parameter(property = "dynamo-setup.validate.skip", defaultValue = "false")
     private boolean skipValidate;
 
+    /**
+     * Fails the build when a table differs from its declaration. With {@code false}, drift is only
+     * reported (missing tables still fail the build).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.failOnDrift", defaultValue = "true")
+    private boolean failOnDrift;
+
     @Inject
     public ValidateMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
     }
 
     @Override
-    protected void run(TableProvisioner provisioner, Declaration declaration) throws ProvisioningException {
-        provisioner.validate(declaration);
+    protected RunSummary run(TableProvisioner provisioner, Declaration declaration) throws ProvisioningException {
+        return provisioner.validate(declaration, failOnDrift);
     }
 
     @Override

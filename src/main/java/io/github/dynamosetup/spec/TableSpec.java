@@ -15,6 +15,7 @@ import java.util.TreeMap;
  *
  * @param origin where the table was declared, for messages
  * @param name the full table name (prefix and suffix applied)
+ * @param declaredName the name as declared, before prefix and suffix
  * @param partitionKey the partition key
  * @param sortKey the sort key
  * @param globalSecondaryIndexes the global secondary indexes
@@ -34,6 +35,7 @@ import java.util.TreeMap;
 public record TableSpec(
         Origin origin,
         String name,
+        String declaredName,
         KeySpec partitionKey,
         KeySpec sortKey,
         List<GlobalSecondaryIndexSpec> globalSecondaryIndexes,
@@ -69,6 +71,7 @@ public record TableSpec(
     /** A builder holding this table's values, to change some of them. */
     public Builder toBuilder() {
         Builder builder = new Builder(origin, name)
+                .declaredName(declaredName)
                 .partitionKey(partitionKey)
                 .sortKey(sortKey)
                 .timeToLiveAttribute(timeToLiveAttribute)
@@ -123,6 +126,7 @@ public record TableSpec(
     public static final class Builder {
         private final Origin origin;
         private final String name;
+        private String declaredName;
         private KeySpec partitionKey;
         private KeySpec sortKey;
         private final List<GlobalSecondaryIndexSpec> globalSecondaryIndexes = new ArrayList<>();
@@ -142,6 +146,12 @@ public record TableSpec(
         private Builder(Origin origin, String name) {
             this.origin = origin;
             this.name = name;
+        }
+
+        /** The name before prefix and suffix; the full name when not set. */
+        public Builder declaredName(String declaredName) {
+            this.declaredName = declaredName;
+            return this;
         }
 
         public Builder partitionKey(KeySpec partitionKey) {
@@ -217,7 +227,7 @@ public record TableSpec(
         }
 
         public TableSpec build() {
-            return new TableSpec(origin, name, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
+            return new TableSpec(origin, name, declaredName == null ? name : declaredName, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
                     timeToLiveAttribute, billingMode, capacity, onDemandThroughput, stream, encryption, kmsKeyId,
                     pointInTimeRecovery, deletionProtection, tableClass, tags);
         }

@@ -66,7 +66,7 @@ class AwsErrorMessagesTest {
 
     @Test
     void accessDeniedOnCreateNamesActionTableAndTheCreatePolicy() {
-        assertThatThrownBy(() -> provisioner().create(Declaration.of(HealthAssistant.tables())))
+        assertThatThrownBy(() -> provisioner().create(Declaration.of(HealthAssistant.tables()), TableProvisioner.Options.DEFAULTS))
                 .isInstanceOf(PermissionDeniedException.class)
                 .hasMessageStartingWith("AccessDeniedException: the credentials in use may not call"
                         + " dynamodb:DescribeTable on table 'doctores' (User: arn:aws:iam::123456789012:user/ci is not"
@@ -80,7 +80,7 @@ class AwsErrorMessagesTest {
 
     @Test
     void accessDeniedOnValidateAsksForReadOnlyPermission() {
-        assertThatThrownBy(() -> provisioner().validate(Declaration.of(HealthAssistant.tables())))
+        assertThatThrownBy(() -> provisioner().validate(Declaration.of(HealthAssistant.tables()), true))
                 .isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("The goal 'validate' needs this IAM policy on the user or role:")
                 .hasMessageContaining("\"Action\": [\"dynamodb:DescribeTable\"]");

@@ -67,22 +67,27 @@ class TableProvisionerTest {
         server.close();
     }
 
+    private RunSummary create(Declaration declaration) throws ProvisioningException {
+        return provisioner.create(declaration, TableProvisioner.Options.DEFAULTS);
+    }
+
     private static Declaration healthAssistant() throws Exception {
         return Declaration.of(HealthAssistant.tables());
     }
 
     @Test
     void createMakesTheThreeTablesExactlyAsDeclared() throws Exception {
-        RunSummary summary = provisioner.create(healthAssistant());
+        RunSummary summary = create(healthAssistant());
 
-        assertThat(summary.created()).containsExactly("doctores", "horarios_doctores", "user_sessions");
+        assertThat(summary.names(TableResult.Outcome.CREATED))
+                .containsExactly("doctores", "horarios_doctores", "user_sessions");
         HealthAssistant.expected(HealthAssistant.TAGS).forEach((table, expected) ->
                 assertThat(TableSnapshot.read(server, table)).as(table).isEqualTo(expected));
         assertThat(calls.writeOperations()).containsExactly("CreateTable", "CreateTable", "CreateTable",
                 "UpdateTimeToLive");
         assertThat(listener.lines()).contains("INFO + create  doctores", "INFO   ttl     user_sessions (enabled on 'ttl')");
         assertThat(listener.lines().get(listener.lines().size() - 1))
-                .startsWith("INFO create: 3 tables in region us-east-1 - 3 created, 0 already existed (");
+                .startsWith("INFO create: 3 tables in region us-east-1 - 3 created, 0 updated, 0 up to date, 0 with drift (");
     }
 
     @Test
@@ -106,7 +111,7 @@ class TableProvisionerTest {
                 .tags(Map.of("Team", "checkout"))
                 .build();
 
-        provisioner.create(Declaration.of(List.of(orders)));
+        create(Declaration.of(List.of(orders)));
 
         TableDescription table = server.describeTable(r -> r.tableName("orders")).table();
         assertThat(table.localSecondaryIndexes()).singleElement().satisfies(lsi -> {
@@ -151,7 +156,7 @@ class TableProvisionerTest {
                 .capacity(new Capacity(2L, 1L))
                 .build();
 
-        provisioner.create(Declaration.of(List.of(sessions)));
+        create(Declaration.of(List.of(sessions)));
 
         TableDescription table = server.describeTable(r -> r.tableName("sessions")).table();
         assertThat(table.sseDescription().sseTypeAsString()).isEqualTo("KMS");
@@ -162,60 +167,72 @@ class TableProvisionerTest {
 
     @Test
     void aSecondCreateMakesNoWriteCall() throws Exception {
-        provisioner.create(healthAssistant());
+        create(healthAssistant());
         calls.clear();
 
-        RunSummary second = provisioner.create(healthAssistant());
+        RunSummary second = create(healthAssistant());
 
-        assertThat(second.created()).isEmpty();
-        assertThat(second.existing()).containsExactly("doctores", "horarios_doctores", "user_sessions");
-        assertThat(calls.operations()).containsExactly("DescribeTable", "DescribeTable", "DescribeTable");
-        assertThat(listener.lines()).contains("INFO = exists  user_sessions (ACTIVE; left as it is)");
+        assertThat(second.names(TableResult.Outcome.UP_TO_DATE))
+                .containsExactly("doctores", "horarios_doctores", "user_sessions");
+        assertThat(calls.writeOperations()).isEmpty();
+        assertThat(calls.operations()).containsExactly(
+                "DescribeTable", "DescribeTimeToLive", "ListTagsOfResource",
+                "DescribeTable", "DescribeTimeToLive", "ListTagsOfResource",
+                "DescribeTable", "DescribeTimeToLive", "ListTagsOfResource");
+        assertThat(listener.lines()).contains("INFO = up to date  user_sessions");
+        assertThat(listener.lines().get(listener.lines().size() - 1))
+                .startsWith("INFO create: 3 tables in region us-east-1 - 0 created, 0 updated, 3 up to date, 0 with"
+                        + " drift (");
     }
 
     @Test
-    void createLeavesAnExistingTableAloneAndCreatesTheRest() throws Exception {
+    void createLeavesATableWithOtherKeysAloneCreatesTheRestAndFailsNamingTheDrift() throws Exception {
         server.createTable(r -> r.tableName("doctores")
                 .keySchema(k -> k.attributeName("other").keyType("HASH"))
                 .attributeDefinitions(a -> a.attributeName("other").attributeType("N"))
                 .billingMode("PAY_PER_REQUEST"));
 
-        RunSummary summary = provisioner.create(healthAssistant());
-
-        assertThat(summary.created()).containsExactly("horarios_doctores", "user_sessions");
-        assertThat(summary.existing()).containsExactly("doctores");
+        assertThatThrownBy(() -> create(healthAssistant()))
+                .isInstanceOf(DriftException.class)
+                .satisfies(e -> {
+                    RunSummary summary = ((DriftException) e).summary();
+                    assertThat(summary.names(TableResult.Outcome.CREATED))
+                            .containsExactly("horarios_doctores", "user_sessions");
+                });
         assertThat(TableSnapshot.read(server, "doctores").partitionKey()).isEqualTo("other:N");
+        assertThat(TableSnapshot.read(server, "user_sessions").timeToLive()).isEqualTo("ENABLED ttl");
     }
 
     @Test
     void validatePassesWhenEveryTableExistsWithReadsOnly() throws Exception {
-        provisioner.create(healthAssistant());
+        create(healthAssistant());
         calls.clear();
 
-        RunSummary summary = provisioner.validate(healthAssistant());
+        RunSummary summary = provisioner.validate(healthAssistant(), true);
 
-        assertThat(summary.existing()).hasSize(3);
+        assertThat(summary.names(TableResult.Outcome.UP_TO_DATE)).hasSize(3);
         assertThat(calls.writeOperations()).isEmpty();
     }
 
     @Test
     void validateNamesEveryMissingTableAndTheFix() throws Exception {
-        provisioner.create(healthAssistant());
+        create(healthAssistant());
         server.deleteTable(r -> r.tableName("horarios_doctores"));
         server.deleteTable(r -> r.tableName("user_sessions"));
         calls.clear();
 
-        assertThatThrownBy(() -> provisioner.validate(healthAssistant()))
-                .isInstanceOf(MissingTablesException.class)
-                .hasMessage("2 declared tables do not exist in region us-east-1: horarios_doctores, user_sessions."
-                        + " Create them with: mvn dynamo-setup:create");
+        assertThatThrownBy(() -> provisioner.validate(healthAssistant(), true))
+                .isInstanceOf(DriftException.class)
+                .hasMessage("validate: 2 of 3 tables in region us-east-1 do not match the declaration:\n"
+                        + "  horarios_doctores: missing. Create it with: mvn dynamo-setup:create\n"
+                        + "  user_sessions: missing. Create it with: mvn dynamo-setup:create");
         assertThat(calls.writeOperations()).isEmpty();
         assertThat(listener.lines()).contains("WARN ! missing horarios_doctores");
     }
 
     @Test
     void forceFailsNamingExistingTablesAndStillCreatesTheMissingOne() throws Exception {
-        provisioner.create(healthAssistant());
+        create(healthAssistant());
         server.deleteTable(r -> r.tableName("user_sessions"));
 
         assertThatThrownBy(() -> provisioner.force(healthAssistant()))
@@ -232,7 +249,7 @@ class TableProvisionerTest {
     void forceOnAnEmptyServerCreatesEverything() throws Exception {
         RunSummary summary = provisioner.force(healthAssistant());
 
-        assertThat(summary.created()).hasSize(3);
+        assertThat(summary.names(TableResult.Outcome.CREATED)).hasSize(3);
         assertThat(server.listTables().tableNames()).containsExactly("doctores", "horarios_doctores", "user_sessions");
     }
 
@@ -248,7 +265,7 @@ class TableProvisionerTest {
                 .build()) {
             TableProvisioner offline = new TableProvisioner(unreachable, listener, Duration.ofSeconds(5),
                     "region us-east-1 at http://127.0.0.1:1");
-            assertThatThrownBy(() -> offline.create(healthAssistant()))
+            assertThatThrownBy(() -> offline.create(healthAssistant(), TableProvisioner.Options.DEFAULTS))
                     .isInstanceOf(AwsCallException.class)
                     .hasMessageStartingWith("SdkClientException from DescribeTable on table 'doctores': ")
                     .hasMessageContaining("DynamoDB could not be reached in region us-east-1 at http://127.0.0.1:1");

@@ -78,9 +78,9 @@ class CreateMojoTest {
         mojo.execute();
 
         assertThat(log.lines()).contains(
-                "INFO = exists  doctores (ACTIVE; left as it is)",
-                "INFO = exists  horarios_doctores (ACTIVE; left as it is)",
-                "INFO = exists  user_sessions (ACTIVE; left as it is)");
+                "INFO = up to date  doctores",
+                "INFO = up to date  horarios_doctores",
+                "INFO = up to date  user_sessions");
         assertThat(log.lines()).noneMatch(l -> l.contains("+ create"));
     }
 

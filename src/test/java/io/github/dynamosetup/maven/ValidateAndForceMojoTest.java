@@ -3,9 +3,14 @@ package io.github.dynamosetup.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamosetup.core.TableProvisioner;
+import io.github.dynamosetup.spec.Declaration;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
+import io.github.dynamosetup.testing.HealthAssistant;
+import io.github.dynamosetup.testing.RecordingListener;
 import io.github.dynamosetup.testing.RecordingLog;
 import io.github.dynamosetup.testing.TestServer;
+import java.time.Duration;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -48,33 +53,38 @@ class ValidateAndForceMojoTest {
                 .billingMode("PAY_PER_REQUEST"));
     }
 
+    /** The Health Assistant tables as create makes them, without the plugin's Maven side. */
+    private void createHealthAssistantTables() throws Exception {
+        new TableProvisioner(server, new RecordingListener(), Duration.ofMinutes(1), "test server")
+                .create(Declaration.of(HealthAssistant.tables()), TableProvisioner.Options.DEFAULTS);
+    }
+
     @Test
     @InjectMojo(goal = "validate", pom = HEALTH_ASSISTANT)
-    void validateFailsNamingTheMissingTableAndTheFix(ValidateMojo mojo) {
-        createTable("doctores", "doctor_id");
-        createTable("user_sessions", "user_id");
+    void validateFailsNamingTheMissingTableAndTheFix(ValidateMojo mojo) throws Exception {
+        createHealthAssistantTables();
+        server.deleteTable(r -> r.tableName("horarios_doctores"));
         mojo.setLog(log);
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith("1 declared table does not exist in region us-east-1 at http://127.0.0.1:")
-                .hasMessageEndingWith(": horarios_doctores. Create it with: mvn dynamo-setup:create");
-        assertThat(log.lines()).contains("WARN ! missing horarios_doctores", "INFO = exists  doctores (ACTIVE)");
+                .hasMessageStartingWith("validate: 1 of 3 tables in region us-east-1 at http://127.0.0.1:")
+                .hasMessageEndingWith(" does not match the declaration:\n"
+                        + "  horarios_doctores: missing. Create it with: mvn dynamo-setup:create");
+        assertThat(log.lines()).contains("WARN ! missing horarios_doctores", "INFO = up to date  doctores");
         assertThat(server.listTables().tableNames()).containsExactly("doctores", "user_sessions");
     }
 
     @Test
     @InjectMojo(goal = "validate", pom = HEALTH_ASSISTANT)
-    void validatePassesWhenEveryTableExists(ValidateMojo mojo) throws Exception {
-        createTable("doctores", "doctor_id");
-        createTable("horarios_doctores", "doctor_id");
-        createTable("user_sessions", "user_id");
+    void validatePassesWhenEveryTableIsAsDeclared(ValidateMojo mojo) throws Exception {
+        createHealthAssistantTables();
         mojo.setLog(log);
 
         mojo.execute();
 
         assertThat(log.lines()).anyMatch(l -> l.startsWith("INFO validate: 3 tables in region us-east-1 at http://"
-                + "127.0.0.1:") && l.contains(" - 3 present, 0 missing ("));
+                + "127.0.0.1:") && l.contains(" - 3 up to date, 0 with drift, 0 missing ("));
     }
 
     @Test

@@ -105,7 +105,7 @@ public final class TableFileReader {
         checkFields(root);
         readAttributeDefinitions(root.get("AttributeDefinitions"));
 
-        TableSpec.Builder table = TableSpec.builder(origin, fullName);
+        TableSpec.Builder table = TableSpec.builder(origin, fullName).declaredName(name);
         List<KeySpec> keys = keySchema(root.get("KeySchema"), "$.KeySchema");
         tablePartitionKey = keys.get(0);
         table.partitionKey(keys.get(0)).sortKey(keys.get(1));

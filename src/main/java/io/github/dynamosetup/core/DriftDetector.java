@@ -1,0 +1,329 @@
+package io.github.dynamosetup.core;
+
+import io.github.dynamosetup.core.Difference.Kind;
+import io.github.dynamosetup.spec.BillingMode;
+import io.github.dynamosetup.spec.Capacity;
+import io.github.dynamosetup.spec.Encryption;
+import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
+import io.github.dynamosetup.spec.KeySpec;
+import io.github.dynamosetup.spec.LocalSecondaryIndexSpec;
+import io.github.dynamosetup.spec.Projection;
+import io.github.dynamosetup.spec.RequestUnits;
+import io.github.dynamosetup.spec.StreamViewType;
+import io.github.dynamosetup.spec.TableSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
+
+/**
+ * Compares a declared table with the live one, setting by setting. What AWS computes (status, sizes,
+ * counts, ARNs, timestamps, warm throughput), tags nobody declared, {@code aws:} tags and settings the
+ * declaration leaves to DynamoDB's defaults never count; tag order never matters.
+ */
+final class DriftDetector {
+
+    private static final String NONE = "none";
+    private static final Pattern KEY_ID = Pattern.compile("[0-9a-fA-F-]{36}|mrk-[0-9a-fA-F]{32}");
+
+    private final TableSpec spec;
+    private final LiveTable live;
+    private final boolean applyIndexChanges;
+    private final List<Difference> differences = new ArrayList<>();
+
+    private DriftDetector(TableSpec spec, LiveTable live, boolean applyIndexChanges) {
+        this.spec = spec;
+        this.live = live;
+        this.applyIndexChanges = applyIndexChanges;
+    }
+
+    /**
+     * Every difference between the declaration and the live table.
+     *
+     * @param applyIndexChanges whether create may add declared global secondary indexes
+     */
+    static List<Difference> compare(TableSpec spec, LiveTable live, boolean applyIndexChanges) {
+        DriftDetector detector = new DriftDetector(spec, live, applyIndexChanges);
+        detector.keys();
+        detector.localIndexes();
+        detector.globalIndexes();
+        detector.billing();
+        detector.timeToLive();
+        detector.stream();
+        detector.encryption();
+        detector.flags();
+        detector.tags();
+        return detector.differences;
+    }
+
+    private void keys() {
+        String newTable = "a table's keys cannot change: create a table with another name and move the data";
+        if (!Objects.equals(spec.partitionKey(), live.partitionKey())) {
+            add("partition key", text(spec.partitionKey()), text(live.partitionKey()), Kind.INCOMPATIBLE, null,
+                    newTable);
+        }
+        if (!Objects.equals(spec.sortKey(), live.sortKey())) {
+            add("sort key", text(spec.sortKey()), text(live.sortKey()), Kind.INCOMPATIBLE, null, newTable);
+        }
+    }
+
+    private void localIndexes() {
+        String newTable = "local secondary indexes are made with the table only: create a table with another name"
+                + " and move the data";
+        Set<String> declared = new HashSet<>();
+        for (LocalSecondaryIndexSpec index : spec.localSecondaryIndexes()) {
+            declared.add(index.name());
+            LiveTable.Index liveIndex = live.localSecondaryIndexes().get(index.name());
+            String want = index(index.sortKey(), null, index.projection(), index.nonKeyAttributes());
+            String have = liveIndex == null ? NONE
+                    : index(liveIndex.sortKey(), null, liveIndex.projection(), liveIndex.nonKeyAttributes());
+            if (!want.equals(have)) {
+                add("local secondary index " + index.name(), want, have, Kind.INCOMPATIBLE, null, newTable);
+            }
+        }
+        live.localSecondaryIndexes().forEach((name, index) -> {
+            if (!declared.contains(name)) {
+                add("local secondary index " + name, NONE,
+                        index(index.sortKey(), null, index.projection(), index.nonKeyAttributes()), Kind.INCOMPATIBLE,
+                        null, "declare it, or move the data to a table without it");
+            }
+        });
+    }
+
+    private void globalIndexes() {
+        Set<String> declared = new HashSet<>();
+        for (GlobalSecondaryIndexSpec index : spec.globalSecondaryIndexes()) {
+            declared.add(index.name());
+            LiveTable.Index liveIndex = live.globalSecondaryIndexes().get(index.name());
+            String want = index(index.partitionKey(), index.sortKey(), index.projection(), index.nonKeyAttributes());
+            if (liveIndex == null) {
+                if (applyIndexChanges) {
+                    add("global secondary index " + index.name(), want, NONE, Kind.FIXABLE, new Change.AddIndex(index),
+                            null);
+                } else {
+                    add("global secondary index " + index.name(), want, NONE, Kind.MANUAL, null, "run mvn"
+                            + " dynamo-setup:create -Ddynamo-setup.applyIndexChanges to add it (it then backfills from"
+                            + " the table's items, which takes time on a large table)");
+                }
+                continue;
+            }
+            String have = index(liveIndex.partitionKey(), liveIndex.sortKey(), liveIndex.projection(),
+                    liveIndex.nonKeyAttributes());
+            if (!want.equals(have)) {
+                add("global secondary index " + index.name(), want, have, Kind.MANUAL, null, "an index's keys and"
+                        + " projection cannot change: delete the index by hand (dynamo-setup never deletes), then run"
+                        + " mvn dynamo-setup:create -Ddynamo-setup.applyIndexChanges to add it as declared");
+            } else if (spec.billingMode() == BillingMode.PROVISIONED && live.billingMode() == BillingMode.PROVISIONED
+                    && index.capacity().isComplete() && !index.capacity().equals(liveIndex.capacity())) {
+                Capacity capacity = index.capacity();
+                add("capacity of index " + index.name(), capacity(capacity), capacity(liveIndex.capacity()),
+                        Kind.FIXABLE, new Change.UpdateTable("capacity", r -> r.globalSecondaryIndexUpdates(
+                                GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName(index.name())
+                                        .provisionedThroughput(throughput(capacity))).build())), null);
+            }
+        }
+        live.globalSecondaryIndexes().forEach((name, index) -> {
+            if (!declared.contains(name)) {
+                add("global secondary index " + name, NONE,
+                        index(index.partitionKey(), index.sortKey(), index.projection(), index.nonKeyAttributes()),
+                        Kind.MANUAL, null, "declare it, or delete it by hand (dynamo-setup never deletes)");
+            }
+        });
+    }
+
+    private void billing() {
+        if (spec.billingMode() != live.billingMode()) {
+            add("billing mode", spec.billingMode().name(), live.billingMode().name(), Kind.FIXABLE,
+                    new Change.UpdateTable("billing mode", r -> {
+                        r.billingMode(spec.billingMode().name());
+                        if (spec.billingMode() == BillingMode.PROVISIONED) {
+                            r.provisionedThroughput(throughput(spec.capacity()));
+                            List<GlobalSecondaryIndexUpdate> updates = new ArrayList<>();
+                            spec.globalSecondaryIndexes().stream()
+                                    .filter(i -> live.globalSecondaryIndexes().containsKey(i.name()))
+                                    .forEach(i -> updates.add(GlobalSecondaryIndexUpdate.builder().update(u -> u
+                                            .indexName(i.name()).provisionedThroughput(throughput(i.capacity())))
+                                            .build()));
+                            if (!updates.isEmpty()) {
+                                r.globalSecondaryIndexUpdates(updates);
+                            }
+                        }
+                    }), "AWS lets a table switch billing mode once in 24 hours; if create is refused, run it again"
+                            + " a day after the last switch");
+            return;
+        }
+        if (spec.billingMode() == BillingMode.PROVISIONED && !spec.capacity().equals(live.capacity())) {
+            add("capacity", capacity(spec.capacity()), capacity(live.capacity()), Kind.FIXABLE,
+                    new Change.UpdateTable("capacity", r -> r.provisionedThroughput(throughput(spec.capacity()))),
+                    null);
+        }
+        RequestUnits declared = spec.onDemandThroughput();
+        if (spec.billingMode() == BillingMode.PAY_PER_REQUEST && declared.isDeclared()
+                && !declared.equals(live.onDemandThroughput())) {
+            add("maximum request units", units(declared), units(live.onDemandThroughput()), Kind.FIXABLE,
+                    new Change.UpdateTable("request units", r -> r.onDemandThroughput(t -> t
+                            .maxReadRequestUnits(declared.maxReadRequestUnits())
+                            .maxWriteRequestUnits(declared.maxWriteRequestUnits()))), null);
+        }
+    }
+
+    private void timeToLive() {
+        String declared = spec.timeToLiveAttribute();
+        String attribute = live.timeToLiveEnabled() ? live.timeToLiveAttribute() : null;
+        if (Objects.equals(declared, attribute)) {
+            return;
+        }
+        String have = attribute == null ? "disabled" : attribute;
+        if (declared != null && attribute == null) {
+            if ("DISABLING".equals(live.timeToLiveStatus())) {
+                add("ttl", declared, "disabling", Kind.MANUAL, null, "TTL is being disabled; AWS allows one TTL"
+                        + " change per table an hour: run mvn dynamo-setup:create again once it is DISABLED and the"
+                        + " hour has passed");
+            } else {
+                add("ttl", declared, have, Kind.FIXABLE, new Change.EnableTimeToLive(declared), null);
+            }
+        } else if (declared != null) {
+            add("ttl", declared, have, Kind.MANUAL, null, "TTL moves to another attribute only by disabling it and"
+                    + " enabling it again, and AWS allows one TTL change per table an hour: run aws dynamodb"
+                    + " update-time-to-live --table-name " + spec.name() + " --time-to-live-specification"
+                    + " Enabled=false,AttributeName=" + attribute + ", then mvn dynamo-setup:create an hour later");
+        } else {
+            add("ttl", "disabled", have, Kind.MANUAL, null, "declare <timeToLiveAttribute>" + attribute
+                    + "</timeToLiveAttribute>, or disable TTL by hand (dynamo-setup never turns settings off)");
+        }
+    }
+
+    private void stream() {
+        StreamViewType declared = spec.stream() != null && spec.stream().enabled() ? spec.stream().viewType() : null;
+        StreamViewType have = live.streamViewType();
+        if (declared == have) {
+            return;
+        }
+        if (have == null) {
+            add("stream", declared.name(), NONE, Kind.FIXABLE, new Change.UpdateTable("stream",
+                    r -> r.streamSpecification(s -> s.streamEnabled(true).streamViewType(declared.name()))), null);
+        } else if (declared != null) {
+            add("stream", declared.name(), have.name(), Kind.MANUAL, null, "a stream's view type cannot change:"
+                    + " disable the stream by hand (its consumers must move to the new stream), then run mvn"
+                    + " dynamo-setup:create to enable it as declared");
+        } else {
+            add("stream", NONE, have.name(), Kind.MANUAL, null, "declare <streamViewType>" + have.name()
+                    + "</streamViewType>, or disable the stream by hand (dynamo-setup never turns settings off)");
+        }
+    }
+
+    private void encryption() {
+        Encryption declared = spec.encryption();
+        if (declared == null) {
+            return; // DynamoDB's default; a key chosen by hand is not drift of anything declared
+        }
+        String have = live.kmsKeyArn() == null ? Encryption.AWS_OWNED.name() : "KMS " + live.kmsKeyArn();
+        boolean matches = switch (declared) {
+            case AWS_OWNED -> live.kmsKeyArn() == null;
+            // DescribeTable names the key, not who manages it: any KMS key passes for AWS_MANAGED
+            case AWS_MANAGED -> live.kmsKeyArn() != null;
+            case CUSTOMER_MANAGED -> live.kmsKeyArn() != null && sameKey(spec.kmsKeyId(), live.kmsKeyArn());
+        };
+        if (matches) {
+            return;
+        }
+        String want = declared == Encryption.CUSTOMER_MANAGED ? "KMS " + spec.kmsKeyId() : declared.name();
+        add("encryption", want, have, Kind.FIXABLE, new Change.UpdateTable("encryption", r -> r.sseSpecification(s -> {
+            if (declared == Encryption.AWS_OWNED) {
+                s.enabled(false);
+            } else {
+                s.enabled(true).sseType(SSEType.KMS);
+                if (declared == Encryption.CUSTOMER_MANAGED) {
+                    s.kmsMasterKeyId(spec.kmsKeyId());
+                }
+            }
+        })), null);
+    }
+
+    /** An ARN or key id is compared; an alias cannot be without KMS, so it passes. */
+    private static boolean sameKey(String declared, String liveArn) {
+        if (declared.startsWith("arn:")) {
+            return declared.equals(liveArn);
+        }
+        if (KEY_ID.matcher(declared).matches()) {
+            return liveArn.endsWith(":key/" + declared);
+        }
+        return true;
+    }
+
+    private void flags() {
+        if (spec.pointInTimeRecovery() && !Boolean.TRUE.equals(live.pointInTimeRecovery())) {
+            add("point-in-time recovery", "enabled", "disabled", Kind.FIXABLE,
+                    new Change.EnablePointInTimeRecovery(), null);
+        }
+        if (spec.deletionProtection() && !live.deletionProtection()) {
+            add("deletion protection", "enabled", "disabled", Kind.FIXABLE,
+                    new Change.UpdateTable("deletion protection", r -> r.deletionProtectionEnabled(true)), null);
+        }
+        if (spec.tableClass() != null && spec.tableClass() != live.tableClass()) {
+            add("table class", spec.tableClass().name(), live.tableClass().name(), Kind.FIXABLE,
+                    new Change.UpdateTable("table class", r -> r.tableClass(spec.tableClass().name())), null);
+        }
+    }
+
+    private void tags() {
+        Map<String, String> missing = new LinkedHashMap<>();
+        spec.tags().forEach((key, value) -> {
+            if (!value.equals(live.tags().get(key))) {
+                missing.put(key, value);
+            }
+        });
+        // one TagResource call carries every missing tag: the tag differences share it
+        Change tagging = new Change.TagTable(missing);
+        missing.forEach((key, value) -> {
+            String have = live.tags().get(key);
+            add("tag " + key, value, have == null ? NONE : have, Kind.FIXABLE, tagging, null);
+        });
+    }
+
+    private void add(String what, String declared, String liveValue, Kind kind, Change change, String advice) {
+        differences.add(new Difference(what, declared, liveValue, kind, change, advice));
+    }
+
+    private static String text(KeySpec key) {
+        return key == null ? NONE : key.toString();
+    }
+
+    private static String index(KeySpec first, KeySpec second, Projection projection, List<String> nonKey) {
+        StringBuilder text = new StringBuilder();
+        if (first != null) {
+            text.append(first);
+        }
+        if (second != null) {
+            text.append(text.length() > 0 ? "," : "").append(second);
+        }
+        return text.append(' ').append(projection).append(nonKey.isEmpty() ? "" : " " + String.join(",", nonKey))
+                .toString();
+    }
+
+    private static String capacity(Capacity capacity) {
+        return capacity.isComplete()
+                ? capacity.readCapacityUnits() + " read/" + capacity.writeCapacityUnits() + " write"
+                : NONE;
+    }
+
+    private static String units(RequestUnits units) {
+        return units.isDeclared()
+                ? "max " + units.maxReadRequestUnits() + " read/" + units.maxWriteRequestUnits() + " write"
+                : NONE;
+    }
+
+    private static ProvisionedThroughput throughput(Capacity capacity) {
+        return ProvisionedThroughput.builder()
+                .readCapacityUnits(capacity.readCapacityUnits())
+                .writeCapacityUnits(capacity.writeCapacityUnits())
+                .build();
+    }
+}

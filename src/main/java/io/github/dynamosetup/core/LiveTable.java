@@ -1,0 +1,76 @@
+package io.github.dynamosetup.core;
+
+import io.github.dynamosetup.spec.BillingMode;
+import io.github.dynamosetup.spec.Capacity;
+import io.github.dynamosetup.spec.KeySpec;
+import io.github.dynamosetup.spec.Projection;
+import io.github.dynamosetup.spec.RequestUnits;
+import io.github.dynamosetup.spec.StreamViewType;
+import io.github.dynamosetup.spec.TableClass;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A table as DynamoDB holds it, in the declaration's vocabulary, so that the two can be compared field
+ * by field. Only what a declaration can say is kept; what AWS computes (sizes, counts, timestamps) is not.
+ *
+ * @param name the table name
+ * @param arn the table ARN
+ * @param status ACTIVE, CREATING, UPDATING, ...
+ * @param partitionKey the partition key
+ * @param sortKey the sort key, or null
+ * @param globalSecondaryIndexes by name
+ * @param localSecondaryIndexes by name
+ * @param billingMode the billing mode
+ * @param capacity provisioned throughput (with PROVISIONED)
+ * @param onDemandThroughput request unit limits, {@link RequestUnits#NONE} when DynamoDB reports none
+ * @param streamViewType the enabled stream's view type, or null for no stream
+ * @param streamArn the latest stream's ARN, or null
+ * @param kmsKeyArn the KMS key's ARN with KMS encryption (AWS managed or customer managed: DescribeTable
+ *     does not say which), or null for the AWS owned key
+ * @param deletionProtection whether DeleteTable is refused
+ * @param tableClass the table class
+ * @param timeToLiveStatus ENABLED, DISABLED, ENABLING, DISABLING
+ * @param timeToLiveAttribute the TTL attribute, or null
+ * @param tags every tag of the table
+ * @param pointInTimeRecovery whether continuous backups are on; null when not read (not declared)
+ */
+public record LiveTable(
+        String name,
+        String arn,
+        String status,
+        KeySpec partitionKey,
+        KeySpec sortKey,
+        Map<String, Index> globalSecondaryIndexes,
+        Map<String, Index> localSecondaryIndexes,
+        BillingMode billingMode,
+        Capacity capacity,
+        RequestUnits onDemandThroughput,
+        StreamViewType streamViewType,
+        String streamArn,
+        String kmsKeyArn,
+        boolean deletionProtection,
+        TableClass tableClass,
+        String timeToLiveStatus,
+        String timeToLiveAttribute,
+        Map<String, String> tags,
+        Boolean pointInTimeRecovery) {
+
+    /** Whether TTL is on or being turned on. */
+    public boolean timeToLiveEnabled() {
+        return "ENABLED".equals(timeToLiveStatus) || "ENABLING".equals(timeToLiveStatus);
+    }
+
+    /**
+     * A secondary index as DynamoDB holds it.
+     *
+     * @param partitionKey the index's partition key
+     * @param sortKey its sort key, or null
+     * @param projection its projection type
+     * @param nonKeyAttributes what an INCLUDE projection copies
+     * @param capacity provisioned throughput of a GSI on a PROVISIONED table
+     * @param status ACTIVE, CREATING, ... (null for local indexes)
+     */
+    public record Index(KeySpec partitionKey, KeySpec sortKey, Projection projection, List<String> nonKeyAttributes,
+            Capacity capacity, String status) {}
+}

@@ -1,0 +1,49 @@
+package io.github.dynamosetup.core;
+
+import io.github.dynamosetup.spec.TableSpec;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a run found and did for one table.
+ *
+ * @param spec the declared table
+ * @param outcome the verdict
+ * @param actions what was written (or, for plan, would be), in order: {@code create}, {@code ttl}, ...
+ * @param drift every difference found between the declaration and the live table
+ * @param arn the table's ARN, when it exists
+ * @param streamArn the latest stream's ARN, when the table has a stream
+ * @param duration time spent on this table, waiting included
+ */
+public record TableResult(TableSpec spec, Outcome outcome, List<String> actions, List<Difference> drift, String arn,
+        String streamArn, Duration duration) {
+
+    public TableResult {
+        actions = List.copyOf(actions);
+        drift = List.copyOf(drift);
+    }
+
+    /** The differences this run left: everything create does not fix, or everything when nothing was applied. */
+    public List<Difference> unresolvedDrift() {
+        return outcome == Outcome.UPDATED || outcome == Outcome.WOULD_UPDATE
+                ? drift.stream().filter(d -> d.change() == null).toList()
+                : drift;
+    }
+
+    /** Whether any difference would need a new table. */
+    public boolean incompatible() {
+        return drift.stream().anyMatch(d -> d.kind() == Difference.Kind.INCOMPATIBLE);
+    }
+
+    /** The verdict on a table. */
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UP_TO_DATE,
+        DRIFT,
+        MISSING,
+        ALREADY_EXISTS,
+        WOULD_CREATE,
+        WOULD_UPDATE
+    }
+}
