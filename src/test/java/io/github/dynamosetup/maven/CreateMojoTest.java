@@ -10,13 +10,19 @@ import io.github.dynamosetup.testing.RecordingLog;
 import io.github.dynamosetup.testing.TableSnapshot;
 import io.github.dynamosetup.testing.TestServer;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Properties;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +39,9 @@ class CreateMojoTest {
 
     @Inject
     private MavenSession session;
+
+    @Inject
+    private MavenProject project;
 
     private final RecordingLog log = new RecordingLog();
     private TestServer testServer;
@@ -82,6 +91,45 @@ class CreateMojoTest {
                 "INFO = up to date  horarios_doctores",
                 "INFO = up to date  user_sessions");
         assertThat(log.lines()).noneMatch(l -> l.contains("+ create"));
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "tableNamePrefix", value = "dev-")
+    @MojoParameter(name = "reportDirectory", value = "target/dynamo-setup-test/export")
+    void exportsEachTablesRealNameAndArnsAndWritesTheReport(CreateMojo mojo) throws Exception {
+        mojo.execute();
+
+        Properties properties = project.getProperties();
+        assertThat(properties.getProperty("dynamo-setup.table.user_sessions.name")).isEqualTo("dev-user_sessions");
+        assertThat(properties.getProperty("dynamo-setup.table.user_sessions.arn"))
+                .isEqualTo(server.describeTable(r -> r.tableName("dev-user_sessions")).table().tableArn());
+        assertThat(properties.getProperty("dynamo-setup.table.doctores.arn")).endsWith(":table/dev-doctores");
+        assertThat(properties.getProperty("dynamo-setup.table.doctores.streamArn")).isNull();
+        Path report = Path.of(MojoExtension.getBasedir(), "target/dynamo-setup-test/export/create-report.json");
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.get("goal").asText()).isEqualTo("create");
+        assertThat(json.get("tables")).hasSize(3);
+        assertThat(json.get("tables").get(2).get("name").asText()).isEqualTo("dev-user_sessions");
+        assertThat(json.get("tables").get(2).get("outcome").asText()).isEqualTo("created");
+        assertThat(json.get("tables").get(2).get("actions").toString()).isEqualTo("[\"create\",\"ttl\"]");
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "dryRun", value = "true")
+    @MojoParameter(name = "reportDirectory", value = "target/dynamo-setup-test/dry-run")
+    void aDryRunPlansAndWritesNothing(CreateMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+
+        assertThat(server.listTables().tableNames()).isEmpty();
+        assertThat(log.lines()).contains("INFO + create  doctores");
+        assertThat(log.lines()).anyMatch(l -> l.contains("plan: 3 tables in region us-east-1 at http://127.0.0.1:")
+                && l.contains(" - 3 to create, 0 to update, 0 up to date, 0 with drift create cannot fix ("));
+        assertThat(Path.of(MojoExtension.getBasedir(), "target/dynamo-setup-test/dry-run/plan-report.json"))
+                .exists();
+        assertThat(project.getProperties().getProperty("dynamo-setup.table.doctores.name")).isNull();
     }
 
     @Test

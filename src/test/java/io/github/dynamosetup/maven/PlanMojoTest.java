@@ -1,0 +1,63 @@
+package io.github.dynamosetup.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dynamosetup.core.TableProvisioner;
+import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.testing.DynamoDbServerExtension;
+import io.github.dynamosetup.testing.HealthAssistant;
+import io.github.dynamosetup.testing.RecordingListener;
+import io.github.dynamosetup.testing.RecordingLog;
+import io.github.dynamosetup.testing.TestServer;
+import java.time.Duration;
+import javax.inject.Inject;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+@MojoTest
+@ExtendWith(DynamoDbServerExtension.class)
+class PlanMojoTest {
+
+    @Inject
+    private MavenSession session;
+
+    private final RecordingLog log = new RecordingLog();
+    private DynamoDbClient server;
+
+    @BeforeEach
+    void pointAtTheTestServer(TestServer testServer) {
+        session.getUserProperties().setProperty("dynamo-setup.endpoint", testServer.endpoint().toString());
+        server = testServer.client("us-east-1");
+    }
+
+    @AfterEach
+    void close() {
+        server.close();
+    }
+
+    @Test
+    @InjectMojo(goal = "plan", pom = "src/test/resources/unit/health-assistant/pom.xml")
+    void plansTableByTableAndWritesNothing(PlanMojo mojo) throws Exception {
+        new TableProvisioner(server, new RecordingListener(), Duration.ofMinutes(1), "test server")
+                .create(Declaration.of(HealthAssistant.tables().subList(0, 2)), TableProvisioner.Options.DEFAULTS);
+        server.untagResource(r -> r.resourceArn(server.describeTable(d -> d.tableName("doctores")).table().tableArn())
+                .tagKeys("Environment"));
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertThat(log.lines()).contains(
+                "INFO ~ update  doctores (tags)",
+                "INFO = up to date  horarios_doctores",
+                "INFO + create  user_sessions");
+        assertThat(log.lines()).anyMatch(l -> l.contains(" - 1 to create, 1 to update, 1 up to date, 0 with drift"
+                + " create cannot fix ("));
+        assertThat(server.listTables().tableNames()).containsExactly("doctores", "horarios_doctores");
+    }
+}
