@@ -20,10 +20,14 @@ assert jar >= 0 && create > jar && validate > create
 // first run: created everything, enabled TTL; second run: nothing to do
 assert log.contains('[INFO] + create  doctores')
 assert log.contains("[INFO]   ttl     user_sessions (enabled on 'ttl')")
-assert log =~ /create: 3 tables in region us-east-1 at http:\/\/127\.0\.0\.1:\d+ - 3 created, 0 already existed/
-assert log.contains('[INFO] = exists  user_sessions (ACTIVE; left as it is)')
-assert log =~ /create: 3 tables in region us-east-1 at http:\/\/127\.0\.0\.1:\d+ - 0 created, 3 already existed/
-assert log =~ /validate: 3 tables in region us-east-1 at http:\/\/127\.0\.0\.1:\d+ - 3 present, 0 missing/
+assert log =~ /create: 3 tables in region us-east-1 at http:\/\/127\.0\.0\.1:\d+ - 3 created, 0 updated, 0 up to date, 0 with drift/
+assert log.contains('[INFO] = up to date  user_sessions')
+assert log =~ /create: 3 tables in region us-east-1 at http:\/\/127\.0\.0\.1:\d+ - 0 created, 0 updated, 3 up to date, 0 with drift/
+assert log =~ /validate: 3 tables in region us-east-1 at http:\/\/127\.0\.0\.1:\d+ - 3 up to date, 0 with drift, 0 missing/
+// the report of each goal
+def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'service/target/dynamo-setup/validate-report.json'))
+assert report.tables*.name == ['doctores', 'horarios_doctores', 'user_sessions']
+assert report.tables*.outcome == ['up-to-date', 'up-to-date', 'up-to-date']
 assert log.contains('No AWS credentials found; using dummy credentials for the local endpoint')
 // no warning at all, in particular none of Maven 3.9's plugin validation (run with -Dmaven.plugin.validation=VERBOSE)
 assert !log.contains('[WARNING]')

@@ -33,7 +33,8 @@ public class DriftException extends ProvisioningException {
             message.append("\n  ").append(table.spec().name()).append(": ").append(table.incompatible()
                     ? "incompatible drift (only a new table would match)"
                     : "fixable drift");
-            message.append(table.unresolvedDrift().stream().map(d -> "\n    " + d + " (" + advice(d) + ")")
+            message.append(table.unresolvedDrift().stream()
+                    .map(d -> "\n    " + d + " (" + advice(d, table.incompatible()) + ")")
                     .collect(Collectors.joining()));
         }
         if (!drifted.isEmpty()) {
@@ -43,11 +44,18 @@ public class DriftException extends ProvisioningException {
         return message.toString();
     }
 
-    /** What the user can do about a difference. */
-    static String advice(Difference difference) {
+    /**
+     * What the user can do about a difference.
+     *
+     * @param tableIncompatible whether the table has drift only a new table would fix, in which case
+     *     create changes nothing on it
+     */
+    static String advice(Difference difference, boolean tableIncompatible) {
         if (difference.advice() != null) {
             return difference.advice();
         }
-        return "mvn dynamo-setup:create fixes this";
+        return tableIncompatible
+                ? "create changes nothing on a table whose keys or local indexes differ from the declaration"
+                : "mvn dynamo-setup:create fixes this";
     }
 }

@@ -6,13 +6,19 @@ import java.util.stream.Collectors;
 /** What a run does, and the DynamoDB actions (IAM permissions) it needs. */
 public enum Goal {
     CREATE("create", Actions.WRITE),
-    VALIDATE("validate", List.of("dynamodb:DescribeTable")),
-    FORCE("force", Actions.WRITE);
+    VALIDATE("validate", Actions.READ),
+    PLAN("plan", Actions.READ),
+    FORCE("force", List.of("dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:UpdateTimeToLive",
+            "dynamodb:UpdateContinuousBackups", "dynamodb:TagResource"));
 
     /** Holds what enum constants cannot refer to before they are declared. */
     private static final class Actions {
+        static final List<String> READ = List.of("dynamodb:DescribeTable", "dynamodb:DescribeTimeToLive",
+                "dynamodb:ListTagsOfResource", "dynamodb:DescribeContinuousBackups");
         static final List<String> WRITE = List.of("dynamodb:CreateTable", "dynamodb:DescribeTable",
-                "dynamodb:UpdateTimeToLive", "dynamodb:UpdateContinuousBackups", "dynamodb:TagResource");
+                "dynamodb:DescribeTimeToLive", "dynamodb:ListTagsOfResource", "dynamodb:DescribeContinuousBackups",
+                "dynamodb:UpdateTable", "dynamodb:UpdateTimeToLive", "dynamodb:UpdateContinuousBackups",
+                "dynamodb:TagResource");
     }
 
     private final String goalName;

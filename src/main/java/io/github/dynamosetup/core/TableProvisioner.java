@@ -97,7 +97,7 @@ public final class TableProvisioner {
             announce(result);
             results.add(result);
         }
-        RunSummary summary = summarize(new RunSummary(Goal.VALIDATE, false, target, results, since(start)));
+        RunSummary summary = summarize(new RunSummary(Goal.VALIDATE, target, results, since(start)));
         boolean missing = results.stream().anyMatch(r -> r.outcome() == Outcome.MISSING);
         if (missing || (failOnDrift && !summary.drifted().isEmpty())) {
             throw new DriftException(summary);
@@ -132,7 +132,7 @@ public final class TableProvisioner {
             }
         }
         results.addAll(finishCreated(created, calls, start));
-        RunSummary summary = summarize(new RunSummary(Goal.FORCE, false, target, inDeclarationOrder(declaration,
+        RunSummary summary = summarize(new RunSummary(Goal.FORCE, target, inDeclarationOrder(declaration,
                 results), since(start)));
         if (!summary.names(Outcome.ALREADY_EXISTS).isEmpty()) {
             throw new TablesAlreadyExistException(summary);
@@ -143,7 +143,7 @@ public final class TableProvisioner {
     private RunSummary converge(Declaration declaration, Options options, boolean dryRun)
             throws ProvisioningException {
         long start = System.nanoTime();
-        AwsCalls calls = new AwsCalls(Goal.CREATE, target);
+        AwsCalls calls = new AwsCalls(dryRun ? Goal.PLAN : Goal.CREATE, target);
         // read live state, decide
         Map<TableSpec, LiveTable> existing = new LinkedHashMap<>();
         List<TableSpec> missing = new ArrayList<>();
@@ -179,7 +179,7 @@ public final class TableProvisioner {
             }
             results.addAll(finishCreated(created, calls, start));
         }
-        RunSummary summary = summarize(new RunSummary(Goal.CREATE, dryRun, target,
+        RunSummary summary = summarize(new RunSummary(dryRun ? Goal.PLAN : Goal.CREATE, target,
                 inDeclarationOrder(declaration, results), since(start)));
         if (options.failOnDrift() && !summary.drifted().isEmpty()) {
             throw new DriftException(summary);
@@ -293,8 +293,15 @@ public final class TableProvisioner {
         listener.info("  pitr    " + table + " (point-in-time recovery enabled)");
     }
 
-    /** The distinct changes of the fixable differences, in the order found. */
+    /**
+     * The distinct changes of the fixable differences, in the order found. None for a table with
+     * incompatible drift: it is not the declared table (other keys), so its settings are not ours to
+     * change; enabling TTL on it, say, could expire items of another data model.
+     */
     private static Set<Change> changes(List<Difference> differences) {
+        if (differences.stream().anyMatch(d -> d.kind() == Difference.Kind.INCOMPATIBLE)) {
+            return Set.of();
+        }
         return differences.stream().map(Difference::change).filter(Objects::nonNull)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
@@ -317,7 +324,7 @@ public final class TableProvisioner {
         if (!unfixed.isEmpty()) {
             listener.warn("! drift   " + name + " (" + unfixed.size() + (unfixed.size() == 1 ? " difference" : " differences")
                     + (table.incompatible() ? ", incompatible: only a new table would match" : "") + ")");
-            unfixed.forEach(d -> listener.warn("    " + d + " (" + DriftException.advice(d) + ")"));
+            unfixed.forEach(d -> listener.warn("    " + d + " (" + DriftException.advice(d, table.incompatible()) + ")"));
         }
     }
 
@@ -342,7 +349,7 @@ public final class TableProvisioner {
             counts.add(summary.drifted().size() + " with drift");
         }
         int total = summary.tables().size();
-        listener.info((summary.dryRun() ? "plan" : summary.goal().goalName()) + ": " + total
+        listener.info(summary.goal().goalName() + ": " + total
                 + (total == 1 ? " table in " : " tables in ") + target + " - " + String.join(", ", counts)
                 + String.format(Locale.ROOT, " (%.1f s)", summary.elapsed().toMillis() / 1000.0));
         return summary;

@@ -73,6 +73,8 @@ class AwsErrorMessagesTest {
                         + " authorized to perform: dynamodb:DescribeTable")
                 .hasMessageContaining("The goal 'create' needs this IAM policy on the user or role:")
                 .hasMessageContaining("\"Action\": [\"dynamodb:CreateTable\", \"dynamodb:DescribeTable\","
+                        + " \"dynamodb:DescribeTimeToLive\", \"dynamodb:ListTagsOfResource\","
+                        + " \"dynamodb:DescribeContinuousBackups\", \"dynamodb:UpdateTable\","
                         + " \"dynamodb:UpdateTimeToLive\", \"dynamodb:UpdateContinuousBackups\","
                         + " \"dynamodb:TagResource\"]")
                 .hasMessageContaining("\"Resource\": \"arn:aws:dynamodb:*:*:table/*\"");
@@ -83,7 +85,8 @@ class AwsErrorMessagesTest {
         assertThatThrownBy(() -> provisioner().validate(Declaration.of(HealthAssistant.tables()), true))
                 .isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("The goal 'validate' needs this IAM policy on the user or role:")
-                .hasMessageContaining("\"Action\": [\"dynamodb:DescribeTable\"]");
+                .hasMessageContaining("\"Action\": [\"dynamodb:DescribeTable\", \"dynamodb:DescribeTimeToLive\","
+                        + " \"dynamodb:ListTagsOfResource\", \"dynamodb:DescribeContinuousBackups\"]");
     }
 
     @Test

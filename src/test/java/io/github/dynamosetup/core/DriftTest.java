@@ -195,7 +195,7 @@ class DriftTest {
                                 org.assertj.core.groups.Tuple.tuple(difference, kind)));
         assertThat(calls.writeOperations()).isEmpty();
         assertThat(listener.lines()).contains("WARN     " + difference + " ("
-                + DriftException.advice(provisionerDiff(declaration, difference)) + ")");
+                + DriftException.advice(provisionerDiff(declaration, difference), kind == Kind.INCOMPATIBLE) + ")");
     }
 
     @ParameterizedTest(name = "{0}")
