@@ -1,13 +1,20 @@
 package io.github.dynamosetup.core;
 
 import io.github.dynamosetup.aws.AwsErrors;
+import java.time.Duration;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /** Runs DynamoDB calls for one goal and turns their failures into typed exceptions naming table, operation and fix. */
 final class AwsCalls {
+
+    /** LimitExceededException clears as other table operations finish: seconds, not milliseconds. */
+    private static final BackoffStrategy LIMIT_BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofMillis(500),
+            Duration.ofSeconds(10));
 
     private final Goal goal;
     private final String target;
@@ -22,6 +29,35 @@ final class AwsCalls {
             return request.get();
         } catch (SdkException e) {
             throw translate(table, operation, e);
+        }
+    }
+
+    /**
+     * A table operation (CreateTable, UpdateTable) that AWS may refuse with LimitExceededException while
+     * too many table operations are in flight. The SDK does not retry that; this waits with the SDK's
+     * exponential backoff with jitter and tries again until the run's deadline.
+     */
+    <T> T tableOperation(String table, String operation, Deadline deadline, ProvisioningListener listener,
+            Supplier<T> request) throws AwsCallException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return request.get();
+            } catch (LimitExceededException e) {
+                if (deadline.passed()) {
+                    throw translate(table, operation, e);
+                }
+                long delay = Math.min(LIMIT_BACKOFF.computeDelay(attempt).toMillis(), deadline.remaining().toMillis());
+                listener.debug("LimitExceededException from " + operation + " on " + table + "; trying again in "
+                        + delay + " ms");
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw translate(table, operation, e);
+                }
+            } catch (SdkException e) {
+                throw translate(table, operation, e);
+            }
         }
     }
 

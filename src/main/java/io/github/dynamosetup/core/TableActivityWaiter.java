@@ -1,7 +1,6 @@
 package io.github.dynamosetup.core;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.waiters.Waiter;
@@ -14,69 +13,53 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
- * Waits for tables to become ACTIVE with the SDK's own DynamoDB waiter, but polling the way a build
- * wants: the first check after 0.1-0.2 s, then exponential backoff with half jitter up
- * to a few seconds, instead of the waiter's fixed 20 seconds. All tables share one deadline.
+ * Waits for a table (or an index being added) to become ACTIVE with the SDK's own waiters, polling the
+ * way a build wants: the first check after 0.1-0.2 s, then exponential backoff with half jitter up to
+ * 3 s, instead of the DynamoDB waiter's fixed 20 s. Every wait of a run ends at the run's deadline.
  */
 final class TableActivityWaiter {
 
     static final Duration FIRST_POLL = Duration.ofMillis(100);
     static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(3);
+    private static final BackoffStrategy POLLING = BackoffStrategy.exponentialDelayHalfJitter(FIRST_POLL,
+            MAX_POLL_INTERVAL);
 
     private final DynamoDbClient client;
-    private final Duration timeout;
+    private final Deadline deadline;
 
-    TableActivityWaiter(DynamoDbClient client, Duration timeout) {
+    TableActivityWaiter(DynamoDbClient client, Deadline deadline) {
         this.client = client;
-        this.timeout = timeout;
+        this.deadline = deadline;
     }
 
     /**
-     * Returns when every table is ACTIVE.
+     * Returns when the table is ACTIVE.
      *
-     * @throws TablesNotActiveException naming the tables still not ACTIVE at the deadline
+     * @throws TablesNotActiveException when the deadline passes first
      * @throws AwsCallException when polling itself fails
      */
-    void awaitActive(List<String> tables, ProvisioningListener listener) throws ProvisioningException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> notActive = new ArrayList<>();
+    void awaitActive(String table) throws ProvisioningException {
         try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client).build()) {
-            for (String table : tables) {
-                Duration remaining = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000));
-                try {
-                    waiter.waitUntilTableExists(r -> r.tableName(table), o -> o
-                            .backoffStrategyV2(BackoffStrategy.exponentialDelayHalfJitter(FIRST_POLL, MAX_POLL_INTERVAL))
-                            .waitTimeout(remaining)
-                            .maxAttempts(Integer.MAX_VALUE));
-                    listener.debug("table " + table + " is " + TableStatus.ACTIVE);
-                } catch (SdkException e) {
-                    if (System.nanoTime() - deadline >= 0) {
-                        notActive.add(table);
-                    } else {
-                        throw new AwsCallException(table, "DescribeTable", e.getClass().getSimpleName(),
-                                "Waiting for table '" + table + "' to become ACTIVE failed: " + e.getMessage()
-                                        + ". The table was created; run mvn dynamo-setup:create again to finish"
-                                        + " its configuration.", e);
-                    }
-                }
-            }
-        }
-        if (!notActive.isEmpty()) {
-            throw new TablesNotActiveException(notActive, timeout);
+            waiter.waitUntilTableExists(r -> r.tableName(table), o -> o
+                    .backoffStrategyV2(POLLING)
+                    .waitTimeout(deadline.remaining())
+                    .maxAttempts(Integer.MAX_VALUE));
+        } catch (SdkException e) {
+            throw failure(table, e);
         }
     }
 
     /**
-     * Returns when a global secondary index being added is ACTIVE (its backfill done), polling the same
-     * way, with the SDK's generic waiter.
+     * Returns when a global secondary index being added is ACTIVE (its backfill done), with the SDK's
+     * generic waiter.
      *
-     * @throws TablesNotActiveException when the timeout passes first
+     * @throws TablesNotActiveException when the deadline passes first
      */
     void awaitIndexActive(String table, String index) throws ProvisioningException {
         Waiter<DescribeTableResponse> indexWaiter = Waiter.builder(DescribeTableResponse.class)
                 .overrideConfiguration(o -> o
-                        .backoffStrategyV2(BackoffStrategy.exponentialDelayHalfJitter(FIRST_POLL, MAX_POLL_INTERVAL))
-                        .waitTimeout(timeout)
+                        .backoffStrategyV2(POLLING)
+                        .waitTimeout(deadline.remaining())
                         .maxAttempts(Integer.MAX_VALUE))
                 .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(r -> isActive(r, index)))
                 .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
@@ -84,13 +67,22 @@ final class TableActivityWaiter {
         try {
             indexWaiter.run(() -> client.describeTable(r -> r.tableName(table)));
         } catch (SdkException e) {
-            throw new TablesNotActiveException(List.of(table + " (index " + index + ")"), timeout);
+            throw failure(table + " (index " + index + ")", e);
         }
     }
 
+    private ProvisioningException failure(String what, SdkException e) {
+        if (deadline.passed()) {
+            return new TablesNotActiveException(List.of(what), deadline.timeout());
+        }
+        return new AwsCallException(what, "DescribeTable", e.getClass().getSimpleName(), "Waiting for table " + what
+                + " to become ACTIVE failed: " + e.getMessage() + ". The table exists; run mvn dynamo-setup:create"
+                + " again to finish its configuration.", e);
+    }
+
     private static boolean isActive(DescribeTableResponse response, String index) {
-        return response.table().globalSecondaryIndexes().stream()
-                .anyMatch(i -> i.indexName().equals(index) && i.indexStatus() == IndexStatus.ACTIVE)
-                && response.table().tableStatus() == TableStatus.ACTIVE;
+        return response.table().tableStatus() == TableStatus.ACTIVE
+                && response.table().globalSecondaryIndexes().stream()
+                        .anyMatch(i -> i.indexName().equals(index) && i.indexStatus() == IndexStatus.ACTIVE);
     }
 }

@@ -38,22 +38,42 @@ public final class TableProvisioner {
         public static final Options DEFAULTS = new Options(false, true);
     }
 
+    /**
+     * The default bound on tables worked on at once: AWS accepts at most 500 table operations in flight
+     * per account and region, and 250 when the tables have secondary indexes. Staying at the lower figure
+     * means a run never holds more operations than AWS takes, whatever the tables, while 200 tables still
+     * go through in one wave. Polling stays gentle: each table is described at most every 0.1-3 s, with
+     * jitter, and the SDK retries throttled calls.
+     */
+    public static final int DEFAULT_MAX_CONCURRENCY = 250;
+
     private final DynamoDbClient client;
     private final ProvisioningListener listener;
-    private final TableActivityWaiter waiter;
+    private final Duration timeout;
+    private final TableTasks tasks;
     private final LiveTableReader reader;
     private final String target;
 
     /**
      * @param client the DynamoDB client of this run; the caller closes it
      * @param listener where progress goes
-     * @param timeout how long to wait for tables and indexes to become ACTIVE
+     * @param timeout how long to wait for tables and indexes to become ACTIVE, and to retry refused table
+     *     operations
      * @param target where the tables live, for messages (e.g. {@code region us-east-1})
      */
     public TableProvisioner(DynamoDbClient client, ProvisioningListener listener, Duration timeout, String target) {
+        this(client, listener, timeout, target, DEFAULT_MAX_CONCURRENCY);
+    }
+
+    /**
+     * @param maxConcurrency how many tables are worked on at once (read, created or updated, waited for)
+     */
+    public TableProvisioner(DynamoDbClient client, ProvisioningListener listener, Duration timeout, String target,
+            int maxConcurrency) {
         this.client = Objects.requireNonNull(client, "client");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.waiter = new TableActivityWaiter(client, timeout);
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.tasks = new TableTasks(maxConcurrency);
         this.reader = new LiveTableReader(client);
         this.target = Objects.requireNonNull(target, "target");
     }
@@ -81,22 +101,17 @@ public final class TableProvisioner {
     public RunSummary validate(Declaration declaration, boolean failOnDrift) throws ProvisioningException {
         long start = System.nanoTime();
         AwsCalls calls = new AwsCalls(Goal.VALIDATE, target);
-        List<TableResult> results = new ArrayList<>();
-        for (TableSpec spec : declaration.tables()) {
+        List<TableResult> results = tasks.run(declaration.tables(), spec -> {
             long tableStart = System.nanoTime();
             LiveTable live = reader.read(spec, calls);
             if (live == null) {
-                listener.warn("! missing " + spec.name());
-                results.add(new TableResult(spec, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart)));
-                continue;
+                return new TableResult(spec, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
             }
             List<Difference> drift = DriftDetector.compare(spec, live, false);
-            Outcome outcome = drift.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT;
-            TableResult result = new TableResult(spec, outcome, List.of(), drift, live.arn(), live.streamArn(),
-                    since(tableStart));
-            announce(result);
-            results.add(result);
-        }
+            return new TableResult(spec, drift.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(), drift,
+                    live.arn(), live.streamArn(), since(tableStart));
+        });
+        results.forEach(this::announce);
         RunSummary summary = summarize(new RunSummary(Goal.VALIDATE, target, results, since(start)));
         boolean missing = results.stream().anyMatch(r -> r.outcome() == Outcome.MISSING);
         if (missing || (failOnDrift && !summary.drifted().isEmpty())) {
@@ -111,12 +126,12 @@ public final class TableProvisioner {
      */
     public RunSummary force(Declaration declaration) throws ProvisioningException {
         long start = System.nanoTime();
+        Deadline deadline = Deadline.after(timeout);
         AwsCalls calls = new AwsCalls(Goal.FORCE, target);
         declaration.tables().forEach(t -> listener.info("+ create  " + t.name() + " (forced)"));
-        Map<TableSpec, TableDescription> created = new LinkedHashMap<>();
-        List<TableResult> results = new ArrayList<>();
-        for (TableSpec spec : declaration.tables()) {
-            TableDescription description = calls.call(spec.name(), "CreateTable", () -> {
+        List<TableResult> results = tasks.run(declaration.tables(), spec -> {
+            long tableStart = System.nanoTime();
+            TableDescription description = calls.tableOperation(spec.name(), "CreateTable", deadline, listener, () -> {
                 try {
                     return client.createTable(CreateTableRequests.of(spec)).tableDescription();
                 } catch (ResourceInUseException e) {
@@ -124,16 +139,11 @@ public final class TableProvisioner {
                     return null;
                 }
             });
-            if (description == null) {
-                results.add(new TableResult(spec, Outcome.ALREADY_EXISTS, List.of(), List.of(), null, null,
-                        Duration.ZERO));
-            } else {
-                created.put(spec, description);
-            }
-        }
-        results.addAll(finishCreated(created, calls, start));
-        RunSummary summary = summarize(new RunSummary(Goal.FORCE, target, inDeclarationOrder(declaration,
-                results), since(start)));
+            return description == null
+                    ? new TableResult(spec, Outcome.ALREADY_EXISTS, List.of(), List.of(), null, null, since(tableStart))
+                    : finishCreated(spec, description, calls, deadline, tableStart);
+        });
+        RunSummary summary = summarize(new RunSummary(Goal.FORCE, target, results, since(start)));
         if (!summary.names(Outcome.ALREADY_EXISTS).isEmpty()) {
             throw new TablesAlreadyExistException(summary);
         }
@@ -143,61 +153,55 @@ public final class TableProvisioner {
     private RunSummary converge(Declaration declaration, Options options, boolean dryRun)
             throws ProvisioningException {
         long start = System.nanoTime();
+        Deadline deadline = Deadline.after(timeout);
         AwsCalls calls = new AwsCalls(dryRun ? Goal.PLAN : Goal.CREATE, target);
-        // read live state, decide
-        Map<TableSpec, LiveTable> existing = new LinkedHashMap<>();
-        List<TableSpec> missing = new ArrayList<>();
-        Map<TableSpec, List<Difference>> drift = new LinkedHashMap<>();
-        for (TableSpec spec : declaration.tables()) {
+        // read the live state of every table, then decide and say what will happen, table by table
+        List<Decision> decisions = tasks.run(declaration.tables(), spec -> {
             LiveTable live = reader.read(spec, calls);
-            if (live == null) {
-                missing.add(spec);
-                listener.info("+ create  " + spec.name());
-            } else {
-                existing.put(spec, live);
-                List<Difference> differences = DriftDetector.compare(spec, live, options.applyIndexChanges());
-                drift.put(spec, differences);
-                announce(new TableResult(spec, changes(differences).isEmpty()
-                        ? (differences.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT)
-                        : Outcome.WOULD_UPDATE, List.of(), differences, live.arn(), live.streamArn(), Duration.ZERO));
+            return new Decision(spec, live,
+                    live == null ? List.of() : DriftDetector.compare(spec, live, options.applyIndexChanges()));
+        });
+        List<TableResult> plans = decisions.stream().map(Decision::plan).toList();
+        plans.forEach(this::announce);
+        List<TableResult> results = dryRun ? plans : tasks.run(decisions, decision -> {
+            // act, then wait: every table on its own, so that all tables are CREATING at once
+            long tableStart = System.nanoTime();
+            TableSpec spec = decision.spec();
+            if (decision.live() == null) {
+                TableDescription created = calls.tableOperation(spec.name(), "CreateTable", deadline, listener,
+                        () -> client.createTable(CreateTableRequests.of(spec)).tableDescription());
+                return finishCreated(spec, created, calls, deadline, tableStart);
             }
-        }
-        List<TableResult> results = new ArrayList<>();
-        if (dryRun) {
-            missing.forEach(spec -> results.add(new TableResult(spec, Outcome.WOULD_CREATE, List.of("create"),
-                    List.of(), null, null, Duration.ZERO)));
-            existing.forEach((spec, live) -> results.add(planned(spec, live, drift.get(spec))));
-        } else {
-            // act: create what is missing, then update what has drifted, then wait for the new tables
-            Map<TableSpec, TableDescription> created = new LinkedHashMap<>();
-            for (TableSpec spec : missing) {
-                created.put(spec, calls.call(spec.name(), "CreateTable",
-                        () -> client.createTable(CreateTableRequests.of(spec)).tableDescription()));
-            }
-            for (Map.Entry<TableSpec, LiveTable> table : existing.entrySet()) {
-                results.add(update(table.getKey(), table.getValue(), drift.get(table.getKey()), calls));
-            }
-            results.addAll(finishCreated(created, calls, start));
-        }
-        RunSummary summary = summarize(new RunSummary(dryRun ? Goal.PLAN : Goal.CREATE, target,
-                inDeclarationOrder(declaration, results), since(start)));
+            return update(spec, decision.live(), decision.drift(), calls, deadline);
+        });
+        RunSummary summary = summarize(new RunSummary(dryRun ? Goal.PLAN : Goal.CREATE, target, results,
+                since(start)));
         if (options.failOnDrift() && !summary.drifted().isEmpty()) {
             throw new DriftException(summary);
         }
         return summary;
     }
 
-    private TableResult planned(TableSpec spec, LiveTable live, List<Difference> differences) {
-        Set<Change> changes = changes(differences);
-        Outcome outcome = !changes.isEmpty() ? Outcome.WOULD_UPDATE
-                : differences.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT;
-        return new TableResult(spec, outcome, changes.stream().map(Change::label).toList(), differences, live.arn(),
-                live.streamArn(), Duration.ZERO);
+    /** A table's live state and its differences from the declaration; null live state for a missing table. */
+    private record Decision(TableSpec spec, LiveTable live, List<Difference> drift) {
+
+        /** What create would do: the result of a plan. */
+        TableResult plan() {
+            if (live == null) {
+                return new TableResult(spec, Outcome.WOULD_CREATE, List.of("create"), List.of(), null, null,
+                        Duration.ZERO);
+            }
+            Set<Change> changes = changes(drift);
+            Outcome outcome = !changes.isEmpty() ? Outcome.WOULD_UPDATE
+                    : drift.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT;
+            return new TableResult(spec, outcome, changes.stream().map(Change::label).toList(), drift, live.arn(),
+                    live.streamArn(), Duration.ZERO);
+        }
     }
 
     /** Applies the fixable changes to an existing table, one call at a time, waiting where AWS needs it. */
-    private TableResult update(TableSpec spec, LiveTable live, List<Difference> differences, AwsCalls calls)
-            throws ProvisioningException {
+    private TableResult update(TableSpec spec, LiveTable live, List<Difference> differences, AwsCalls calls,
+            Deadline deadline) throws ProvisioningException {
         long start = System.nanoTime();
         Set<Change> changes = changes(differences);
         if (changes.isEmpty()) {
@@ -209,15 +213,16 @@ public final class TableProvisioner {
         List<String> actions = new ArrayList<>();
         for (Change change : changes) {
             if (change instanceof Change.UpdateTable update) {
-                TableDescription after = calls.call(name, "UpdateTable", () -> client.updateTable(r -> {
-                    r.tableName(name);
-                    update.request().accept(r);
-                }).tableDescription());
+                TableDescription after = calls.tableOperation(name, "UpdateTable", deadline, listener,
+                        () -> client.updateTable(r -> {
+                            r.tableName(name);
+                            update.request().accept(r);
+                        }).tableDescription());
                 streamArn = after.latestStreamArn() == null ? streamArn : after.latestStreamArn();
-                waiter.awaitActive(List.of(name), listener);
+                new TableActivityWaiter(client, deadline).awaitActive(name);
                 listener.info("  updated " + name + " (" + update.label() + ")");
             } else if (change instanceof Change.AddIndex add) {
-                addIndex(spec, add.index(), calls);
+                addIndex(spec, add.index(), calls, deadline);
                 listener.info("  index   " + name + " (added " + add.index().name() + ")");
             } else if (change instanceof Change.EnableTimeToLive ttl) {
                 enableTimeToLive(name, ttl.attribute(), calls);
@@ -234,12 +239,14 @@ public final class TableProvisioner {
         return new TableResult(spec, Outcome.UPDATED, actions, differences, live.arn(), streamArn, since(start));
     }
 
-    private void addIndex(TableSpec spec, GlobalSecondaryIndexSpec index, AwsCalls calls) throws ProvisioningException {
+    private void addIndex(TableSpec spec, GlobalSecondaryIndexSpec index, AwsCalls calls, Deadline deadline)
+            throws ProvisioningException {
         List<AttributeDefinition> definitions = spec.attributeDefinitions().entrySet().stream()
                 .map(e -> AttributeDefinition.builder().attributeName(e.getKey()).attributeType(e.getValue().name())
                         .build())
                 .toList();
-        calls.run(spec.name(), "UpdateTable", () -> client.updateTable(r -> r.tableName(spec.name())
+        calls.tableOperation(spec.name(), "UpdateTable", deadline, listener, () -> client.updateTable(r -> r
+                .tableName(spec.name())
                 .attributeDefinitions(definitions)
                 .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
                         .create(c -> {
@@ -253,32 +260,25 @@ public final class TableProvisioner {
                                 c.onDemandThroughput(request.onDemandThroughput());
                             }
                         }).build())));
-        waiter.awaitIndexActive(spec.name(), index.name());
+        new TableActivityWaiter(client, deadline).awaitIndexActive(spec.name(), index.name());
     }
 
-    /** Waits for created tables to become ACTIVE, then applies what CreateTable cannot carry. */
-    private List<TableResult> finishCreated(Map<TableSpec, TableDescription> created, AwsCalls calls, long start)
-            throws ProvisioningException {
-        if (created.isEmpty()) {
-            return List.of();
+    /** Waits for a created table to become ACTIVE, then applies what CreateTable cannot carry. */
+    private TableResult finishCreated(TableSpec spec, TableDescription created, AwsCalls calls, Deadline deadline,
+            long start) throws ProvisioningException {
+        new TableActivityWaiter(client, deadline).awaitActive(spec.name());
+        listener.debug("table " + spec.name() + " is ACTIVE");
+        List<String> actions = new ArrayList<>(List.of("create"));
+        if (spec.timeToLiveAttribute() != null) {
+            enableTimeToLive(spec.name(), spec.timeToLiveAttribute(), calls);
+            actions.add("ttl");
         }
-        waiter.awaitActive(created.keySet().stream().map(TableSpec::name).toList(), listener);
-        List<TableResult> results = new ArrayList<>();
-        for (Map.Entry<TableSpec, TableDescription> table : created.entrySet()) {
-            TableSpec spec = table.getKey();
-            List<String> actions = new ArrayList<>(List.of("create"));
-            if (spec.timeToLiveAttribute() != null) {
-                enableTimeToLive(spec.name(), spec.timeToLiveAttribute(), calls);
-                actions.add("ttl");
-            }
-            if (spec.pointInTimeRecovery()) {
-                enablePointInTimeRecovery(spec.name(), calls);
-                actions.add("pitr");
-            }
-            results.add(new TableResult(spec, Outcome.CREATED, actions, List.of(), table.getValue().tableArn(),
-                    table.getValue().latestStreamArn(), since(start)));
+        if (spec.pointInTimeRecovery()) {
+            enablePointInTimeRecovery(spec.name(), calls);
+            actions.add("pitr");
         }
-        return results;
+        return new TableResult(spec, Outcome.CREATED, actions, List.of(), created.tableArn(),
+                created.latestStreamArn(), since(start));
     }
 
     private void enableTimeToLive(String table, String attribute, AwsCalls calls) throws AwsCallException {
@@ -309,6 +309,14 @@ public final class TableProvisioner {
     /** The line for an existing table before acting, then one line per difference nothing will fix. */
     private void announce(TableResult table) {
         String name = table.spec().name();
+        if (table.outcome() == Outcome.WOULD_CREATE) {
+            listener.info("+ create  " + name);
+            return;
+        }
+        if (table.outcome() == Outcome.MISSING) {
+            listener.warn("! missing " + name);
+            return;
+        }
         Set<Change> changes = changes(table.drift());
         if (table.drift().isEmpty()) {
             listener.info("= up to date  " + name);
@@ -353,12 +361,6 @@ public final class TableProvisioner {
                 + (total == 1 ? " table in " : " tables in ") + target + " - " + String.join(", ", counts)
                 + String.format(Locale.ROOT, " (%.1f s)", summary.elapsed().toMillis() / 1000.0));
         return summary;
-    }
-
-    private static List<TableResult> inDeclarationOrder(Declaration declaration, List<TableResult> results) {
-        return declaration.tables().stream()
-                .map(spec -> results.stream().filter(r -> r.spec() == spec).findFirst().orElseThrow())
-                .toList();
     }
 
     private static Duration since(long startNanos) {

@@ -35,6 +35,17 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
     @Parameter(property = "dynamo-setup.reportDirectory", defaultValue = "${project.build.directory}/dynamo-setup")
     private File reportDirectory;
 
+    /**
+     * How many tables are worked on at once: read, created or updated, and waited for. The default, 250,
+     * is what AWS accepts in flight for tables with secondary indexes (500 without); a run therefore never
+     * holds more table operations than AWS takes, and 200 tables go through in one wave. Lower it when
+     * other jobs share the account's table operation budget.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.maxConcurrency", defaultValue = "250")
+    private int maxConcurrency;
+
     protected AbstractProvisioningMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
     }
@@ -42,10 +53,14 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
     @Override
     protected final void execute(Declaration declaration, ConnectionSettings connection, Duration waitTimeout)
             throws MojoExecutionException, MojoFailureException {
+        if (maxConcurrency < 1) {
+            throw new MojoFailureException("The dynamo-setup configuration is invalid: <maxConcurrency> is "
+                    + maxConcurrency + "; give a number of tables of at least 1 (default 250)");
+        }
         MavenProvisioningListener listener = new MavenProvisioningListener(getLog());
         try (DynamoDbConnection dynamoDb = DynamoDbConnection.open(connection, getLog()::info)) {
             RunSummary summary = run(new TableProvisioner(dynamoDb.client(), listener, waitTimeout,
-                    dynamoDb.target()), declaration);
+                    dynamoDb.target(), maxConcurrency), declaration);
             report(summary);
             completed(summary);
         } catch (DriftException e) {
