@@ -72,7 +72,8 @@ final class TableActivityWaiter {
     }
 
     private ProvisioningException failure(String what, SdkException e) {
-        if (deadline.passed()) {
+        // the waiter gives up as soon as its next poll would fall after the deadline
+        if (deadline.remaining().compareTo(MAX_POLL_INTERVAL) <= 0) {
             return new TablesNotActiveException(List.of(what), deadline.timeout());
         }
         return new AwsCallException(what, "DescribeTable", e.getClass().getSimpleName(), "Waiting for table " + what

@@ -2,9 +2,6 @@ package io.github.dynamosetup.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +45,7 @@ public final class TestServer implements AutoCloseable {
 
     /** Finds or starts a server on a free port. */
     public static TestServer start() {
-        return start(freePort());
+        return start(LocalServers.freePort());
     }
 
     /** Finds or starts a server; a server started here listens on {@code port}. */
@@ -56,7 +53,8 @@ public final class TestServer implements AutoCloseable {
         String explicit = System.getProperty(ENDPOINT_PROPERTY);
         if (explicit != null && !explicit.isBlank() && !explicit.contains("${")) {
             URI uri = URI.create(explicit.trim());
-            awaitAnswer(uri, null);
+            LocalServers.awaitListening(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort(), null, START_TIMEOUT,
+                    "the server at " + uri);
             return new TestServer(uri, "the server at " + uri + " (-D" + ENDPOINT_PROPERTY + ")", null, null);
         }
         String motoProblem = motoProblem();
@@ -110,15 +108,7 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            LocalServers.stop(process);
         }
         if (container != null) {
             container.stop();
@@ -164,7 +154,7 @@ public final class TestServer implements AutoCloseable {
         }
         TestServer server = new TestServer(uri, "moto server at " + uri + " (log " + log + ")", process, null);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-moto-" + port));
-        awaitAnswer(uri, process);
+        LocalServers.awaitListening("127.0.0.1", port, process, START_TIMEOUT, "moto (log " + log + ")");
         return server;
     }
 
@@ -187,41 +177,7 @@ public final class TestServer implements AutoCloseable {
         URI uri = URI.create("http://" + container.getHost() + ":" + port);
         TestServer server = new TestServer(uri, "moto container at " + uri, null, container);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-moto-container-" + port));
-        awaitAnswer(uri, null);
+        LocalServers.awaitListening(container.getHost(), port, null, START_TIMEOUT, "the moto container");
         return server;
-    }
-
-    /** Waits until something accepts connections at the endpoint, or the process that should serve it dies. */
-    private static void awaitAnswer(URI uri, Process process) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        int port = uri.getPort() < 0 ? 80 : uri.getPort();
-        while (true) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(uri.getHost(), port), 500);
-                return;
-            } catch (IOException notYet) {
-                if (process != null && !process.isAlive()) {
-                    throw new IllegalStateException("moto exited with code " + process.exitValue()
-                            + " before answering at " + uri);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("nothing answers at " + uri + " after " + START_TIMEOUT);
-                }
-                try {
-                    TimeUnit.MILLISECONDS.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

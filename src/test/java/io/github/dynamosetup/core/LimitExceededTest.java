@@ -1,0 +1,49 @@
+package io.github.dynamosetup.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.testing.DynamoDbServerExtension;
+import io.github.dynamosetup.testing.FaultProxy;
+import io.github.dynamosetup.testing.HealthAssistant;
+import io.github.dynamosetup.testing.RecordingListener;
+import io.github.dynamosetup.testing.TableSnapshot;
+import io.github.dynamosetup.testing.TestServer;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** LimitExceededException, which the SDK does not retry, is waited out: every table is created once. */
+@ExtendWith(DynamoDbServerExtension.class)
+class LimitExceededTest {
+
+    @Test
+    void refusedCreateTableCallsAreRetriedUntilEveryTableExistsOnce(TestServer server) throws Exception {
+        try (FaultProxy proxy = FaultProxy.inFrontOf(server.endpoint())
+                        .failFirst("CreateTable", 4, 400, "LimitExceededException");
+                DynamoDbClient client = DynamoDbClient.builder()
+                        .endpointOverride(proxy.endpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .build();
+                DynamoDbClient direct = server.client("us-east-1")) {
+            RecordingListener listener = new RecordingListener();
+
+            RunSummary summary = new TableProvisioner(client, listener, Duration.ofMinutes(1), "proxy")
+                    .create(Declaration.of(HealthAssistant.tables()), TableProvisioner.Options.DEFAULTS);
+
+            assertThat(summary.names(TableResult.Outcome.CREATED)).hasSize(3);
+            assertThat(proxy.calls("CreateTable")).isEqualTo(4 + 3);
+            HealthAssistant.expected(HealthAssistant.TAGS).forEach((table, expected) ->
+                    assertThat(TableSnapshot.read(direct, table)).as(table).isEqualTo(expected));
+            assertThat(listener.lines()).filteredOn(l -> l.contains("LimitExceededException from CreateTable"))
+                    .hasSize(4);
+        }
+    }
+}
