@@ -47,10 +47,18 @@ public final class TableProvisioner {
      */
     public static final int DEFAULT_MAX_CONCURRENCY = 250;
 
+    /**
+     * Reading live state is short request/response work with no waiting: more threads than this only
+     * contend. Measured on 2 cores, a no-op create over 200 tables on dynalite took 600 ms with 250
+     * threads, 572 ms with 64, 410 ms with 16 and 413 ms with 8 (warm medians).
+     */
+    static final int READ_CONCURRENCY = 16;
+
     private final DynamoDbClient client;
     private final ProvisioningListener listener;
     private final Duration timeout;
     private final TableTasks tasks;
+    private final TableTasks readTasks;
     private final LiveTableReader reader;
     private final String target;
 
@@ -74,6 +82,7 @@ public final class TableProvisioner {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.tasks = new TableTasks(maxConcurrency);
+        this.readTasks = new TableTasks(Math.min(maxConcurrency, READ_CONCURRENCY));
         this.reader = new LiveTableReader(client);
         this.target = Objects.requireNonNull(target, "target");
     }
@@ -101,7 +110,7 @@ public final class TableProvisioner {
     public RunSummary validate(Declaration declaration, boolean failOnDrift) throws ProvisioningException {
         long start = System.nanoTime();
         AwsCalls calls = new AwsCalls(Goal.VALIDATE, target);
-        List<TableResult> results = tasks.run(declaration.tables(), spec -> {
+        List<TableResult> results = readTasks.run(declaration.tables(), spec -> {
             long tableStart = System.nanoTime();
             LiveTable live = reader.read(spec, calls);
             if (live == null) {
@@ -156,15 +165,31 @@ public final class TableProvisioner {
         Deadline deadline = Deadline.after(timeout);
         AwsCalls calls = new AwsCalls(dryRun ? Goal.PLAN : Goal.CREATE, target);
         // read the live state of every table, then decide and say what will happen, table by table
-        List<Decision> decisions = tasks.run(declaration.tables(), spec -> {
+        List<Decision> decisions = readTasks.run(declaration.tables(), spec -> {
             LiveTable live = reader.read(spec, calls);
             return new Decision(spec, live,
                     live == null ? List.of() : DriftDetector.compare(spec, live, options.applyIndexChanges()));
         });
         List<TableResult> plans = decisions.stream().map(Decision::plan).toList();
         plans.forEach(this::announce);
-        List<TableResult> results = dryRun ? plans : tasks.run(decisions, decision -> {
-            // act, then wait: every table on its own, so that all tables are CREATING at once
+        List<TableResult> results = dryRun ? plans : act(decisions, plans, calls, deadline);
+        RunSummary summary = summarize(new RunSummary(dryRun ? Goal.PLAN : Goal.CREATE, target, results,
+                since(start)));
+        if (options.failOnDrift() && !summary.drifted().isEmpty()) {
+            throw new DriftException(summary);
+        }
+        return summary;
+    }
+
+    /**
+     * Creates the missing tables and updates the drifted ones, each on its own so that all tables are
+     * CREATING at once; tables with nothing to do keep their planned result and take no thread.
+     */
+    private List<TableResult> act(List<Decision> decisions, List<TableResult> plans, AwsCalls calls, Deadline deadline)
+            throws ProvisioningException {
+        List<Decision> work = decisions.stream()
+                .filter(d -> d.live() == null || !changes(d.drift()).isEmpty()).toList();
+        List<TableResult> done = tasks.run(work, decision -> {
             long tableStart = System.nanoTime();
             TableSpec spec = decision.spec();
             if (decision.live() == null) {
@@ -174,12 +199,11 @@ public final class TableProvisioner {
             }
             return update(spec, decision.live(), decision.drift(), calls, deadline);
         });
-        RunSummary summary = summarize(new RunSummary(dryRun ? Goal.PLAN : Goal.CREATE, target, results,
-                since(start)));
-        if (options.failOnDrift() && !summary.drifted().isEmpty()) {
-            throw new DriftException(summary);
+        List<TableResult> results = new ArrayList<>(plans);
+        for (int i = 0; i < work.size(); i++) {
+            results.set(decisions.indexOf(work.get(i)), done.get(i));
         }
-        return summary;
+        return results;
     }
 
     /** A table's live state and its differences from the declaration; null live state for a missing table. */
