@@ -54,6 +54,22 @@ final class TableActivityWaiter {
     }
 
     /**
+     * Returns when a table being deleted is gone.
+     *
+     * @throws TablesNotActiveException when the deadline passes first
+     */
+    void awaitDeleted(String table) throws ProvisioningException {
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client).build()) {
+            waiter.waitUntilTableNotExists(r -> r.tableName(table), o -> o
+                    .backoffStrategyV2(POLLING)
+                    .waitTimeout(deadline.remaining())
+                    .maxAttempts(Integer.MAX_VALUE));
+        } catch (SdkException e) {
+            throw failure(table + " (still DELETING)", e);
+        }
+    }
+
+    /**
      * Returns when a global secondary index being added is ACTIVE (its backfill done), with the SDK's
      * generic waiter.
      *

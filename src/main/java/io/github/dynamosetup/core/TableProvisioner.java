@@ -138,7 +138,8 @@ public final class TableProvisioner {
         Deadline deadline = Deadline.after(timeout);
         AwsCalls calls = new AwsCalls(Goal.FORCE, target);
         declaration.tables().forEach(t -> listener.info("+ create  " + t.name() + " (forced)"));
-        List<TableResult> results = tasks.run(declaration.tables(), spec -> {
+        Progress progress = new Progress(Goal.FORCE);
+        List<TableResult> results = progress.run(tasks, declaration.tables(), spec -> spec, spec -> {
             long tableStart = System.nanoTime();
             TableDescription description = calls.tableOperation(spec.name(), "CreateTable", deadline, listener, () -> {
                 try {
@@ -148,9 +149,12 @@ public final class TableProvisioner {
                     return null;
                 }
             });
-            return description == null
-                    ? new TableResult(spec, Outcome.ALREADY_EXISTS, List.of(), List.of(), null, null, since(tableStart))
-                    : finishCreated(spec, description, calls, deadline, tableStart);
+            if (description == null) {
+                return new TableResult(spec, Outcome.ALREADY_EXISTS, List.of(), List.of(), null, null,
+                        since(tableStart));
+            }
+            progress.done(spec, "create");
+            return finishCreated(spec, description, calls, deadline, tableStart, progress);
         });
         RunSummary summary = summarize(new RunSummary(Goal.FORCE, target, results, since(start)));
         if (!summary.names(Outcome.ALREADY_EXISTS).isEmpty()) {
@@ -172,7 +176,8 @@ public final class TableProvisioner {
         });
         List<TableResult> plans = decisions.stream().map(Decision::plan).toList();
         plans.forEach(this::announce);
-        List<TableResult> results = dryRun ? plans : act(decisions, plans, calls, deadline);
+        List<TableResult> results = dryRun ? plans : act(decisions, plans, calls, deadline,
+                options.applyIndexChanges());
         RunSummary summary = summarize(new RunSummary(dryRun ? Goal.PLAN : Goal.CREATE, target, results,
                 since(start)));
         if (options.failOnDrift() && !summary.drifted().isEmpty()) {
@@ -185,25 +190,96 @@ public final class TableProvisioner {
      * Creates the missing tables and updates the drifted ones, each on its own so that all tables are
      * CREATING at once; tables with nothing to do keep their planned result and take no thread.
      */
-    private List<TableResult> act(List<Decision> decisions, List<TableResult> plans, AwsCalls calls, Deadline deadline)
-            throws ProvisioningException {
+    private List<TableResult> act(List<Decision> decisions, List<TableResult> plans, AwsCalls calls, Deadline deadline,
+            boolean applyIndexChanges) throws ProvisioningException {
         List<Decision> work = decisions.stream()
-                .filter(d -> d.live() == null || !changes(d.drift()).isEmpty()).toList();
-        List<TableResult> done = tasks.run(work, decision -> {
+                .filter(d -> d.live() == null || !changes(d.drift()).isEmpty()
+                        || "DELETING".equals(d.live().status()))
+                .toList();
+        Progress progress = new Progress(Goal.CREATE);
+        List<TableResult> done = progress.run(tasks, work, Decision::spec, decision -> {
             long tableStart = System.nanoTime();
             TableSpec spec = decision.spec();
-            if (decision.live() == null) {
-                TableDescription created = calls.tableOperation(spec.name(), "CreateTable", deadline, listener,
-                        () -> client.createTable(CreateTableRequests.of(spec)).tableDescription());
-                return finishCreated(spec, created, calls, deadline, tableStart);
+            LiveTable live = decision.live();
+            TableActivityWaiter waiter = new TableActivityWaiter(client, deadline);
+            if (live != null && "DELETING".equals(live.status())) {
+                listener.info("  waiting " + spec.name() + " (DELETING; created again once it is gone)");
+                waiter.awaitDeleted(spec.name());
+                live = null;
             }
-            return update(spec, decision.live(), decision.drift(), calls, deadline);
+            if (live == null) {
+                TableDescription created = calls.tableOperation(spec.name(), "CreateTable", deadline, listener, () -> {
+                    try {
+                        return client.createTable(CreateTableRequests.of(spec)).tableDescription();
+                    } catch (ResourceInUseException e) {
+                        return null; // created meanwhile: by another build, or by our own call whose answer was lost
+                    }
+                });
+                if (created != null) {
+                    progress.done(spec, "create");
+                    return finishCreated(spec, created, calls, deadline, tableStart, progress);
+                }
+                listener.info("  exists  " + spec.name() + " (created meanwhile by another run; waiting for it)");
+            }
+            if (live == null || !"ACTIVE".equals(live.status())) {
+                waiter.awaitActive(spec.name());
+                live = reader.read(spec, calls);
+            }
+            return update(spec, live, DriftDetector.compare(spec, live, applyIndexChanges), calls, deadline, progress);
         });
         List<TableResult> results = new ArrayList<>(plans);
         for (int i = 0; i < work.size(); i++) {
             results.set(decisions.indexOf(work.get(i)), done.get(i));
         }
         return results;
+    }
+
+    /**
+     * What a run has written, table by table, so that a failure can say where each table stands. Tables
+     * that fail are seen to the end of what they can do; the others go on.
+     */
+    private static final class Progress {
+        private final Goal goal;
+        private final Map<String, List<String>> done = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, ProvisioningException> failed = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Progress(Goal goal) {
+            this.goal = goal;
+        }
+
+        void done(TableSpec table, String action) {
+            done.computeIfAbsent(table.name(), t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(action);
+        }
+
+        <T> List<TableResult> run(TableTasks tasks, List<T> items, java.util.function.Function<T, TableSpec> spec,
+                TableTasks.Task<T, TableResult> task) throws ProvisioningException {
+            try {
+                return tasks.run(items, item -> {
+                    try {
+                        return task.apply(item);
+                    } catch (ProvisioningException e) {
+                        failed.put(spec.apply(item).name(), e);
+                        throw e;
+                    }
+                });
+            } catch (TablesNotActiveException e) {
+                throw e; // names every table still waiting for; the rest were done
+            } catch (ProvisioningException e) {
+                if (done.isEmpty()) {
+                    throw e; // nothing written: the failure says it all
+                }
+                List<String> lines = new ArrayList<>();
+                for (T item : items) {
+                    String name = spec.apply(item).name();
+                    List<String> actions = done.getOrDefault(name, List.of());
+                    ProvisioningException failure = failed.get(name);
+                    lines.add(name + ": " + (actions.isEmpty() ? "nothing done" : "done: " + String.join(", ", actions))
+                            + (failure == null ? "" : "; stopped: " + failure.getMessage().lines().findFirst()
+                                    .orElse("")));
+                }
+                throw new RunFailedException(goal, lines, e);
+            }
+        }
     }
 
     /** A table's live state and its differences from the declaration; null live state for a missing table. */
@@ -225,7 +301,7 @@ public final class TableProvisioner {
 
     /** Applies the fixable changes to an existing table, one call at a time, waiting where AWS needs it. */
     private TableResult update(TableSpec spec, LiveTable live, List<Difference> differences, AwsCalls calls,
-            Deadline deadline) throws ProvisioningException {
+            Deadline deadline, Progress progress) throws ProvisioningException {
         long start = System.nanoTime();
         Set<Change> changes = changes(differences);
         if (changes.isEmpty()) {
@@ -259,6 +335,7 @@ public final class TableProvisioner {
                 enablePointInTimeRecovery(name, calls);
             }
             actions.add(change.label());
+            progress.done(spec, change.label());
         }
         return new TableResult(spec, Outcome.UPDATED, actions, differences, live.arn(), streamArn, since(start));
     }
@@ -289,17 +366,20 @@ public final class TableProvisioner {
 
     /** Waits for a created table to become ACTIVE, then applies what CreateTable cannot carry. */
     private TableResult finishCreated(TableSpec spec, TableDescription created, AwsCalls calls, Deadline deadline,
-            long start) throws ProvisioningException {
+            long start, Progress progress) throws ProvisioningException {
         new TableActivityWaiter(client, deadline).awaitActive(spec.name());
         listener.debug("table " + spec.name() + " is ACTIVE");
         List<String> actions = new ArrayList<>(List.of("create"));
+        progress.done(spec, "ACTIVE");
         if (spec.timeToLiveAttribute() != null) {
             enableTimeToLive(spec.name(), spec.timeToLiveAttribute(), calls);
             actions.add("ttl");
+            progress.done(spec, "ttl");
         }
         if (spec.pointInTimeRecovery()) {
             enablePointInTimeRecovery(spec.name(), calls);
             actions.add("pitr");
+            progress.done(spec, "pitr");
         }
         return new TableResult(spec, Outcome.CREATED, actions, List.of(), created.tableArn(),
                 created.latestStreamArn(), since(start));
