@@ -2,6 +2,8 @@ package io.github.dynamosetup.core;
 
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.waiters.Waiter;
 import software.amazon.awssdk.core.waiters.WaiterAcceptor;
@@ -9,6 +11,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
@@ -43,11 +46,12 @@ final class TableActivityWaiter {
      * @throws AwsCallException when polling itself fails
      */
     void awaitActive(String table) throws ProvisioningException {
-        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client).build()) {
-            waiter.waitUntilTableExists(r -> r.tableName(table), o -> o
-                    .backoffStrategyV2(POLLING)
-                    .waitTimeout(deadline.remaining())
-                    .maxAttempts(Integer.MAX_VALUE));
+        Waiter<DescribeTableResponse> tableWaiter = waiter(
+                WaiterAcceptor.successOnResponseAcceptor(r -> r.table().tableStatus() == TableStatus.ACTIVE),
+                // a table just created may not be visible everywhere yet
+                WaiterAcceptor.retryOnExceptionAcceptor(e -> e instanceof ResourceNotFoundException));
+        try {
+            tableWaiter.run(() -> client.describeTable(r -> r.tableName(table)));
         } catch (SdkException e) {
             throw failure(table, e);
         }
@@ -76,19 +80,42 @@ final class TableActivityWaiter {
      * @throws TablesNotActiveException when the deadline passes first
      */
     void awaitIndexActive(String table, String index) throws ProvisioningException {
-        Waiter<DescribeTableResponse> indexWaiter = Waiter.builder(DescribeTableResponse.class)
-                .overrideConfiguration(o -> o
-                        .backoffStrategyV2(POLLING)
-                        .waitTimeout(deadline.remaining())
-                        .maxAttempts(Integer.MAX_VALUE))
-                .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(r -> isActive(r, index)))
-                .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
-                .build();
+        Waiter<DescribeTableResponse> indexWaiter = waiter(
+                WaiterAcceptor.successOnResponseAcceptor(r -> isActive(r, index)));
         try {
             indexWaiter.run(() -> client.describeTable(r -> r.tableName(table)));
         } catch (SdkException e) {
             throw failure(table + " (index " + index + ")", e);
         }
+    }
+
+    /**
+     * The SDK's generic waiter with our polling and deadline. Any other answer means "not yet"; a poll
+     * that fails for a passing reason (throttling, 5xx, a dropped connection: what the SDK retries) is
+     * only a poll lost, and the next one comes at the next interval. Other errors end the wait.
+     */
+    @SafeVarargs
+    private Waiter<DescribeTableResponse> waiter(WaiterAcceptor<? super DescribeTableResponse>... acceptors) {
+        var builder = Waiter.builder(DescribeTableResponse.class)
+                .overrideConfiguration(o -> o
+                        .backoffStrategyV2(POLLING)
+                        .waitTimeout(deadline.remaining())
+                        .maxAttempts(Integer.MAX_VALUE));
+        for (WaiterAcceptor<? super DescribeTableResponse> acceptor : acceptors) {
+            builder.addAcceptor(acceptor);
+        }
+        return builder
+                .addAcceptor(WaiterAcceptor.retryOnExceptionAcceptor(TableActivityWaiter::isTransient))
+                .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
+                .build();
+    }
+
+    private static boolean isTransient(Throwable e) {
+        if (e instanceof SdkClientException) {
+            return true; // connection refused, reset or timed out
+        }
+        return e instanceof AwsServiceException service
+                && (service.statusCode() >= 500 || service.isThrottlingException());
     }
 
     private ProvisioningException failure(String what, SdkException e) {

@@ -34,12 +34,21 @@ public final class DynaliteServer implements AutoCloseable {
      * @param createTableMs how long a new table stays CREATING
      */
     public static DynaliteServer start(long createTableMs) {
+        return start(createTableMs, 0);
+    }
+
+    /**
+     * @param createTableMs how long a new table stays CREATING
+     * @param deleteTableMs how long a deleted table stays DELETING
+     */
+    public static DynaliteServer start(long createTableMs, long deleteTableMs) {
         Path dynalite = locate();
         int port = LocalServers.freePort();
         File log = new File(System.getProperty("java.io.tmpdir"), "dynalite-" + port + ".log");
         try {
             ProcessBuilder builder = new ProcessBuilder(dynalite.toString(), "--host", "127.0.0.1", "--port",
-                    String.valueOf(port), "--createTableMs", String.valueOf(createTableMs), "--updateTableMs", "50")
+                    String.valueOf(port), "--createTableMs", String.valueOf(createTableMs), "--deleteTableMs", String.valueOf(deleteTableMs),
+                    "--updateTableMs", "50")
                     .redirectErrorStream(true)
                     .redirectOutput(log);
             Process process = builder.start();

@@ -125,7 +125,8 @@ public final class FaultProxy implements AutoCloseable {
     public int successes(String operation) {
         return (int) wireMock.getAllServeEvents().stream()
                 .filter(e -> (PREFIX + operation).equals(e.getRequest().getHeader(TARGET)))
-                .filter(e -> e.getResponse() != null && e.getResponse().getStatus() == 200)
+                .filter(e -> e.getResponse() != null && e.getResponse().getStatus() == 200
+                        && e.getResponse().getFault() == null)
                 .count();
     }
 
