@@ -1,0 +1,36 @@
+package io.github.dynamosetup.testing;
+
+import io.github.dynamosetup.aws.ConnectionSettings;
+import io.github.dynamosetup.aws.DynamoDbConnection;
+import io.github.dynamosetup.core.RunSummary;
+import io.github.dynamosetup.core.TableProvisioner;
+import io.github.dynamosetup.core.TableResult;
+import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.spec.TableSpec;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A build's create, as its own process: the concurrent-builds test starts several at once on the same
+ * tables. Prints one line per table, {@code table outcome}, and exits non-zero on failure.
+ */
+public final class CreateProcess {
+
+    private CreateProcess() {}
+
+    public static void main(String[] args) throws Exception {
+        // dynalite has no TTL: the Health Assistant tables without it
+        List<TableSpec> tables = HealthAssistant.tables().stream()
+                .map(t -> t.toBuilder().timeToLiveAttribute(null).build()).toList();
+        try (DynamoDbConnection connection = DynamoDbConnection.open(new ConnectionSettings("us-east-1",
+                URI.create(args[0]), null, null, Duration.ofMinutes(1), Map.of()), message -> {})) {
+            RunSummary summary = new TableProvisioner(connection.client(), new RecordingListener(),
+                    Duration.ofMinutes(2), "dynalite").create(Declaration.of(tables), TableProvisioner.Options.DEFAULTS);
+            for (TableResult table : summary.tables()) {
+                System.out.println(table.spec().name() + " " + table.outcome());
+            }
+        }
+    }
+}
