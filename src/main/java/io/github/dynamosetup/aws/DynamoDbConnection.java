@@ -19,6 +19,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * One DynamoDB client for one run, built from the connection settings with the plugin's rules for
@@ -39,11 +40,13 @@ public final class DynamoDbConnection implements AutoCloseable {
     private final DynamoDbClient client;
     private final String region;
     private final URI endpoint;
+    private final AwsCredentialsProvider credentials;
 
-    private DynamoDbConnection(DynamoDbClient client, String region, URI endpoint) {
+    private DynamoDbConnection(DynamoDbClient client, String region, URI endpoint, AwsCredentialsProvider credentials) {
         this.client = client;
         this.region = region;
         this.endpoint = endpoint;
+        this.credentials = credentials;
     }
 
     /**
@@ -68,7 +71,7 @@ public final class DynamoDbConnection implements AutoCloseable {
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
-        return new DynamoDbConnection(builder.build(), region, settings.endpoint());
+        return new DynamoDbConnection(builder.build(), region, settings.endpoint(), credentials);
     }
 
     /**
@@ -137,6 +140,26 @@ public final class DynamoDbConnection implements AutoCloseable {
 
     private static boolean hasText(String value) {
         return value != null && !value.isBlank();
+    }
+
+    /**
+     * The AWS account the credentials belong to, from STS GetCallerIdentity (a call every principal may
+     * make). With an endpoint override, STS is asked at that endpoint too (local servers such as moto
+     * answer it); otherwise at the region's STS endpoint.
+     */
+    public String accountId() {
+        var sts = StsClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(SOCKET_TIMEOUT));
+        if (endpoint != null) {
+            sts.endpointOverride(endpoint);
+        }
+        try (StsClient client = sts.build()) {
+            return client.getCallerIdentity().account();
+        }
     }
 
     public DynamoDbClient client() {

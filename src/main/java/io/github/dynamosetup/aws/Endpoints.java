@@ -13,6 +13,19 @@ public final class Endpoints {
 
     private Endpoints() {}
 
+    /**
+     * A warning for an endpoint that sends requests unencrypted over the network: plain {@code http://} to
+     * a host that is not this machine. Empty for https and for local servers.
+     */
+    public static java.util.Optional<String> insecureWarning(URI endpoint) {
+        if (endpoint == null || !"http".equalsIgnoreCase(endpoint.getScheme()) || isLoopback(endpoint)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("The endpoint " + endpoint + " is plain http:// to another machine: requests"
+                + " (signed, but not encrypted) cross the network in the clear. Use https:// unless this is a"
+                + " test server on a network you trust.");
+    }
+
     /** Whether the endpoint is on this machine (localhost, 127.0.0.0/8, ::1); never resolves a name. */
     public static boolean isLoopback(URI endpoint) {
         if (endpoint == null || endpoint.getHost() == null) {

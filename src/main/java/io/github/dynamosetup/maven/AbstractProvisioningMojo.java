@@ -1,7 +1,9 @@
 package io.github.dynamosetup.maven;
 
 import io.github.dynamosetup.aws.ConnectionSettings;
+import io.github.dynamosetup.aws.AwsErrors;
 import io.github.dynamosetup.aws.DynamoDbConnection;
+import io.github.dynamosetup.aws.Endpoints;
 import io.github.dynamosetup.aws.MissingCredentialsException;
 import io.github.dynamosetup.core.DriftException;
 import io.github.dynamosetup.core.ProvisioningException;
@@ -14,10 +16,13 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * A goal that talks to DynamoDB: one client for the run, one call into the core, the report in
@@ -46,6 +51,17 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
     @Parameter(property = "dynamo-setup.maxConcurrency", defaultValue = "250")
     private int maxConcurrency;
 
+    /**
+     * The AWS accounts the write goals ({@code create}, {@code force}) may change. When set, they first
+     * ask STS which account the credentials belong to, and refuse, before any write, when it is not
+     * listed: a guard against provisioning into production with the wrong profile. Comma-separated on the
+     * command line.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.allowedAccountIds")
+    private List<String> allowedAccountIds = new ArrayList<>();
+
     protected AbstractProvisioningMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
     }
@@ -58,7 +74,11 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
                     + maxConcurrency + "; give a number of tables of at least 1 (default 250)");
         }
         MavenProvisioningListener listener = new MavenProvisioningListener(getLog());
+        Endpoints.insecureWarning(connection.endpoint()).ifPresent(getLog()::warn);
         try (DynamoDbConnection dynamoDb = DynamoDbConnection.open(connection, getLog()::info)) {
+            if (writes()) {
+                checkAccount(dynamoDb);
+            }
             RunSummary summary = run(new TableProvisioner(dynamoDb.client(), listener, waitTimeout,
                     dynamoDb.target(), maxConcurrency), declaration);
             report(summary);
@@ -72,6 +92,32 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
         } catch (MissingCredentialsException | ProvisioningException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /** Whether this run may write (the account check of {@code allowedAccountIds} comes first then). */
+    protected abstract boolean writes();
+
+    private void checkAccount(DynamoDbConnection dynamoDb) throws MojoFailureException, MojoExecutionException {
+        List<String> allowed = allowedAccountIds == null ? List.of() : allowedAccountIds.stream()
+                .filter(id -> id != null && !id.isBlank()).map(String::trim).toList();
+        if (allowed.isEmpty()) {
+            return;
+        }
+        String account;
+        try {
+            account = dynamoDb.accountId();
+        } catch (SdkException e) {
+            throw new MojoExecutionException("Could not ask STS which AWS account the credentials belong to ("
+                    + AwsErrors.errorCode(e) + ": " + AwsErrors.detail(e) + "), so nothing was written; <allowedAccountIds>"
+                    + " needs sts:GetCallerIdentity, which every principal may call unless a policy denies it.", e);
+        }
+        if (!allowed.contains(account)) {
+            throw new MojoFailureException("Refusing to write: the credentials belong to AWS account " + account
+                    + ", which <allowedAccountIds> (" + String.join(", ", allowed) + ") does not list. Nothing was"
+                    + " written. Use the credentials of an allowed account (<profile>, <serverId> or the environment),"
+                    + " or add " + account + " to <allowedAccountIds>.");
+        }
+        getLog().debug("AWS account " + account + " is allowed");
     }
 
     /** The goal's one call into the core. */

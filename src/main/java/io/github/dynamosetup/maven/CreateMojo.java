@@ -99,6 +99,11 @@ public class CreateMojo extends AbstractProvisioningMojo {
     }
 
     @Override
+    protected boolean writes() {
+        return !dryRun;
+    }
+
+    @Override
     protected String goalName() {
         return "create";
     }

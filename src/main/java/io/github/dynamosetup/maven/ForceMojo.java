@@ -37,6 +37,11 @@ public class ForceMojo extends AbstractProvisioningMojo {
     }
 
     @Override
+    protected boolean writes() {
+        return true;
+    }
+
+    @Override
     protected String goalName() {
         return "force";
     }

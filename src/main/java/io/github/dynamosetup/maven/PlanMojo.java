@@ -47,6 +47,11 @@ public class PlanMojo extends AbstractProvisioningMojo {
     }
 
     @Override
+    protected boolean writes() {
+        return false;
+    }
+
+    @Override
     protected String goalName() {
         return "plan";
     }

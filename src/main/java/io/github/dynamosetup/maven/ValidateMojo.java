@@ -50,6 +50,11 @@ public class ValidateMojo extends AbstractProvisioningMojo {
     }
 
     @Override
+    protected boolean writes() {
+        return false;
+    }
+
+    @Override
     protected String goalName() {
         return "validate";
     }

@@ -69,6 +69,18 @@ class DynamoDbConnectionTest {
     }
 
     @Test
+    void plainHttpToAnotherMachineGetsAWarningDecidedWithoutConnecting() {
+        assertThat(Endpoints.insecureWarning(URI.create("http://dynamodb.internal.example:8000")))
+                .hasValueSatisfying(w -> assertThat(w).startsWith("The endpoint http://dynamodb.internal.example:8000"
+                        + " is plain http:// to another machine"));
+        assertThat(Endpoints.insecureWarning(URI.create("http://10.1.2.3:8000"))).isPresent();
+        assertThat(Endpoints.insecureWarning(URI.create("https://dynamodb.internal.example"))).isEmpty();
+        assertThat(Endpoints.insecureWarning(URI.create("http://localhost:8000"))).isEmpty();
+        assertThat(Endpoints.insecureWarning(URI.create("http://127.0.0.1:8000"))).isEmpty();
+        assertThat(Endpoints.insecureWarning(null)).isEmpty();
+    }
+
+    @Test
     void anAccessKeyNeverShowsItsSecret() {
         ConnectionSettings.AccessKey key = new ConnectionSettings.AccessKey("AKID", "s3cr3t", "settings.xml server 'x'");
         assertThat(key.toString()).contains("AKID").doesNotContain("s3cr3t");

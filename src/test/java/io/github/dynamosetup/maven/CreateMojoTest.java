@@ -134,6 +134,28 @@ class CreateMojoTest {
 
     @Test
     @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "allowedAccountIds", value = "111111111111,222222222222")
+    void refusesToWriteIntoAnAccountThatIsNotAllowed(CreateMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("Refusing to write: the credentials belong to AWS account 123456789012, which"
+                        + " <allowedAccountIds> (111111111111, 222222222222) does not list. Nothing was written. Use"
+                        + " the credentials of an allowed account (<profile>, <serverId> or the environment), or add"
+                        + " 123456789012 to <allowedAccountIds>.");
+        assertThat(server.listTables().tableNames()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "allowedAccountIds", value = "123456789012")
+    void writesIntoAnAllowedAccount(CreateMojo mojo) throws Exception {
+        mojo.execute();
+
+        assertThat(server.listTables().tableNames()).hasSize(3);
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
     @MojoParameter(name = "skip", value = "true")
     void skipCreatesNothingAndSaysWhy(CreateMojo mojo) throws Exception {
         mojo.setLog(log);
