@@ -3,6 +3,11 @@ package io.github.dynamosetup.aws;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -35,6 +40,7 @@ public final class DynamoDbConnection implements AutoCloseable {
             AwsBasicCredentials.create("dynamo-setup-local", "dynamo-setup-local");
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CREDENTIALS_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
     private final DynamoDbClient client;
@@ -130,11 +136,34 @@ public final class DynamoDbConnection implements AutoCloseable {
 
     private static AwsCredentialsProvider resolvedOrFail(AwsCredentialsProvider provider, String source)
             throws MissingCredentialsException {
+        return resolvedOrFail(provider, source, CREDENTIALS_TIMEOUT);
+    }
+
+    /**
+     * Resolves the credentials once, before any request, within {@code within}: off EC2, the default
+     * chain's last resort, the instance metadata service, may not answer at all, and a build should say
+     * "no credentials" at once rather than hang on it.
+     */
+    static AwsCredentialsProvider resolvedOrFail(AwsCredentialsProvider provider, String source, Duration within)
+            throws MissingCredentialsException {
+        ExecutorService resolver = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "dynamo-setup-credentials");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            provider.resolveCredentials();
+            resolver.submit(provider::resolveCredentials).get(within.toMillis(), TimeUnit.MILLISECONDS);
             return provider;
-        } catch (SdkException e) {
-            throw new MissingCredentialsException(source + ": " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            throw new MissingCredentialsException(source + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new MissingCredentialsException(source + ": no provider answered within " + within.toMillis()
+                    + " ms (off EC2, the instance metadata service may never answer)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MissingCredentialsException(source + ": interrupted", e);
+        } finally {
+            resolver.shutdownNow();
         }
     }
 

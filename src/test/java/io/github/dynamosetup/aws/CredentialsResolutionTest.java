@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +33,24 @@ class CredentialsResolutionTest {
                 .hasMessageContaining("'aws configure'")
                 .hasMessageContaining("an IAM role")
                 .hasMessageContaining("<serverId> / -Ddynamo-setup.serverId=ID");
+    }
+
+    @Test
+    void aProviderThatNeverAnswersIsNoCredentialsNotAHang() {
+        AwsCredentialsProvider silent = () -> {
+            try {
+                new CountDownLatch(1).await(); // like the metadata service off EC2
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("interrupted");
+        };
+
+        assertThatThrownBy(() -> DynamoDbConnection.resolvedOrFail(silent, "default provider chain",
+                Duration.ofMillis(200)))
+                .isInstanceOf(MissingCredentialsException.class)
+                .hasMessageStartingWith("Unable to locate credentials (default provider chain: no provider answered"
+                        + " within 200 ms (off EC2, the instance metadata service may never answer)).");
     }
 
     @Test
