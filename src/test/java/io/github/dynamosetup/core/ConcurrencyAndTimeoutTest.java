@@ -10,6 +10,7 @@ import io.github.dynamosetup.spec.PomOrigin;
 import io.github.dynamosetup.spec.TableSpec;
 import io.github.dynamosetup.testing.DynaliteServer;
 import io.github.dynamosetup.testing.RecordingListener;
+import io.github.dynamosetup.testing.TestClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
@@ -65,11 +62,7 @@ class ConcurrencyAndTimeoutTest {
     }
 
     private static DynamoDbClient client(DynaliteServer server, ExecutionInterceptor interceptor) {
-        return DynamoDbClient.builder()
-                .endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+        return TestClients.builder(server.endpoint(), "us-east-1")
                 .overrideConfiguration(o -> o.addExecutionInterceptor(interceptor))
                 .build();
     }

@@ -20,6 +20,7 @@ import io.github.dynamosetup.spec.TableSpec;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.RecordingInterceptor;
 import io.github.dynamosetup.testing.RecordingListener;
+import io.github.dynamosetup.testing.TestClients;
 import io.github.dynamosetup.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,10 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -63,11 +60,7 @@ class DriftTest {
 
     @BeforeEach
     void connect(TestServer server) {
-        client = DynamoDbClient.builder()
-                .endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+        client = TestClients.builder(server.endpoint(), "us-east-1")
                 .overrideConfiguration(o -> o.addExecutionInterceptor(calls))
                 .build();
         behindTheBack = server.client("us-east-1");

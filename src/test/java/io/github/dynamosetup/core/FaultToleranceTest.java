@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dynamosetup.spec.Declaration;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
-import io.github.dynamosetup.testing.FaultProxy;
 import io.github.dynamosetup.testing.FaultProxy.Fault;
+import io.github.dynamosetup.testing.FaultProxy;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingListener;
 import io.github.dynamosetup.testing.TableSnapshot;
+import io.github.dynamosetup.testing.TestClients;
 import io.github.dynamosetup.testing.TestServer;
 import java.time.Duration;
 
@@ -20,11 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -64,11 +61,7 @@ class FaultToleranceTest {
 
     /** The plugin's client settings, through the proxy, with a 1 s attempt timeout so that delays count. */
     private static DynamoDbClient client(FaultProxy proxy) {
-        return DynamoDbClient.builder()
-                .endpointOverride(proxy.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+        return TestClients.builder(proxy.endpoint(), "us-east-1")
                 .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)
                         .apiCallAttemptTimeout(Duration.ofSeconds(1)))
                 .build();

@@ -8,14 +8,11 @@ import io.github.dynamosetup.testing.FaultProxy;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingListener;
 import io.github.dynamosetup.testing.TableSnapshot;
+import io.github.dynamosetup.testing.TestClients;
 import io.github.dynamosetup.testing.TestServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** LimitExceededException, which the SDK does not retry, is waited out: every table is created once. */
@@ -26,12 +23,7 @@ class LimitExceededTest {
     void refusedCreateTableCallsAreRetriedUntilEveryTableExistsOnce(TestServer server) throws Exception {
         try (FaultProxy proxy = FaultProxy.inFrontOf(server.endpoint())
                         .failFirst("CreateTable", 4, 400, "LimitExceededException");
-                DynamoDbClient client = DynamoDbClient.builder()
-                        .endpointOverride(proxy.endpoint())
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                        .httpClientBuilder(UrlConnectionHttpClient.builder())
-                        .build();
+                DynamoDbClient client = TestClients.client(proxy.endpoint(), "us-east-1");
                 DynamoDbClient direct = server.client("us-east-1")) {
             RecordingListener listener = new RecordingListener();
 

@@ -23,6 +23,7 @@ import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingInterceptor;
 import io.github.dynamosetup.testing.RecordingListener;
 import io.github.dynamosetup.testing.TableSnapshot;
+import io.github.dynamosetup.testing.TestClients;
 import io.github.dynamosetup.testing.TestServer;
 import java.time.Duration;
 import java.util.List;
@@ -31,10 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -50,11 +47,7 @@ class TableProvisionerTest {
 
     @BeforeEach
     void connect(TestServer testServer) {
-        client = DynamoDbClient.builder()
-                .endpointOverride(testServer.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+        client = TestClients.builder(testServer.endpoint(), "us-east-1")
                 .overrideConfiguration(o -> o.addExecutionInterceptor(calls))
                 .build();
         server = testServer.client("us-east-1");
@@ -255,11 +248,7 @@ class TableProvisionerTest {
 
     @Test
     void aServerThatCannotBeReachedIsAnAwsCallExceptionNamingTableAndOperation() throws Exception {
-        try (DynamoDbClient unreachable = DynamoDbClient.builder()
-                .endpointOverride(java.net.URI.create("http://127.0.0.1:1"))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+        try (DynamoDbClient unreachable = TestClients.builder(java.net.URI.create("http://127.0.0.1:1"), "us-east-1")
                 .overrideConfiguration(o -> o.retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD)
                         .apiCallTimeout(Duration.ofSeconds(5)))
                 .build()) {

@@ -4,10 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -20,12 +16,7 @@ public final class ItScripts {
 
     /** A client of the test server in a region. */
     public static DynamoDbClient client(String endpoint, String region) {
-        return DynamoDbClient.builder()
-                .endpointOverride(URI.create(endpoint))
-                .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("it", "it")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        return TestClients.client(URI.create(endpoint), region);
     }
 
     /** The table names of a region that start with a prefix (each IT has its own), sorted. */
