@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Decisions about endpoint URIs that must be made without touching the network. */
@@ -17,11 +18,11 @@ public final class Endpoints {
      * A warning for an endpoint that sends requests unencrypted over the network: plain {@code http://} to
      * a host that is not this machine. Empty for https and for local servers.
      */
-    public static java.util.Optional<String> insecureWarning(URI endpoint) {
+    public static Optional<String> insecureWarning(URI endpoint) {
         if (endpoint == null || !"http".equalsIgnoreCase(endpoint.getScheme()) || isLoopback(endpoint)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of("The endpoint " + endpoint + " is plain http:// to another machine: requests"
+        return Optional.of("The endpoint " + endpoint + " is plain http:// to another machine: requests"
                 + " (signed, but not encrypted) cross the network in the clear. Use https:// unless this is a"
                 + " test server on a network you trust.");
     }

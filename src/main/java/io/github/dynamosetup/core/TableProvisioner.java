@@ -6,13 +6,15 @@ import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
 import io.github.dynamosetup.spec.TableSpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -240,18 +242,18 @@ public final class TableProvisioner {
      */
     private static final class Progress {
         private final Goal goal;
-        private final Map<String, List<String>> done = new java.util.concurrent.ConcurrentHashMap<>();
-        private final Map<String, ProvisioningException> failed = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, List<String>> done = new ConcurrentHashMap<>();
+        private final Map<String, ProvisioningException> failed = new ConcurrentHashMap<>();
 
         Progress(Goal goal) {
             this.goal = goal;
         }
 
         void done(TableSpec table, String action) {
-            done.computeIfAbsent(table.name(), t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(action);
+            done.computeIfAbsent(table.name(), t -> new CopyOnWriteArrayList<>()).add(action);
         }
 
-        <T> List<TableResult> run(TableTasks tasks, List<T> items, java.util.function.Function<T, TableSpec> spec,
+        <T> List<TableResult> run(TableTasks tasks, List<T> items, Function<T, TableSpec> spec,
                 TableTasks.Task<T, TableResult> task) throws ProvisioningException {
             try {
                 return tasks.run(items, item -> {

@@ -210,13 +210,16 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         return Duration.ofMinutes(10);
     }
 
+    /** One API call, its retries included, never takes longer than this, nor than the run's timeout. */
+    private static final Duration MAX_API_CALL = Duration.ofMinutes(2);
+
     private ConnectionSettings connectionSettings(Duration waitTimeout, List<ConfigurationProblem> problems) {
         return new ConnectionSettings(
                 blankToNull(region),
                 parseEndpoint(problems),
                 blankToNull(profile),
                 serverCredentials(problems),
-                waitTimeout,
+                waitTimeout.compareTo(MAX_API_CALL) < 0 ? waitTimeout : MAX_API_CALL,
                 System.getenv());
     }
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -319,15 +318,5 @@ public final class Declaration {
         private void indexProblem(IndexKind kind, int position, String name, Field field, String message) {
             problems.add(new ConfigurationProblem(subject, origin.indexElement(kind, position, name, field), message));
         }
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Declaration d && d.tables.equals(tables);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(tables);
     }
 }
