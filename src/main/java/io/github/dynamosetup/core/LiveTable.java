@@ -56,6 +56,11 @@ public record LiveTable(
         Map<String, String> tags,
         Boolean pointInTimeRecovery) {
 
+    /** Whether the table is being deleted: for create, it is as good as missing. */
+    public boolean deleting() {
+        return "DELETING".equals(status);
+    }
+
     /** Whether TTL is on or being turned on. */
     public boolean timeToLiveEnabled() {
         return "ENABLED".equals(timeToLiveStatus) || "ENABLING".equals(timeToLiveStatus);

@@ -173,8 +173,8 @@ public final class TableProvisioner {
         // read the live state of every table, then decide and say what will happen, table by table
         List<Decision> decisions = readTasks.run(declaration.tables(), spec -> {
             LiveTable live = reader.read(spec, calls);
-            return new Decision(spec, live,
-                    live == null ? List.of() : DriftDetector.compare(spec, live, options.applyIndexChanges()));
+            return new Decision(spec, live, live == null || live.deleting()
+                    ? List.of() : DriftDetector.compare(spec, live, options.applyIndexChanges()));
         });
         List<TableResult> plans = decisions.stream().map(Decision::plan).toList();
         plans.forEach(this::announce);
@@ -195,8 +195,7 @@ public final class TableProvisioner {
     private List<TableResult> act(List<Decision> decisions, List<TableResult> plans, AwsCalls calls, Deadline deadline,
             boolean applyIndexChanges) throws ProvisioningException {
         List<Decision> work = decisions.stream()
-                .filter(d -> d.live() == null || !changes(d.drift()).isEmpty()
-                        || "DELETING".equals(d.live().status()))
+                .filter(d -> d.live() == null || d.live().deleting() || !changes(d.drift()).isEmpty())
                 .toList();
         Progress progress = new Progress(Goal.CREATE);
         List<TableResult> done = progress.run(tasks, work, Decision::spec, decision -> {
@@ -204,7 +203,7 @@ public final class TableProvisioner {
             TableSpec spec = decision.spec();
             LiveTable live = decision.live();
             TableActivityWaiter waiter = new TableActivityWaiter(client, deadline);
-            if (live != null && "DELETING".equals(live.status())) {
+            if (live != null && live.deleting()) {
                 listener.info("  waiting " + spec.name() + " (DELETING; created again once it is gone)");
                 waiter.awaitDeleted(spec.name());
                 live = null;
@@ -226,6 +225,11 @@ public final class TableProvisioner {
             if (live == null || !"ACTIVE".equals(live.status())) {
                 waiter.awaitActive(spec.name());
                 live = reader.read(spec, calls);
+                if (live == null) {
+                    throw new AwsCallException(spec.name(), "DescribeTable", "ResourceNotFoundException", "The table '"
+                            + spec.name() + "' was ACTIVE and is gone again: someone deleted it during this run. Run"
+                            + " mvn dynamo-setup:create again.", null);
+                }
             }
             return update(spec, live, DriftDetector.compare(spec, live, applyIndexChanges), calls, deadline, progress);
         });
@@ -289,7 +293,7 @@ public final class TableProvisioner {
 
         /** What create would do: the result of a plan. */
         TableResult plan() {
-            if (live == null) {
+            if (live == null || live.deleting()) {
                 return new TableResult(spec, Outcome.WOULD_CREATE, List.of("create"), List.of(), null, null,
                         Duration.ZERO);
             }
