@@ -133,8 +133,10 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
     }
 
     private void report(RunSummary summary) throws MojoExecutionException {
-        Path directory = (reportDirectory != null ? reportDirectory : new File(projectDirectory().toFile(),
-                "target/dynamo-setup")).toPath();
+        // without a project (a bare mojo, some test harnesses) the default expression stays unresolved
+        boolean resolved = reportDirectory != null && !reportDirectory.getPath().contains("${");
+        Path directory = (resolved ? reportDirectory : new File(projectDirectory().toFile(), "target/dynamo-setup"))
+                .toPath();
         try {
             Path file = JsonReport.write(directory, reportName(summary), summary);
             getLog().debug("dynamo-setup report: " + file);
