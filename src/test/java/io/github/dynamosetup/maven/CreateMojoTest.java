@@ -134,6 +134,17 @@ class CreateMojoTest {
 
     @Test
     @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "maxConcurrency", value = "0")
+    void aConcurrencyBelowOneIsAConfigurationMistake(CreateMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("The dynamo-setup configuration is invalid: <maxConcurrency> is 0; give a number of tables"
+                        + " of at least 1 (default 250)");
+        assertThat(server.listTables().tableNames()).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
     @MojoParameter(name = "allowedAccountIds", value = "111111111111,222222222222")
     void refusesToWriteIntoAnAccountThatIsNotAllowed(CreateMojo mojo) {
         assertThatThrownBy(mojo::execute)
