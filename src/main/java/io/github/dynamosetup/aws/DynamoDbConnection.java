@@ -19,10 +19,11 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -38,6 +39,15 @@ public final class DynamoDbConnection implements AutoCloseable {
     /** Any key pair works with local servers; this one says where it came from. */
     static final AwsBasicCredentials LOCAL_SERVER_CREDENTIALS =
             AwsBasicCredentials.create("dynamo-setup-local", "dynamo-setup-local");
+
+    /**
+     * The SDK's standard retry strategy (exponential backoff with jitter; throttling, 5xx, dropped
+     * connections and timeouts), with 5 attempts instead of 3: control-plane calls are throttled more
+     * readily than data calls, and AWS asks clients to retry them with backoff.
+     */
+    public static final RetryStrategy RETRIES = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+            .maxAttempts(5)
+            .build();
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CREDENTIALS_TIMEOUT = Duration.ofSeconds(2);
@@ -72,7 +82,7 @@ public final class DynamoDbConnection implements AutoCloseable {
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT))
                 .overrideConfiguration(o -> o
-                        .retryStrategy(RetryMode.STANDARD)
+                        .retryStrategy(RETRIES)
                         .apiCallTimeout(settings.apiCallTimeout()));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());

@@ -3,6 +3,7 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamosetup.aws.DynamoDbConnection;
 import io.github.dynamosetup.spec.Declaration;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.FaultProxy.Fault;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -51,8 +51,8 @@ class FaultToleranceTest {
                         new Fault.Delay(2500))),
                 fault("ThrottlingException on one UpdateTimeToLive in 2", p -> p.failOneIn("UpdateTimeToLive", 2,
                         new Fault.AwsError(400, "ThrottlingException"))),
-                fault("HTTP 500 on 5 UpdateTimeToLive in a row (beyond the SDK's retries)", p -> p.failFirst(
-                        "UpdateTimeToLive", 5, new Fault.HttpStatus(500))));
+                fault("HTTP 500 on 6 UpdateTimeToLive in a row (beyond the 5 attempts)", p -> p.failFirst(
+                        "UpdateTimeToLive", 6, new Fault.HttpStatus(500))));
     }
 
     private static Arguments fault(String name, UnaryOperator<FaultProxy> faults) {
@@ -62,7 +62,7 @@ class FaultToleranceTest {
     /** The plugin's client settings, through the proxy, with a 1 s attempt timeout so that delays count. */
     private static DynamoDbClient client(FaultProxy proxy) {
         return TestClients.builder(proxy.endpoint(), "us-east-1")
-                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)
+                .overrideConfiguration(o -> o.retryStrategy(DynamoDbConnection.RETRIES)
                         .apiCallAttemptTimeout(Duration.ofSeconds(1)))
                 .build();
     }
