@@ -161,15 +161,15 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
             getLog().info("Skipping dynamo-setup:" + goalName() + " (dynamo-setup." + goalName() + ".skip is true)");
             return;
         }
-        List<ConfigurationProblem> connectionProblems = new ArrayList<>();
-        Duration waitTimeout = parseTimeout(connectionProblems);
-        ConnectionSettings connection = connectionSettings(waitTimeout, connectionProblems);
+        List<ConfigurationProblem> problems = new ArrayList<>();
+        Duration waitTimeout = parseTimeout(problems);
+        ConnectionSettings connection = connectionSettings(waitTimeout, problems);
         Path projectDirectory = projectDirectory();
-        List<Path> files = TableFiles.resolve(projectDirectory, tableFiles, connectionProblems);
+        List<Path> files = TableFiles.resolve(projectDirectory, tableFiles, problems);
         Declaration declaration;
         try {
             declaration = DeclarationMapper.map(new DeclarationMapper.Configuration(tables, files, projectDirectory,
-                    tags, tableNamePrefix, tableNameSuffix), connectionProblems);
+                    tags, tableNamePrefix, tableNameSuffix), problems);
         } catch (InvalidDeclarationException e) {
             throw new MojoFailureException(e.getMessage());
         }
