@@ -34,10 +34,6 @@ public enum Goal {
         return goalName;
     }
 
-    /** The DynamoDB actions the goal calls, hence the IAM permissions it needs. */
-    public List<String> iamActions() {
-        return iamActions;
-    }
 
     /** The smallest IAM policy that lets this goal run, as JSON. */
     public String iamPolicy() {

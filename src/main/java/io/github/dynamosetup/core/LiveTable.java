@@ -74,8 +74,7 @@ public record LiveTable(
      * @param projection its projection type
      * @param nonKeyAttributes what an INCLUDE projection copies
      * @param capacity provisioned throughput of a GSI on a PROVISIONED table
-     * @param status ACTIVE, CREATING, ... (null for local indexes)
      */
     public record Index(KeySpec partitionKey, KeySpec sortKey, Projection projection, List<String> nonKeyAttributes,
-            Capacity capacity, String status) {}
+            Capacity capacity) {}
 }

@@ -76,12 +76,12 @@ final class LiveTableReader {
         table.globalSecondaryIndexes().forEach(i -> globalIndexes.put(i.indexName(), new LiveTable.Index(
                 key(i.keySchema(), KeyType.HASH, types), key(i.keySchema(), KeyType.RANGE, types),
                 Projection.valueOf(i.projection().projectionTypeAsString()), i.projection().nonKeyAttributes(),
-                capacity(i.provisionedThroughput()), i.indexStatusAsString())));
+                capacity(i.provisionedThroughput()))));
         Map<String, LiveTable.Index> localIndexes = new TreeMap<>();
         table.localSecondaryIndexes().forEach(i -> localIndexes.put(i.indexName(), new LiveTable.Index(
                 key(i.keySchema(), KeyType.HASH, types), key(i.keySchema(), KeyType.RANGE, types),
                 Projection.valueOf(i.projection().projectionTypeAsString()), i.projection().nonKeyAttributes(),
-                Capacity.NONE, null)));
+                Capacity.NONE)));
         // a table that never had a billing mode switch may lack the summary: it is then PROVISIONED
         BillingMode billingMode = table.billingModeSummary() == null || table.billingModeSummary().billingMode() == null
                 ? BillingMode.PROVISIONED

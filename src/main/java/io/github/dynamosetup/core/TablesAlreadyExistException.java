@@ -5,7 +5,6 @@ import java.util.List;
 /** {@code force} called CreateTable for tables that already exist (ResourceInUseException). */
 public class TablesAlreadyExistException extends ProvisioningException {
 
-    private final List<String> existingTables;
     private final RunSummary summary;
 
     public TablesAlreadyExistException(RunSummary summary) {
@@ -21,7 +20,6 @@ public class TablesAlreadyExistException extends ProvisioningException {
                 + (createdTables.isEmpty() ? "" : "; created: " + String.join(", ", createdTables))
                 + ". To check the existing tables run mvn dynamo-setup:validate; to create only what is missing"
                 + " run mvn dynamo-setup:create; to recreate a table, delete it first.", null);
-        this.existingTables = List.copyOf(existingTables);
         this.summary = summary;
     }
 
@@ -29,7 +27,4 @@ public class TablesAlreadyExistException extends ProvisioningException {
         return summary;
     }
 
-    public List<String> existingTables() {
-        return existingTables;
-    }
 }

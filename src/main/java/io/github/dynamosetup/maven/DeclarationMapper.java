@@ -75,17 +75,17 @@ final class DeclarationMapper {
                 specs.add(read.table());
             }
         }
-        for (ConfigurationProblem problem : Declaration.problemsOf(specs)) {
-            if (!mapper.isReported(problem)) {
-                mapper.problems.add(problem);
-            }
-        }
         List<ConfigurationProblem> all = new ArrayList<>(extraProblems);
         all.addAll(mapper.problems);
-        if (!all.isEmpty()) {
-            throw new InvalidDeclarationException(all);
+        try {
+            Declaration declaration = Declaration.of(specs);
+            if (all.isEmpty()) {
+                return declaration;
+            }
+        } catch (InvalidDeclarationException invalid) {
+            invalid.problems().stream().filter(p -> !mapper.isReported(p)).forEach(all::add);
         }
-        return Declaration.of(specs);
+        throw new InvalidDeclarationException(all);
     }
 
     /** Reports the problems of the global tags once, and leaves the bad ones out of every table. */

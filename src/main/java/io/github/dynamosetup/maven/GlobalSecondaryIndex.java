@@ -1,25 +1,10 @@
 package io.github.dynamosetup.maven;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** A {@code <globalSecondaryIndex>} of a {@code <table>}, as Maven fills it in. */
-public class GlobalSecondaryIndex {
-
-    /** The index name. Required. */
-    private String name;
+public class GlobalSecondaryIndex extends SecondaryIndex {
 
     /** The index's partition key, {@code name:TYPE}. Required. */
     private String partitionKey;
-
-    /** The index's sort key, {@code name:TYPE}; none when absent. */
-    private String sortKey;
-
-    /** {@code ALL} (default), {@code KEYS_ONLY} or {@code INCLUDE}. */
-    private String projection;
-
-    /** The attributes an {@code INCLUDE} projection copies. */
-    private List<String> nonKeyAttributes = new ArrayList<>();
 
     /** Read capacity units, when the table is {@code PROVISIONED}. */
     private Long readCapacity;
@@ -33,60 +18,12 @@ public class GlobalSecondaryIndex {
     /** With a {@code PAY_PER_REQUEST} table: the most write request units per second the index may use. */
     private Long maxWriteRequestUnits;
 
-    public Long getMaxReadRequestUnits() {
-        return maxReadRequestUnits;
-    }
-
-    public void setMaxReadRequestUnits(Long maxReadRequestUnits) {
-        this.maxReadRequestUnits = maxReadRequestUnits;
-    }
-
-    public Long getMaxWriteRequestUnits() {
-        return maxWriteRequestUnits;
-    }
-
-    public void setMaxWriteRequestUnits(Long maxWriteRequestUnits) {
-        this.maxWriteRequestUnits = maxWriteRequestUnits;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
     public String getPartitionKey() {
         return partitionKey;
     }
 
     public void setPartitionKey(String partitionKey) {
         this.partitionKey = partitionKey;
-    }
-
-    public String getSortKey() {
-        return sortKey;
-    }
-
-    public void setSortKey(String sortKey) {
-        this.sortKey = sortKey;
-    }
-
-    public String getProjection() {
-        return projection;
-    }
-
-    public void setProjection(String projection) {
-        this.projection = projection;
-    }
-
-    public List<String> getNonKeyAttributes() {
-        return nonKeyAttributes;
-    }
-
-    public void setNonKeyAttributes(List<String> nonKeyAttributes) {
-        this.nonKeyAttributes = nonKeyAttributes;
     }
 
     public Long getReadCapacity() {
@@ -103,5 +40,21 @@ public class GlobalSecondaryIndex {
 
     public void setWriteCapacity(Long writeCapacity) {
         this.writeCapacity = writeCapacity;
+    }
+
+    public Long getMaxReadRequestUnits() {
+        return maxReadRequestUnits;
+    }
+
+    public void setMaxReadRequestUnits(Long maxReadRequestUnits) {
+        this.maxReadRequestUnits = maxReadRequestUnits;
+    }
+
+    public Long getMaxWriteRequestUnits() {
+        return maxWriteRequestUnits;
+    }
+
+    public void setMaxWriteRequestUnits(Long maxWriteRequestUnits) {
+        this.maxWriteRequestUnits = maxWriteRequestUnits;
     }
 }
