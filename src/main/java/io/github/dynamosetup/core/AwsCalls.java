@@ -2,61 +2,71 @@ package io.github.dynamosetup.core;
 
 import io.github.dynamosetup.aws.AwsErrors;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
-/** Runs DynamoDB calls for one goal and turns their failures into typed exceptions naming table, operation and fix. */
+/**
+ * Runs DynamoDB calls for one goal and turns their failures into typed exceptions naming table, operation
+ * and fix. Refusals that only mean "not now" are waited out until the run's deadline, with the SDK's
+ * exponential backoff with jitter; the SDK's own retries (a few attempts within seconds) come first.
+ */
 final class AwsCalls {
 
-    /** LimitExceededException clears as other table operations finish: seconds, not milliseconds. */
-    private static final BackoffStrategy LIMIT_BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofMillis(500),
+    /**
+     * Refusals that clear with time, each documented by AWS (see src/test/AWS-BEHAVIOUR.md):
+     * LimitExceededException while too many table operations (or another index creation on the table)
+     * are in flight (CreateTable and UpdateTable, API reference); ContinuousBackupsUnavailableException
+     * while a new table's backups are being enabled (UpdateContinuousBackups, API reference); and
+     * sustained throttling of the control plane (ThrottlingException, "Error handling with DynamoDB"),
+     * which outlasts the SDK's attempts when a shared account is busy. Right after a table turns ACTIVE,
+     * the backups APIs may also still answer TableNotFoundException for a few seconds.
+     * LimitExceededException for a quota counted over hours or a day ("... are limited ...": capacity
+     * decreases, switches to on-demand, encryption changes) does not clear within a build and fails at once.
+     */
+    private static final Set<String> NOT_NOW = Set.of("LimitExceededException", "ContinuousBackupsUnavailableException",
+            "ThrottlingException");
+
+    /** The requests built from the declaration: a refusal of one of them can be the declaration's fault. */
+    private static final Set<String> CARRIES_DECLARATION = Set.of("CreateTable", "UpdateTable", "TagResource",
+            "UpdateTimeToLive");
+
+    /** These clear as other operations finish, or as the account's request rate falls: seconds, not milliseconds. */
+    private static final BackoffStrategy WAIT_OUT = BackoffStrategy.exponentialDelay(Duration.ofMillis(500),
             Duration.ofSeconds(10));
 
     private final Goal goal;
     private final String target;
+    private final Deadline deadline;
+    private final ProvisioningListener listener;
 
-    AwsCalls(Goal goal, String target) {
+    AwsCalls(Goal goal, String target, Deadline deadline, ProvisioningListener listener) {
         this.goal = goal;
         this.target = target;
+        this.deadline = deadline;
+        this.listener = listener;
     }
 
-    <T> T call(String table, String operation, Supplier<T> request) throws AwsCallException {
-        try {
-            return request.get();
-        } catch (SdkException e) {
-            throw translate(table, operation, e);
-        }
+    Deadline deadline() {
+        return deadline;
     }
 
     /**
-     * A table operation (CreateTable, UpdateTable) that AWS may refuse with LimitExceededException while
-     * too many table operations are in flight. The SDK does not retry that; this waits with the SDK's
-     * exponential backoff with jitter and tries again until the run's deadline.
+     * One call. A refusal that only means "not now" is tried again, with backoff, until the deadline; any
+     * other failure, or the deadline, ends it with an {@link AwsCallException}.
      */
-    <T> T tableOperation(String table, String operation, Deadline deadline, ProvisioningListener listener,
-            Supplier<T> request) throws AwsCallException {
+    <T> T call(String table, String operation, Supplier<T> request) throws AwsCallException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return request.get();
-            } catch (LimitExceededException e) {
-                if (deadline.passed()) {
-                    throw translate(table, operation, e);
-                }
-                long delay = Math.min(LIMIT_BACKOFF.computeDelay(attempt).toMillis(), deadline.remaining().toMillis());
-                listener.debug("LimitExceededException from " + operation + " on " + table + "; trying again in "
-                        + delay + " ms");
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw translate(table, operation, e);
-                }
             } catch (SdkException e) {
-                throw translate(table, operation, e);
+                if (!notNow(operation, e) || deadline.passed()) {
+                    throw translate(table, operation, e);
+                }
+                pause(attempt, AwsErrors.errorCode(e) + " from " + operation + " on " + table, e, table, operation);
             }
         }
     }
@@ -68,31 +78,91 @@ final class AwsCalls {
         });
     }
 
-    private AwsCallException translate(String table, String operation, SdkException e) {
+    /** Waits before trying again, at most until the deadline. */
+    void pause(int attempt, String why, SdkException cause, String table, String operation) throws AwsCallException {
+        long delay = Math.min(WAIT_OUT.computeDelay(attempt).toMillis(), deadline.remaining().toMillis());
+        listener.debug(why + "; trying again in " + delay + " ms");
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw translate(table, operation, cause);
+        }
+    }
+
+    private static boolean notNow(String operation, SdkException e) {
+        if (!(e instanceof AwsServiceException service)) {
+            return false;
+        }
+        String code = AwsErrors.errorCode(e);
+        if ("LimitExceededException".equals(code)) {
+            String detail = AwsErrors.detail(e);
+            return detail == null || !detail.contains("limited");
+        }
+        return service.isThrottlingException() || NOT_NOW.contains(code)
+                || "TableNotFoundException".equals(code) && "UpdateContinuousBackups".equals(operation);
+    }
+
+    /**
+     * The failure as the user should read it. Advice blames what caused it: the network, the credentials,
+     * AWS's limits, the server at the endpoint, or the declaration, and only the declaration when the
+     * request carried it.
+     */
+    AwsCallException translate(String table, String operation, SdkException e) {
         String code = AwsErrors.errorCode(e);
         String detail = AwsErrors.detail(e);
         if (AwsErrors.isAccessDenied(e)) {
             return new PermissionDeniedException(table, operation, goal, detail, e);
         }
+        int status = e instanceof AwsServiceException service ? service.statusCode() : 0;
+        boolean hasCode = e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && service.awsErrorDetails().errorCode() != null;
         String fix;
         if (e instanceof SdkClientException) {
             fix = "DynamoDB could not be reached in " + target + ". Check <region>/<endpoint> and the network, then"
                     + " run the goal again.";
-        } else if (e instanceof ResourceInUseException) {
+        } else if (notNow(operation, e)) {
+            fix = "AWS was still refusing " + operation + " for now when the run's timeout (" + deadline.timeout()
+                    + ") passed: " + notNowReason(code) + " Run the goal again later, or raise <timeout>.";
+        } else if ("ResourceInUseException".equals(code)) {
             fix = "The table is being created, updated or deleted by someone else; run mvn dynamo-setup:validate"
                     + " to see its state, then run the goal again.";
+        } else if ("LimitExceededException".equals(code)) {
+            fix = "AWS counts this kind of change over hours or a day and the quota is used up (see the message for"
+                    + " when the next change may be made); run the goal again after that time.";
         } else if ("UnrecognizedClientException".equals(code) || "InvalidSignatureException".equals(code)) {
             fix = "The credentials were not accepted; check the access key, secret key and session token in use.";
-        } else if ("LimitExceededException".equals(code) || "ThrottlingException".equals(code)) {
-            fix = "AWS limits how many table operations may run at once, and how often some settings may change"
-                    + " (the billing mode once a day); run the goal again later.";
-        } else if ("ValidationException".equals(code)) {
-            fix = "DynamoDB rejected the request for this table; correct its declaration, or see the AWS limit the"
-                    + " message names.";
+        } else if ("UnknownOperationException".equals(code)) {
+            fix = "The server in " + target + " does not implement " + operation + ": it is not DynamoDB itself (dynalite,"
+                    + " for one, has no UpdateTimeToLive). Use a server that implements it (moto, DynamoDB Local),"
+                    + " or leave out the setting that needs it for this server.";
+        } else if (!hasCode) {
+            fix = "The endpoint answered HTTP " + status + " without a DynamoDB error, which DynamoDB never does: "
+                    + target + " is probably not a DynamoDB endpoint. Check <endpoint> and <region>.";
+        } else if (status >= 500) {
+            fix = "DynamoDB failed on its side (HTTP " + status + ") and kept failing through the retries. Run the"
+                    + " goal again; if this persists, check the AWS Health Dashboard for DynamoDB in " + target + ".";
+        } else if ("ValidationException".equals(code) && detail != null
+                && detail.contains("modified multiple times within a fixed interval")) {
+            fix = "AWS allows one TTL change per table an hour; run the goal again once the hour has passed.";
+        } else if ("ValidationException".equals(code) && CARRIES_DECLARATION.contains(operation)) {
+            fix = "DynamoDB refused the request made from this table's declaration; correct the setting the message"
+                    + " names (or see the AWS limit it names).";
         } else {
-            fix = "Run the goal again; if this persists, check the AWS Health Dashboard for DynamoDB in " + target + ".";
+            fix = "Run the goal again; if this persists, please report it with the message above.";
         }
         return new AwsCallException(table, operation, code,
                 code + " from " + operation + " on table '" + table + "': " + detail + ". " + fix, e);
+    }
+
+    private static String notNowReason(String code) {
+        return switch (code) {
+            case "LimitExceededException" -> "AWS limits how many table operations run at once in an account and"
+                    + " region (and one index creation at a time per table).";
+            case "ContinuousBackupsUnavailableException", "TableNotFoundException" -> "AWS was still enabling backups for the new table, which"
+                    + " can take several minutes; point-in-time recovery can be turned on once they are.";
+            default -> "the account's control-plane requests were throttled all along (other builds or tools share"
+                    + " its request rate).";
+        };
     }
 }

@@ -3,22 +3,40 @@ package io.github.dynamosetup.core;
 import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
-/** A write that brings an existing table closer to its declaration. Each is one API call. */
+/**
+ * A write that brings an existing table closer to its declaration. Each is one API call, and each can
+ * tell whether a live table already has it, so that a step another build did meanwhile counts as done.
+ */
 public sealed interface Change {
 
     /** A short name for the log line {@code ~ update  table (ttl, tags)}. */
     String label();
 
-    /** One UpdateTable call; the table is UPDATING until it is done. */
-    record UpdateTable(String label, Consumer<UpdateTableRequest.Builder> request) implements Change {}
+    /** Whether the live table already has what this change would give it (or is on its way to it). */
+    boolean isDoneOn(LiveTable live);
+
+    /** One UpdateTable call of one kind of change; the table is UPDATING until it is done. */
+    record UpdateTable(String label, Consumer<UpdateTableRequest.Builder> request, Predicate<LiveTable> done)
+            implements Change {
+        @Override
+        public boolean isDoneOn(LiveTable live) {
+            return done.test(live);
+        }
+    }
 
     /** One UpdateTable call that adds a global secondary index, which then backfills. */
     record AddIndex(GlobalSecondaryIndexSpec index) implements Change {
         @Override
         public String label() {
             return "index " + index.name();
+        }
+
+        @Override
+        public boolean isDoneOn(LiveTable live) {
+            return live.globalSecondaryIndexes().containsKey(index.name());
         }
     }
 
@@ -28,6 +46,11 @@ public sealed interface Change {
         public String label() {
             return "ttl";
         }
+
+        @Override
+        public boolean isDoneOn(LiveTable live) {
+            return live.timeToLiveEnabled() && attribute.equals(live.timeToLiveAttribute());
+        }
     }
 
     /** TagResource with the declared tags that are missing or different. */
@@ -36,6 +59,11 @@ public sealed interface Change {
         public String label() {
             return "tags";
         }
+
+        @Override
+        public boolean isDoneOn(LiveTable live) {
+            return tags.entrySet().stream().allMatch(t -> t.getValue().equals(live.tags().get(t.getKey())));
+        }
     }
 
     /** UpdateContinuousBackups. */
@@ -43,6 +71,11 @@ public sealed interface Change {
         @Override
         public String label() {
             return "pitr";
+        }
+
+        @Override
+        public boolean isDoneOn(LiveTable live) {
+            return Boolean.TRUE.equals(live.pointInTimeRecovery());
         }
     }
 }

@@ -126,7 +126,10 @@ final class DriftDetector {
                 add("capacity of index " + index.name(), capacity(capacity), capacity(liveIndex.capacity()),
                         Kind.FIXABLE, new Change.UpdateTable("capacity", r -> r.globalSecondaryIndexUpdates(
                                 GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName(index.name())
-                                        .provisionedThroughput(throughput(capacity))).build())), null);
+                                        .provisionedThroughput(throughput(capacity))).build()),
+                                l -> l.globalSecondaryIndexes().containsKey(index.name())
+                                        && capacity.equals(l.globalSecondaryIndexes().get(index.name()).capacity())),
+                        null);
             }
         }
         live.globalSecondaryIndexes().forEach((name, index) -> {
@@ -155,14 +158,15 @@ final class DriftDetector {
                                 r.globalSecondaryIndexUpdates(updates);
                             }
                         }
-                    }), "AWS lets a table switch billing mode once in 24 hours; if create is refused, run it again"
-                            + " a day after the last switch");
+                    }, l -> l.billingMode() == spec.billingMode()), "AWS allows a table four switches to"
+                            + " PAY_PER_REQUEST in 24 hours (to PROVISIONED at any time); if create is refused for"
+                            + " that, run it again once the message's time has passed");
             return;
         }
         if (spec.billingMode() == BillingMode.PROVISIONED && !spec.capacity().equals(live.capacity())) {
             add("capacity", capacity(spec.capacity()), capacity(live.capacity()), Kind.FIXABLE,
-                    new Change.UpdateTable("capacity", r -> r.provisionedThroughput(throughput(spec.capacity()))),
-                    null);
+                    new Change.UpdateTable("capacity", r -> r.provisionedThroughput(throughput(spec.capacity())),
+                            l -> spec.capacity().equals(l.capacity())), null);
         }
         RequestUnits declared = spec.onDemandThroughput();
         if (spec.billingMode() == BillingMode.PAY_PER_REQUEST && declared.isDeclared()
@@ -170,7 +174,8 @@ final class DriftDetector {
             add("maximum request units", units(declared), units(live.onDemandThroughput()), Kind.FIXABLE,
                     new Change.UpdateTable("request units", r -> r.onDemandThroughput(t -> t
                             .maxReadRequestUnits(declared.maxReadRequestUnits())
-                            .maxWriteRequestUnits(declared.maxWriteRequestUnits()))), null);
+                            .maxWriteRequestUnits(declared.maxWriteRequestUnits())),
+                            l -> declared.equals(l.onDemandThroughput())), null);
         }
     }
 
@@ -208,7 +213,8 @@ final class DriftDetector {
         }
         if (have == null) {
             add("stream", declared.name(), NONE, Kind.FIXABLE, new Change.UpdateTable("stream",
-                    r -> r.streamSpecification(s -> s.streamEnabled(true).streamViewType(declared.name()))), null);
+                    r -> r.streamSpecification(s -> s.streamEnabled(true).streamViewType(declared.name())),
+                    l -> l.streamViewType() == declared), null);
         } else if (declared != null) {
             add("stream", declared.name(), have.name(), Kind.MANUAL, null, "a stream's view type cannot change:"
                     + " disable the stream by hand (its consumers must move to the new stream), then run mvn"
@@ -225,13 +231,7 @@ final class DriftDetector {
             return; // DynamoDB's default; a key chosen by hand is not drift of anything declared
         }
         String have = live.kmsKeyArn() == null ? Encryption.AWS_OWNED.name() : "KMS " + live.kmsKeyArn();
-        boolean matches = switch (declared) {
-            case AWS_OWNED -> live.kmsKeyArn() == null;
-            // DescribeTable names the key, not who manages it: any KMS key passes for AWS_MANAGED
-            case AWS_MANAGED -> live.kmsKeyArn() != null;
-            case CUSTOMER_MANAGED -> live.kmsKeyArn() != null && sameKey(spec.kmsKeyId(), live.kmsKeyArn());
-        };
-        if (matches) {
+        if (encryptionMatches(live)) {
             return;
         }
         String want = declared == Encryption.CUSTOMER_MANAGED ? "KMS " + spec.kmsKeyId() : declared.name();
@@ -244,7 +244,16 @@ final class DriftDetector {
                     s.kmsMasterKeyId(spec.kmsKeyId());
                 }
             }
-        })), null);
+        }), this::encryptionMatches), null);
+    }
+
+    private boolean encryptionMatches(LiveTable table) {
+        return switch (spec.encryption()) {
+            case AWS_OWNED -> table.kmsKeyArn() == null;
+            // DescribeTable names the key, not who manages it: any KMS key passes for AWS_MANAGED
+            case AWS_MANAGED -> table.kmsKeyArn() != null;
+            case CUSTOMER_MANAGED -> table.kmsKeyArn() != null && sameKey(spec.kmsKeyId(), table.kmsKeyArn());
+        };
     }
 
     /** An ARN or key id is compared; an alias cannot be without KMS, so it passes. */
@@ -265,11 +274,13 @@ final class DriftDetector {
         }
         if (spec.deletionProtection() && !live.deletionProtection()) {
             add("deletion protection", "enabled", "disabled", Kind.FIXABLE,
-                    new Change.UpdateTable("deletion protection", r -> r.deletionProtectionEnabled(true)), null);
+                    new Change.UpdateTable("deletion protection", r -> r.deletionProtectionEnabled(true),
+                            LiveTable::deletionProtection), null);
         }
         if (spec.tableClass() != null && spec.tableClass() != live.tableClass()) {
             add("table class", spec.tableClass().name(), live.tableClass().name(), Kind.FIXABLE,
-                    new Change.UpdateTable("table class", r -> r.tableClass(spec.tableClass().name())), null);
+                    new Change.UpdateTable("table class", r -> r.tableClass(spec.tableClass().name()),
+                            l -> l.tableClass() == spec.tableClass()), null);
         }
     }
 

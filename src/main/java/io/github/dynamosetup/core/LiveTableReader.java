@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /**
@@ -34,18 +35,26 @@ final class LiveTableReader {
         this.client = client;
     }
 
-    /** The table's live state, or null when it does not exist. */
-    LiveTable read(TableSpec spec, AwsCalls calls) throws AwsCallException {
+    /**
+     * The table's live state, or null when it does not exist. A table being created is read once it is
+     * ACTIVE: until then AWS answers DescribeTimeToLive with ValidationException and the tags and backups
+     * APIs with ResourceNotFoundException (see src/test/AWS-BEHAVIOUR.md). A table being deleted is read
+     * with DescribeTable alone.
+     */
+    LiveTable read(TableSpec spec, AwsCalls calls) throws ProvisioningException {
         String name = spec.name();
-        TableDescription table = calls.call(name, "DescribeTable", () -> {
-            try {
-                return client.describeTable(r -> r.tableName(name)).table();
-            } catch (ResourceNotFoundException e) {
-                return null;
-            }
-        });
+        TableDescription first = describe(name, calls);
+        if (first != null && first.tableStatus() == TableStatus.CREATING) {
+            new TableActivityWaiter(client, calls.deadline()).awaitActive(name);
+        }
+        TableDescription table = first != null && first.tableStatus() == TableStatus.CREATING
+                ? describe(name, calls) : first;
         if (table == null) {
             return null;
+        }
+        if (table.tableStatus() == TableStatus.DELETING) {
+            return toLiveTable(table, TimeToLiveDescription.builder().timeToLiveStatus("DISABLED").build(), Map.of(),
+                    null);
         }
         TimeToLiveDescription ttl = calls.call(name, "DescribeTimeToLive",
                 () -> client.describeTimeToLive(r -> r.tableName(name)).timeToLiveDescription());
@@ -65,6 +74,16 @@ final class LiveTableReader {
                             .pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()));
         }
         return toLiveTable(table, ttl, tags, pointInTimeRecovery);
+    }
+
+    private TableDescription describe(String name, AwsCalls calls) throws AwsCallException {
+        return calls.call(name, "DescribeTable", () -> {
+            try {
+                return client.describeTable(r -> r.tableName(name)).table();
+            } catch (ResourceNotFoundException e) {
+                return null;
+            }
+        });
     }
 
     static LiveTable toLiveTable(TableDescription table, TimeToLiveDescription ttl, Map<String, String> tags,

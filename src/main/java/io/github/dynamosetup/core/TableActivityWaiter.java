@@ -40,14 +40,15 @@ final class TableActivityWaiter {
     }
 
     /**
-     * Returns when the table is ACTIVE.
+     * Returns when the table and all its global secondary indexes are ACTIVE: only then does AWS take the
+     * next UpdateTable (UpdateTable, API reference).
      *
      * @throws TablesNotActiveException when the deadline passes first
      * @throws AwsCallException when polling itself fails
      */
     void awaitActive(String table) throws ProvisioningException {
         Waiter<DescribeTableResponse> tableWaiter = waiter(
-                WaiterAcceptor.successOnResponseAcceptor(r -> r.table().tableStatus() == TableStatus.ACTIVE),
+                WaiterAcceptor.successOnResponseAcceptor(TableActivityWaiter::isActive),
                 // a table just created may not be visible everywhere yet
                 WaiterAcceptor.retryOnExceptionAcceptor(e -> e instanceof ResourceNotFoundException));
         try {
@@ -126,6 +127,12 @@ final class TableActivityWaiter {
         return new AwsCallException(what, "DescribeTable", e.getClass().getSimpleName(), "Waiting for table " + what
                 + " to become ACTIVE failed: " + e.getMessage() + ". The table exists; run mvn dynamo-setup:create"
                 + " again to finish its configuration.", e);
+    }
+
+    private static boolean isActive(DescribeTableResponse response) {
+        return response.table().tableStatus() == TableStatus.ACTIVE
+                && response.table().globalSecondaryIndexes().stream()
+                        .allMatch(i -> i.indexStatus() == null || i.indexStatus() == IndexStatus.ACTIVE);
     }
 
     private static boolean isActive(DescribeTableResponse response, String index) {

@@ -16,12 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
 /**
  * The provisioning engine. Every goal runs the same way, table by table: read the live state, decide
@@ -55,6 +58,9 @@ public final class TableProvisioner {
      * threads, 572 ms with 64, 410 ms with 16 and 413 ms with 8 (warm medians).
      */
     static final int READ_CONCURRENCY = 16;
+
+    /** How long AWS may take to show a change in reads: tags about 2 s after TagResource (3 s at most, measured). */
+    static final Duration READ_LAG = Duration.ofSeconds(3);
 
     private final DynamoDbClient client;
     private final ProvisioningListener listener;
@@ -111,7 +117,7 @@ public final class TableProvisioner {
      */
     public RunSummary validate(Declaration declaration, boolean failOnDrift) throws ProvisioningException {
         long start = System.nanoTime();
-        AwsCalls calls = new AwsCalls(Goal.VALIDATE, target);
+        AwsCalls calls = new AwsCalls(Goal.VALIDATE, target, Deadline.after(timeout), listener);
         List<TableResult> results = readTasks.run(declaration.tables(), spec -> {
             long tableStart = System.nanoTime();
             LiveTable live = reader.read(spec, calls);
@@ -119,6 +125,16 @@ public final class TableProvisioner {
                 return new TableResult(spec, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
             }
             List<Difference> drift = DriftDetector.compare(spec, live, false);
+            if (!drift.isEmpty()) {
+                // AWS's tag reads lag a few seconds behind TagResource (its API reference): a table a build has
+                // just brought to its declaration is read once more before its drift is reported
+                pause(READ_LAG);
+                live = reader.read(spec, calls);
+                if (live == null) {
+                    return new TableResult(spec, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
+                }
+                drift = DriftDetector.compare(spec, live, false);
+            }
             return new TableResult(spec, drift.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(), drift,
                     live.arn(), live.streamArn(), since(tableStart));
         });
@@ -137,13 +153,12 @@ public final class TableProvisioner {
      */
     public RunSummary force(Declaration declaration) throws ProvisioningException {
         long start = System.nanoTime();
-        Deadline deadline = Deadline.after(timeout);
-        AwsCalls calls = new AwsCalls(Goal.FORCE, target);
+        AwsCalls calls = new AwsCalls(Goal.FORCE, target, Deadline.after(timeout), listener);
         declaration.tables().forEach(t -> listener.info("+ create  " + t.name() + " (forced)"));
         Progress progress = new Progress(Goal.FORCE);
         List<TableResult> results = progress.run(tasks, declaration.tables(), spec -> spec, spec -> {
             long tableStart = System.nanoTime();
-            TableDescription description = calls.tableOperation(spec.name(), "CreateTable", deadline, listener, () -> {
+            TableDescription description = calls.call(spec.name(), "CreateTable", () -> {
                 try {
                     return client.createTable(CreateTableRequests.of(spec)).tableDescription();
                 } catch (ResourceInUseException e) {
@@ -156,7 +171,7 @@ public final class TableProvisioner {
                         since(tableStart));
             }
             progress.done(spec, "create");
-            return finishCreated(spec, description, calls, deadline, tableStart, progress);
+            return finishCreated(spec, description, calls, tableStart, progress);
         });
         RunSummary summary = summarize(new RunSummary(Goal.FORCE, target, results, since(start)));
         if (!summary.names(Outcome.ALREADY_EXISTS).isEmpty()) {
@@ -168,8 +183,7 @@ public final class TableProvisioner {
     private RunSummary converge(Declaration declaration, Options options, boolean dryRun)
             throws ProvisioningException {
         long start = System.nanoTime();
-        Deadline deadline = Deadline.after(timeout);
-        AwsCalls calls = new AwsCalls(dryRun ? Goal.PLAN : Goal.CREATE, target);
+        AwsCalls calls = new AwsCalls(dryRun ? Goal.PLAN : Goal.CREATE, target, Deadline.after(timeout), listener);
         // read the live state of every table, then decide and say what will happen, table by table
         List<Decision> decisions = readTasks.run(declaration.tables(), spec -> {
             LiveTable live = reader.read(spec, calls);
@@ -178,8 +192,7 @@ public final class TableProvisioner {
         });
         List<TableResult> plans = decisions.stream().map(Decision::plan).toList();
         plans.forEach(this::announce);
-        List<TableResult> results = dryRun ? plans : act(decisions, plans, calls, deadline,
-                options.applyIndexChanges());
+        List<TableResult> results = dryRun ? plans : act(decisions, plans, calls, options.applyIndexChanges());
         RunSummary summary = summarize(new RunSummary(dryRun ? Goal.PLAN : Goal.CREATE, target, results,
                 since(start)));
         if (options.failOnDrift() && !summary.drifted().isEmpty()) {
@@ -192,7 +205,7 @@ public final class TableProvisioner {
      * Creates the missing tables and updates the drifted ones, each on its own so that all tables are
      * CREATING at once; tables with nothing to do keep their planned result and take no thread.
      */
-    private List<TableResult> act(List<Decision> decisions, List<TableResult> plans, AwsCalls calls, Deadline deadline,
+    private List<TableResult> act(List<Decision> decisions, List<TableResult> plans, AwsCalls calls,
             boolean applyIndexChanges) throws ProvisioningException {
         List<Decision> work = decisions.stream()
                 .filter(d -> d.live() == null || d.live().deleting() || !changes(d.drift()).isEmpty())
@@ -202,14 +215,14 @@ public final class TableProvisioner {
             long tableStart = System.nanoTime();
             TableSpec spec = decision.spec();
             LiveTable live = decision.live();
-            TableActivityWaiter waiter = new TableActivityWaiter(client, deadline);
+            TableActivityWaiter waiter = new TableActivityWaiter(client, calls.deadline());
             if (live != null && live.deleting()) {
                 listener.info("  waiting " + spec.name() + " (DELETING; created again once it is gone)");
                 waiter.awaitDeleted(spec.name());
                 live = null;
             }
             if (live == null) {
-                TableDescription created = calls.tableOperation(spec.name(), "CreateTable", deadline, listener, () -> {
+                TableDescription created = calls.call(spec.name(), "CreateTable", () -> {
                     try {
                         return client.createTable(CreateTableRequests.of(spec)).tableDescription();
                     } catch (ResourceInUseException e) {
@@ -218,7 +231,7 @@ public final class TableProvisioner {
                 });
                 if (created != null) {
                     progress.done(spec, "create");
-                    return finishCreated(spec, created, calls, deadline, tableStart, progress);
+                    return finishCreated(spec, created, calls, tableStart, progress);
                 }
                 listener.info("  exists  " + spec.name() + " (created meanwhile by another run; waiting for it)");
             }
@@ -231,7 +244,7 @@ public final class TableProvisioner {
                             + " mvn dynamo-setup:create again.", null);
                 }
             }
-            return update(spec, live, DriftDetector.compare(spec, live, applyIndexChanges), calls, deadline, progress);
+            return update(spec, live, DriftDetector.compare(spec, live, applyIndexChanges), calls, progress);
         });
         List<TableResult> results = new ArrayList<>(plans);
         for (int i = 0; i < work.size(); i++) {
@@ -305,59 +318,142 @@ public final class TableProvisioner {
         }
     }
 
-    /** Applies the fixable changes to an existing table, one call at a time, waiting where AWS needs it. */
+    /**
+     * Applies the fixable changes to an existing table, one call and one kind of change at a time, each
+     * UpdateTable once the table and its indexes are ACTIVE again (AWS refuses UpdateTable on a table
+     * that is not, and allows one index creation at a time per table: UpdateTable, API reference).
+     */
     private TableResult update(TableSpec spec, LiveTable live, List<Difference> differences, AwsCalls calls,
-            Deadline deadline, Progress progress) throws ProvisioningException {
+            Progress progress) throws ProvisioningException {
         long start = System.nanoTime();
         Set<Change> changes = changes(differences);
         if (changes.isEmpty()) {
             return new TableResult(spec, differences.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(),
                     differences, live.arn(), live.streamArn(), since(start));
         }
-        String name = spec.name();
-        String streamArn = live.streamArn();
         List<String> actions = new ArrayList<>();
         for (Change change : changes) {
-            if (change instanceof Change.UpdateTable update) {
-                TableDescription after = calls.tableOperation(name, "UpdateTable", deadline, listener,
-                        () -> client.updateTable(r -> {
-                            r.tableName(name);
-                            update.request().accept(r);
-                        }).tableDescription());
-                streamArn = after.latestStreamArn() == null ? streamArn : after.latestStreamArn();
-                new TableActivityWaiter(client, deadline).awaitActive(name);
-                listener.info("  updated " + name + " (" + update.label() + ")");
-            } else if (change instanceof Change.AddIndex add) {
-                addIndex(spec, add.index(), calls, deadline);
-                listener.info("  index   " + name + " (added " + add.index().name() + ")");
-            } else if (change instanceof Change.EnableTimeToLive ttl) {
-                enableTimeToLive(name, ttl.attribute(), calls);
-            } else if (change instanceof Change.TagTable tagging) {
-                calls.run(name, "TagResource", () -> client.tagResource(r -> r.resourceArn(live.arn())
-                        .tags(tagging.tags().entrySet().stream()
-                                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
-                listener.info("  tags    " + name + " (" + String.join(", ", tagging.tags().keySet()) + ")");
-            } else if (change instanceof Change.EnablePointInTimeRecovery) {
-                enablePointInTimeRecovery(name, calls);
+            if (apply(spec, live.arn(), change, calls)) {
+                actions.add(change.label());
+                progress.done(spec, change.label());
             }
-            actions.add(change.label());
-            progress.done(spec, change.label());
+        }
+        String streamArn = live.streamArn();
+        if (changes.stream().anyMatch(c -> c.label().equals("stream"))) {
+            streamArn = calls.call(spec.name(), "DescribeTable",
+                    () -> client.describeTable(r -> r.tableName(spec.name())).table().latestStreamArn());
         }
         return new TableResult(spec, Outcome.UPDATED, actions, differences, live.arn(), streamArn, since(start));
     }
 
-    private void addIndex(TableSpec spec, GlobalSecondaryIndexSpec index, AwsCalls calls, Deadline deadline)
-            throws ProvisioningException {
+    /**
+     * Makes one change, safe to race with other builds: when AWS refuses it and the live table turns out to
+     * have it anyway (TTL "already enabled", a stream or index another build added), it is done; when the
+     * table is busy with another change (ResourceInUseException), it is tried again once the table is
+     * ACTIVE. Refusals that only mean "not now" are waited out by {@link AwsCalls}.
+     *
+     * @return whether this run made the change (false: another run had made it)
+     */
+    private boolean apply(TableSpec spec, String arn, Change change, AwsCalls calls) throws ProvisioningException {
+        String name = spec.name();
+        TableActivityWaiter waiter = new TableActivityWaiter(client, calls.deadline());
+        boolean updatesTable = change instanceof Change.UpdateTable || change instanceof Change.AddIndex;
+        for (int attempt = 1; ; attempt++) {
+            if (updatesTable) {
+                waiter.awaitActive(name);
+            }
+            try {
+                send(spec, arn, change, calls);
+                break;
+            } catch (AwsCallException refused) {
+                if (refused instanceof PermissionDeniedException
+                        || !(refused.getCause() instanceof AwsServiceException)) {
+                    throw refused;
+                }
+                LiveTable live;
+                try {
+                    live = reader.read(spec, calls);
+                } catch (ProvisioningException unreadable) {
+                    refused.addSuppressed(unreadable);
+                    throw refused;
+                }
+                if (live != null && change.isDoneOn(live)) {
+                    listener.info("  done    " + name + " (" + change.label() + ": made meanwhile by another run; "
+                            + refused.errorCode() + ")");
+                    if (change instanceof Change.AddIndex add) {
+                        waiter.awaitIndexActive(name, add.index().name());
+                    }
+                    return false;
+                }
+                if (!"ResourceInUseException".equals(refused.errorCode()) || calls.deadline().passed()) {
+                    throw refused;
+                }
+                calls.pause(attempt, "ResourceInUseException from " + operation(change) + " on " + name,
+                        (SdkException) refused.getCause(), name, operation(change));
+            }
+        }
+        if (change instanceof Change.UpdateTable update) {
+            waiter.awaitActive(name);
+            listener.info("  updated " + name + " (" + update.label() + ")");
+        } else if (change instanceof Change.AddIndex add) {
+            waiter.awaitIndexActive(name, add.index().name());
+            listener.info("  index   " + name + " (added " + add.index().name() + ")");
+        } else if (change instanceof Change.EnableTimeToLive ttl) {
+            listener.info("  ttl     " + name + " (enabled on '" + ttl.attribute() + "')");
+        } else if (change instanceof Change.TagTable tagging) {
+            listener.info("  tags    " + name + " (" + String.join(", ", tagging.tags().keySet()) + ")");
+        } else {
+            listener.info("  pitr    " + name + " (point-in-time recovery enabled)");
+        }
+        return true;
+    }
+
+    private static String operation(Change change) {
+        if (change instanceof Change.EnableTimeToLive) {
+            return "UpdateTimeToLive";
+        } else if (change instanceof Change.TagTable) {
+            return "TagResource";
+        } else if (change instanceof Change.EnablePointInTimeRecovery) {
+            return "UpdateContinuousBackups";
+        }
+        return "UpdateTable";
+    }
+
+    /** The one API call of a change. */
+    private void send(TableSpec spec, String arn, Change change, AwsCalls calls) throws AwsCallException {
+        String name = spec.name();
+        String operation = operation(change);
+        if (change instanceof Change.UpdateTable update) {
+            calls.run(name, operation, () -> client.updateTable(r -> {
+                r.tableName(name);
+                update.request().accept(r);
+            }));
+        } else if (change instanceof Change.AddIndex add) {
+            calls.run(name, operation, () -> client.updateTable(addIndex(spec, add.index())));
+        } else if (change instanceof Change.EnableTimeToLive ttl) {
+            calls.run(name, operation, () -> client.updateTimeToLive(r -> r.tableName(name)
+                    .timeToLiveSpecification(s -> s.enabled(true).attributeName(ttl.attribute()))));
+        } else if (change instanceof Change.TagTable tagging) {
+            calls.run(name, operation, () -> client.tagResource(r -> r.resourceArn(arn)
+                    .tags(tagging.tags().entrySet().stream()
+                            .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
+        } else if (change instanceof Change.EnablePointInTimeRecovery) {
+            calls.run(name, operation, () -> client.updateContinuousBackups(r -> r.tableName(name)
+                    .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true))));
+        }
+    }
+
+    private static UpdateTableRequest addIndex(TableSpec spec, GlobalSecondaryIndexSpec index) {
         List<AttributeDefinition> definitions = spec.attributeDefinitions().entrySet().stream()
                 .map(e -> AttributeDefinition.builder().attributeName(e.getKey()).attributeType(e.getValue().name())
                         .build())
                 .toList();
-        calls.tableOperation(spec.name(), "UpdateTable", deadline, listener, () -> client.updateTable(r -> r
+        var request = CreateTableRequests.globalSecondaryIndex(index);
+        return UpdateTableRequest.builder()
                 .tableName(spec.name())
                 .attributeDefinitions(definitions)
                 .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
                         .create(c -> {
-                            var request = CreateTableRequests.globalSecondaryIndex(index);
                             c.indexName(request.indexName()).keySchema(request.keySchema())
                                     .projection(request.projection());
                             if (request.provisionedThroughput() != null) {
@@ -366,41 +462,35 @@ public final class TableProvisioner {
                             if (request.onDemandThroughput() != null) {
                                 c.onDemandThroughput(request.onDemandThroughput());
                             }
-                        }).build())));
-        new TableActivityWaiter(client, deadline).awaitIndexActive(spec.name(), index.name());
+                        }).build())
+                .build();
     }
 
-    /** Waits for a created table to become ACTIVE, then applies what CreateTable cannot carry. */
-    private TableResult finishCreated(TableSpec spec, TableDescription created, AwsCalls calls, Deadline deadline,
-            long start, Progress progress) throws ProvisioningException {
-        new TableActivityWaiter(client, deadline).awaitActive(spec.name());
+    /**
+     * Waits for a created table (and the indexes made with it) to become ACTIVE, then applies what
+     * CreateTable cannot carry.
+     */
+    private TableResult finishCreated(TableSpec spec, TableDescription created, AwsCalls calls, long start,
+            Progress progress) throws ProvisioningException {
+        new TableActivityWaiter(client, calls.deadline()).awaitActive(spec.name());
         listener.debug("table " + spec.name() + " is ACTIVE");
         List<String> actions = new ArrayList<>(List.of("create"));
         progress.done(spec, "ACTIVE");
+        List<Change> after = new ArrayList<>();
         if (spec.timeToLiveAttribute() != null) {
-            enableTimeToLive(spec.name(), spec.timeToLiveAttribute(), calls);
-            actions.add("ttl");
-            progress.done(spec, "ttl");
+            after.add(new Change.EnableTimeToLive(spec.timeToLiveAttribute()));
         }
         if (spec.pointInTimeRecovery()) {
-            enablePointInTimeRecovery(spec.name(), calls);
-            actions.add("pitr");
-            progress.done(spec, "pitr");
+            after.add(new Change.EnablePointInTimeRecovery());
+        }
+        for (Change change : after) {
+            if (apply(spec, created.tableArn(), change, calls)) {
+                actions.add(change.label());
+                progress.done(spec, change.label());
+            }
         }
         return new TableResult(spec, Outcome.CREATED, actions, List.of(), created.tableArn(),
                 created.latestStreamArn(), since(start));
-    }
-
-    private void enableTimeToLive(String table, String attribute, AwsCalls calls) throws AwsCallException {
-        calls.run(table, "UpdateTimeToLive", () -> client.updateTimeToLive(r -> r.tableName(table)
-                .timeToLiveSpecification(s -> s.enabled(true).attributeName(attribute))));
-        listener.info("  ttl     " + table + " (enabled on '" + attribute + "')");
-    }
-
-    private void enablePointInTimeRecovery(String table, AwsCalls calls) throws AwsCallException {
-        calls.run(table, "UpdateContinuousBackups", () -> client.updateContinuousBackups(r -> r.tableName(table)
-                .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true))));
-        listener.info("  pitr    " + table + " (point-in-time recovery enabled)");
     }
 
     /**
@@ -471,6 +561,14 @@ public final class TableProvisioner {
                 + (total == 1 ? " table in " : " tables in ") + target + " - " + String.join(", ", counts)
                 + String.format(Locale.ROOT, " (%.1f s)", summary.elapsed().toMillis() / 1000.0));
         return summary;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the run is being stopped: report what the first read found
+        }
     }
 
     private static Duration since(long startNanos) {
