@@ -2,22 +2,34 @@ package io.github.dynamosetup.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dynamosetup.testing.AwsBehaviour;
 import io.github.dynamosetup.testing.CreateProcess;
 import io.github.dynamosetup.testing.DynaliteServer;
+import io.github.dynamosetup.testing.DynamoDbServerExtension;
+import io.github.dynamosetup.testing.HealthAssistant;
+import io.github.dynamosetup.testing.TableSnapshot;
+import io.github.dynamosetup.testing.TestServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Several builds (separate JVM processes, not threads) run create on the same tables at once, on dynalite
- * where tables stay CREATING for a second: all succeed, and each table is created by exactly one of them;
- * the others see ResourceInUseException, wait for it to be ACTIVE and bring it to its declaration.
+ * Several builds (separate JVM processes, not threads) run create on the same tables at once: all succeed,
+ * and each table is created by exactly one of them; the others see ResourceInUseException, wait for it to
+ * be ACTIVE and bring it to its declaration, taking what another build did meanwhile (TTL "already
+ * enabled") as done.
  */
+@ExtendWith(DynamoDbServerExtension.class)
 class ConcurrentBuildsTest {
 
     private static final int BUILDS = 3;
@@ -26,22 +38,10 @@ class ConcurrentBuildsTest {
     void concurrentBuildsAllSucceedAndCreateEachTableOnce() throws Exception {
         try (DynaliteServer dynalite = DynaliteServer.start(1000);
                 DynamoDbClient client = dynalite.client()) {
-            List<Process> builds = new ArrayList<>();
-            for (int i = 0; i < BUILDS; i++) {
-                builds.add(start(dynalite));
-            }
-            List<String> outcomes = new ArrayList<>();
-            for (Process build : builds) {
-                String output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(build.waitFor(2, TimeUnit.MINUTES)).isTrue();
-                assertThat(build.exitValue()).as(output).isZero();
-                output.lines().filter(l -> l.matches("\\S+ [A-Z_]+")).forEach(outcomes::add);
-            }
+            List<String> outcomes = runBuilds(dynalite.endpoint(), "without-ttl");
 
-            assertThat(outcomes).hasSize(BUILDS * 3);
-            for (String table : List.of("doctores", "horarios_doctores", "user_sessions")) {
-                assertThat(outcomes).as(table + " created by exactly one build").filteredOn(line -> line.equals(table + " CREATED"))
-                        .hasSize(1);
+            assertCreatedOnceEach(outcomes);
+            for (String table : HealthAssistant.expected(HealthAssistant.TAGS).keySet()) {
                 assertThat(client.describeTable(r -> r.tableName(table)).table().tableStatusAsString())
                         .isEqualTo("ACTIVE");
             }
@@ -49,10 +49,69 @@ class ConcurrentBuildsTest {
         }
     }
 
-    private static Process start(DynaliteServer dynalite) throws IOException {
+    @Test
+    void concurrentBuildsAllSucceedAgainstRealDynamoDbBehaviour(TestServer server) throws Exception {
+        try (AwsBehaviour layer = AwsBehaviour.likeAws(server.endpoint(), Duration.ofSeconds(1));
+                DynamoDbClient direct = server.client("us-east-1")) {
+            List<String> outcomes = runBuilds(layer.endpoint(), "full");
+
+            assertCreatedOnceEach(outcomes);
+            HealthAssistant.expected(HealthAssistant.TAGS).forEach((table, expected) ->
+                    assertThat(TableSnapshot.read(direct, table)).as(table).isEqualTo(expected));
+            assertThat(direct.describeContinuousBackups(r -> r.tableName("user_sessions")).continuousBackupsDescription()
+                    .pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()).isEqualTo("ENABLED");
+            assertThat(layer.successes("CreateTable")).isEqualTo(3);
+            assertThat(layer.successes("UpdateTimeToLive")).as("TTL enabled once; repeats refused as AWS does")
+                    .isEqualTo(1);
+        }
+    }
+
+    private static void assertCreatedOnceEach(List<String> outcomes) {
+        assertThat(outcomes).hasSize(BUILDS * 3);
+        for (String table : List.of("doctores", "horarios_doctores", "user_sessions")) {
+            assertThat(outcomes).as(table + " created by exactly one build")
+                    .filteredOn(line -> line.equals(table + " CREATED")).hasSize(1);
+        }
+    }
+
+    /** Starts the builds at once, waits for each (2 minutes at most), and returns their outcome lines. */
+    private static List<String> runBuilds(URI endpoint, String tables) throws Exception {
+        List<Process> builds = new ArrayList<>();
+        List<CompletableFuture<String>> outputs = new ArrayList<>();
+        for (int i = 0; i < BUILDS; i++) {
+            Process build = start(endpoint, tables);
+            builds.add(build);
+            outputs.add(CompletableFuture.supplyAsync(() -> read(build)));
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < BUILDS; i++) {
+            Process build = builds.get(i);
+            boolean finished = build.waitFor(2, TimeUnit.MINUTES);
+            if (!finished) {
+                build.destroyForcibly();
+            }
+            String output = outputs.get(i).get(10, TimeUnit.SECONDS);
+            assertThat(finished).as("build %d finished within 2 minutes: %s", i, output).isTrue();
+            assertThat(build.exitValue()).as(output).isZero();
+            output.lines().filter(l -> l.matches("\\S+ [A-Z_]+")).forEach(outcomes::add);
+        }
+        return outcomes;
+    }
+
+    private static String read(Process build) {
+        try {
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            build.getInputStream().transferTo(output);
+            return output.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(output unreadable: " + e + ")";
+        }
+    }
+
+    private static Process start(URI endpoint, String tables) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CreateProcess.class.getName(), dynalite.endpoint().toString()).redirectErrorStream(true);
+                CreateProcess.class.getName(), endpoint.toString(), tables).redirectErrorStream(true);
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         return builder.start();
     }

@@ -15,15 +15,21 @@ import java.util.Map;
 /**
  * A build's create, as its own process: the concurrent-builds test starts several at once on the same
  * tables. Prints one line per table, {@code table outcome}, and exits non-zero on failure.
+ *
+ * <p>Arguments: the endpoint, then {@code full} for the Health Assistant tables as declared plus
+ * point-in-time recovery on user_sessions (moto behind the behaviour layer), or nothing for them without
+ * TTL (dynalite has none).
  */
 public final class CreateProcess {
 
     private CreateProcess() {}
 
     public static void main(String[] args) throws Exception {
-        // dynalite has no TTL: the Health Assistant tables without it
+        boolean full = args.length > 1 && args[1].equals("full");
         List<TableSpec> tables = HealthAssistant.tables().stream()
-                .map(t -> t.toBuilder().timeToLiveAttribute(null).build()).toList();
+                .map(t -> full ? t.toBuilder().pointInTimeRecovery(t.timeToLiveAttribute() != null).build()
+                        : t.toBuilder().timeToLiveAttribute(null).build())
+                .toList();
         try (DynamoDbConnection connection = DynamoDbConnection.open(new ConnectionSettings("us-east-1",
                 URI.create(args[0]), null, null, Duration.ofMinutes(1), Map.of()), message -> {})) {
             RunSummary summary = new TableProvisioner(connection.client(), new RecordingListener(),

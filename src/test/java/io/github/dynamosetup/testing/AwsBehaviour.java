@@ -1,0 +1,790 @@
+package io.github.dynamosetup.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The tests' behaviour layer: an HTTP proxy in front of moto (or dynalite) that makes the server answer
+ * the control plane the way real DynamoDB does where local servers do not. Every behaviour is off until
+ * a test switches it on, and each follows one entry of {@code src/test/AWS-BEHAVIOUR.md}, the catalogue
+ * that cites AWS's API reference or developer guide for it. The proxy keeps its own clock per table (when
+ * it was created, updated, when TTL changed) and rewrites statuses and errors accordingly; everything else
+ * is the server's own answer.
+ */
+public final class AwsBehaviour implements AutoCloseable {
+
+    private static final String PREFIX = "DynamoDB_20120810.";
+    private static final Set<String> READS = Set.of("DescribeTable", "DescribeTimeToLive", "ListTagsOfResource",
+            "DescribeContinuousBackups", "ListTables");
+    private static final Set<String> TABLE_OPERATIONS = Set.of("CreateTable", "UpdateTable", "DeleteTable");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration DAY = Duration.ofDays(1);
+    /** How long a table's tags stay "being updated" after TagResource (measured on AWS: about 1.7 s). */
+    private static final Duration TAGS_SETTLE = Duration.ofMillis(1700);
+
+    private final URI backend;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "aws-behaviour");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final Map<String, TableClock> tables = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> successes = new ConcurrentHashMap<>();
+    private final List<String> updateTableRequests = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Runnable> before = new ConcurrentHashMap<>();
+
+    private volatile Duration creating = Duration.ZERO;
+    private volatile Duration invisibleAfterCreate = Duration.ZERO;
+    private volatile Duration updating = Duration.ZERO;
+    private volatile Duration backfilling = Duration.ZERO;
+    private volatile Duration backupsUnavailable = Duration.ZERO;
+    private volatile Duration timeToLiveEnabling;
+    private volatile Duration tagReadsLag = Duration.ZERO;
+    private volatile boolean strictUpdateTable;
+    private volatile boolean quotas;
+    private volatile int maxTableOperations = Integer.MAX_VALUE;
+    private volatile RateLimit readRate;
+    private volatile RateLimit tagRate;
+
+    private AwsBehaviour(URI backend, HttpServer server) {
+        this.backend = backend;
+        this.server = server;
+    }
+
+    /** A proxy to {@code backend} on a free loopback port, with no behaviour switched on yet. */
+    public static AwsBehaviour inFrontOf(URI backend) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+            AwsBehaviour layer = new AwsBehaviour(backend, server);
+            server.setExecutor(layer.executor);
+            server.createContext("/", layer::handle);
+            server.start();
+            return layer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every behaviour of the catalogue at once, with durations short enough for a test: tables CREATING
+     * for {@code creating}, invisible to DescribeTable for a fifth of it, UPDATING and backfilling for
+     * half of it, backups unavailable for as long again after ACTIVE, TTL ENABLING as long, the rules of
+     * UpdateTable and TTL enforced.
+     */
+    public static AwsBehaviour likeAws(URI backend, Duration creating) {
+        return inFrontOf(backend)
+                .creating(creating)
+                .invisibleAfterCreate(creating.dividedBy(5))
+                .updating(creating.dividedBy(2))
+                .backfilling(creating)
+                .backupsUnavailableAfterCreate(creating)
+                .timeToLive(creating)
+                .tagReadsLag(creating)
+                .strictUpdateTable()
+                .tagging()
+                .quotas()
+                .maxTableOperations(500);
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    // ---- switches ----
+
+    /** Catalogue: CREATING. A new table (and the indexes made with it) is CREATING for this long. */
+    public AwsBehaviour creating(Duration duration) {
+        this.creating = duration;
+        return this;
+    }
+
+    /** Catalogue: eventual consistency. DescribeTable says ResourceNotFoundException this long after CreateTable. */
+    public AwsBehaviour invisibleAfterCreate(Duration duration) {
+        this.invisibleAfterCreate = duration;
+        return this;
+    }
+
+    /** Catalogue: UPDATING. A table is UPDATING this long after UpdateTable. */
+    public AwsBehaviour updating(Duration duration) {
+        this.updating = duration;
+        return this;
+    }
+
+    /** Catalogue: backfill. An index added by UpdateTable is CREATING, Backfilling, this long. */
+    public AwsBehaviour backfilling(Duration duration) {
+        this.backfilling = duration;
+        return this;
+    }
+
+    /**
+     * Catalogue: PITR on a new table. UpdateContinuousBackups is refused with
+     * ContinuousBackupsUnavailableException for this long after the table became ACTIVE.
+     */
+    public AwsBehaviour backupsUnavailableAfterCreate(Duration duration) {
+        this.backupsUnavailable = duration;
+        return this;
+    }
+
+    /**
+     * Catalogue: TTL. Enabling TTL that is enabled is refused ("TimeToLive is already enabled"), a second
+     * change within the hour is refused, and a new setting is ENABLING for {@code enabling}.
+     */
+    public AwsBehaviour timeToLive(Duration enabling) {
+        this.timeToLiveEnabling = enabling;
+        return this;
+    }
+
+    /**
+     * Catalogue: UpdateTable. Refused with ResourceInUseException unless the table is ACTIVE; one kind of
+     * change per call; one index created at a time per table; no provisioned throughput for an index of
+     * an on-demand table.
+     */
+    public AwsBehaviour strictUpdateTable() {
+        this.strictUpdateTable = true;
+        return this;
+    }
+
+    /**
+     * Catalogue: tag reads lag. For this long after TagResource, ListTagsOfResource still answers the tags
+     * the table had before (TagResource, API reference: it "will only reflect the changes after a few seconds").
+     */
+    public AwsBehaviour tagReadsLag(Duration duration) {
+        this.tagReadsLag = duration;
+        return this;
+    }
+
+    /**
+     * Catalogue: tagging. TagResource is limited to 5 calls a second in the account (ThrottlingException)
+     * and refused with LimitExceededException while the table's tags are being updated.
+     */
+    public AwsBehaviour tagging() {
+        this.tagRate = new RateLimit(5);
+        return this;
+    }
+
+    /**
+     * Catalogue: quotas counted over hours. Provisioned capacity decreases (4, then one an hour), switches
+     * to PAY_PER_REQUEST (4 in 24 hours) and encryption key changes (4 in 24 hours), each refused beyond
+     * with LimitExceededException.
+     */
+    public AwsBehaviour quotas() {
+        this.quotas = true;
+        return this;
+    }
+
+    /** Catalogue: concurrent table operations. LimitExceededException beyond this many tables in transition. */
+    public AwsBehaviour maxTableOperations(int max) {
+        this.maxTableOperations = max;
+        return this;
+    }
+
+    /**
+     * Catalogue: control-plane throttling. Read calls (Describe*, List*) beyond {@code perSecond} a second,
+     * over the whole account, get ThrottlingException, for as long as the test runs.
+     */
+    public AwsBehaviour throttleReads(int perSecond) {
+        this.readRate = new RateLimit(perSecond);
+        return this;
+    }
+
+    /**
+     * Runs {@code action} once, just before the layer answers the first call of {@code operation}: another
+     * build acting between the plugin's read and its write, say.
+     */
+    public AwsBehaviour onceBefore(String operation, Runnable action) {
+        before.put(operation, action);
+        return this;
+    }
+
+    // ---- what happened ----
+
+    /** Calls of {@code operation} that reached the layer, refused or not. */
+    public int calls(String operation) {
+        return calls.getOrDefault(operation, new AtomicInteger()).get();
+    }
+
+    /** Calls of {@code operation} the layer refused, as AWS would have. */
+    public int refusals(String operation) {
+        return refusals.getOrDefault(operation, new AtomicInteger()).get();
+    }
+
+    /** Calls of {@code operation} answered with success. */
+    public int successes(String operation) {
+        return successes.getOrDefault(operation, new AtomicInteger()).get();
+    }
+
+    /** The bodies of the UpdateTable requests that reached the server, in order. */
+    public List<String> updateTableRequests() {
+        return List.copyOf(updateTableRequests);
+    }
+
+    // ---- the proxy ----
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            String operation = target != null && target.startsWith(PREFIX) ? target.substring(PREFIX.length()) : "";
+            calls.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
+            Runnable action = before.remove(operation);
+            if (action != null) {
+                action.run();
+            }
+            Answer answer;
+            try {
+                answer = answer(operation, exchange, body);
+            } catch (RuntimeException e) {
+                answer = Answer.error(500, "InternalServerError", "behaviour layer: " + e);
+            }
+            if (answer.refused()) {
+                refusals.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
+            } else if (answer.status() == 200) {
+                successes.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+            exchange.getResponseHeaders().add("x-amzn-RequestId", "aws-behaviour");
+            exchange.sendResponseHeaders(answer.status(), answer.body().length);
+            exchange.getResponseBody().write(answer.body());
+        }
+    }
+
+    private Answer answer(String operation, HttpExchange exchange, byte[] body) throws IOException {
+        JsonNode request = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+        String table = tableName(request);
+        long now = System.nanoTime();
+        RateLimit rate = readRate;
+        if (rate != null && READS.contains(operation) && !rate.tryAcquire()) {
+            return Answer.refusal("ThrottlingException", "Rate of requests exceeds the allowed throughput.");
+        }
+        if (TABLE_OPERATIONS.contains(operation) && inTransition(now) >= maxTableOperations) {
+            return Answer.refusal("LimitExceededException", "Subscriber limit exceeded: Only " + maxTableOperations
+                    + " tables can be created, updated, or deleted simultaneously");
+        }
+        TableClock clock = table == null ? null : tables.get(table);
+        boolean creatingNow = clock != null && now < clock.activeAt;
+        switch (operation) {
+            case "CreateTable":
+                return createTable(exchange, body, request, table, now);
+            case "DescribeTable":
+                if (clock != null && now < clock.visibleAt) {
+                    return Answer.refusal("ResourceNotFoundException", "Requested resource not found: Table: "
+                            + table + " not found");
+                }
+                return describeTable(forward(exchange, body), clock, now);
+            case "UpdateTable":
+                return updateTable(exchange, body, request, table, clock, now);
+            case "UpdateTimeToLive":
+                if (creatingNow) {
+                    return Answer.refusal("ResourceInUseException", "Attempt to change a resource which is still in"
+                            + " use: Table " + table + " is being created");
+                }
+                return updateTimeToLive(exchange, body, request, table, now);
+            case "DescribeTimeToLive":
+                if (creatingNow) {
+                    return Answer.refusal("ValidationException", "Cannot describe time to live while table is in"
+                            + " CREATING state");
+                }
+                return describeTimeToLive(forward(exchange, body), clock, now);
+            case "ListTagsOfResource":
+                if (creatingNow) {
+                    return Answer.refusal("ResourceNotFoundException", "Requested resource not found: ResourceArn: "
+                            + request.path("ResourceArn").asText() + " not found");
+                }
+                byte[] stale = clock == null ? null : clock.staleTags;
+                if (stale != null && now < clock.tagsStaleUntil) {
+                    return Answer.ok(stale);
+                }
+                return forward(exchange, body);
+            case "TagResource":
+                return tagResource(exchange, body, table, clock, now);
+            case "DescribeContinuousBackups":
+            case "UpdateContinuousBackups":
+                return continuousBackups(exchange, body, operation, request, table, clock, now);
+            case "DeleteTable":
+                tables.remove(table);
+                return forward(exchange, body);
+            default:
+                return forward(exchange, body);
+        }
+    }
+
+    /**
+     * The backups APIs say TableNotFoundException while a table is CREATING and just after; enabling
+     * point-in-time recovery is then refused with ContinuousBackupsUnavailableException until the new
+     * table's backups are enabled.
+     */
+    private Answer continuousBackups(HttpExchange exchange, byte[] body, String operation, JsonNode request,
+            String table, TableClock clock, long now) throws IOException {
+        if (clock == null || now >= clock.backupsAvailableAt) {
+            return forward(exchange, body);
+        }
+        long unavailable = clock.backupsAvailableAt - clock.activeAt;
+        if (now < clock.activeAt + unavailable / 3) {
+            return Answer.refusal("TableNotFoundException", "Table not found: " + table);
+        }
+        if (operation.equals("UpdateContinuousBackups")
+                && request.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean()) {
+            return Answer.refusal("ContinuousBackupsUnavailableException", "Backups are being enabled for the table: "
+                    + table + ". Please retry later");
+        }
+        return forward(exchange, body);
+    }
+
+    private Answer tagResource(HttpExchange exchange, byte[] body, String table, TableClock clock, long now)
+            throws IOException {
+        if (clock != null && now < clock.activeAt) {
+            return Answer.refusal("ResourceInUseException", "Attempt to change a resource which is still in use:"
+                    + " Table is being created: " + table);
+        }
+        RateLimit rate = tagRate;
+        if (rate != null && !rate.tryAcquire()) {
+            return Answer.refusal("ThrottlingException", "Rate exceeded");
+        }
+        TableClock tagged = tables.computeIfAbsent(table, t -> new TableClock(now));
+        synchronized (tagged) {
+            if (rate != null && now < tagged.tagsSettledAt) {
+                return Answer.refusal("LimitExceededException", "Subscriber limit exceeded: Table tags are being"
+                        + " updated: " + table);
+            }
+            byte[] before = forward(exchange, "ListTagsOfResource", "{\"ResourceArn\":"
+                    + JSON.writeValueAsString(JSON.readTree(body).path("ResourceArn").asText()) + "}").body();
+            Answer answer = forward(exchange, body);
+            if (answer.status() == 200) {
+                tagged.tagsSettledAt = now + TAGS_SETTLE.toNanos();
+                if (!tagReadsLag.isZero()) {
+                    tagged.staleTags = before;
+                    tagged.tagsStaleUntil = now + tagReadsLag.toNanos();
+                }
+            }
+            return answer;
+        }
+    }
+
+    private Answer createTable(HttpExchange exchange, byte[] body, JsonNode request, String table, long now)
+            throws IOException {
+        boolean indexes = request.path("GlobalSecondaryIndexes").size() + request.path("LocalSecondaryIndexes").size() > 0;
+        if (indexes && inTransition(now) >= maxTableOperations / 2) {
+            return Answer.refusal("LimitExceededException", "Subscriber limit exceeded: Only " + maxTableOperations / 2
+                    + " tables with secondary indexes can be in the CREATING state at once");
+        }
+        if (strictUpdateTable && "PAY_PER_REQUEST".equals(request.path("BillingMode").asText())) {
+            if (request.has("ProvisionedThroughput")) {
+                return Answer.refusal("ValidationException", "One or more parameter values were invalid: Neither"
+                        + " ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is"
+                        + " PAY_PER_REQUEST");
+            }
+            for (JsonNode index : request.path("GlobalSecondaryIndexes")) {
+                if (index.has("ProvisionedThroughput")) {
+                    return Answer.refusal("ValidationException", "One or more parameter values were invalid:"
+                            + " ProvisionedThroughput should not be specified for index: "
+                            + index.path("IndexName").asText() + " when BillingMode is PAY_PER_REQUEST");
+                }
+            }
+        }
+        Answer answer = forward(exchange, body);
+        if (answer.status() == 200) {
+            TableClock clock = new TableClock(now + creating.toNanos());
+            clock.visibleAt = now + invisibleAfterCreate.toNanos();
+            clock.backupsAvailableAt = clock.activeAt + backupsUnavailable.toNanos();
+            tables.put(table, clock);
+            return rewrite(answer, "TableDescription", clock, now);
+        }
+        return answer;
+    }
+
+    private Answer updateTable(HttpExchange exchange, byte[] body, JsonNode request, String table, TableClock clock,
+            long now) throws IOException {
+        List<String> creates = new ArrayList<>();
+        request.path("GlobalSecondaryIndexUpdates").forEach(u -> {
+            if (u.has("Create")) {
+                creates.add(u.path("Create").path("IndexName").asText());
+            }
+        });
+        if (strictUpdateTable) {
+            if (clock != null && now < clock.activeAt) {
+                return Answer.refusal("ResourceInUseException", "Attempt to change a resource which is still in use:"
+                        + " Table is being created: " + table);
+            }
+            if (clock != null && now < clock.updatingUntil) {
+                return Answer.refusal("ResourceInUseException", "Attempt to change a resource which is still in use:"
+                        + " Table: " + table + " is in the process of being updated.");
+            }
+            List<String> kinds = kindsOfChange(request);
+            if (kinds.size() > 1) {
+                return Answer.refusal("ValidationException", kinds.contains("encryption")
+                        ? "One or more parameter values were invalid: Server-Side Encryption modification must be the"
+                                + " only operation in the request"
+                        : kinds.contains("stream")
+                                ? "One or more parameter values were invalid: You cannot modify stream status while"
+                                        + " updating table IOPS"
+                                : "One or more parameter values were invalid: only one of these can change in one"
+                                        + " UpdateTable request: " + String.join(", ", kinds));
+            }
+            if (creates.size() > 1 || !creates.isEmpty() && clock != null && clock.backfilling(now)) {
+                return Answer.refusal("LimitExceededException", "Subscriber limit exceeded: Only 1 online index can"
+                        + " be created or deleted simultaneously per table");
+            }
+            JsonNode live = describe(exchange, table).path("Table");
+            Answer refused = stateRefusal(request, table, live, creates);
+            if (refused == null) {
+                refused = onDemandIndexThroughput(request, live);
+            }
+            if (refused == null && quotas) {
+                refused = quota(request, table, live, now);
+            }
+            if (refused != null) {
+                return refused;
+            }
+        }
+        Answer answer = forward(exchange, body);
+        if (answer.status() != 200) {
+            return answer;
+        }
+        updateTableRequests.add(new String(body, StandardCharsets.UTF_8));
+        TableClock updated = tables.computeIfAbsent(table, t -> new TableClock(now));
+        updated.updatingUntil = now + updating.toNanos();
+        creates.forEach(index -> updated.indexes.put(index, now + Math.max(backfilling.toNanos(),
+                updating.toNanos())));
+        return rewrite(answer, "TableDescription", updated, now);
+    }
+
+    /**
+     * What one UpdateTable call changes, by the kinds AWS allows one at a time: "You can only perform one
+     * of the following operations at once" (UpdateTable, API reference).
+     */
+    private static List<String> kindsOfChange(JsonNode request) {
+        Set<String> kinds = new java.util.LinkedHashSet<>();
+        if (request.has("BillingMode") || request.has("ProvisionedThroughput") || request.has("OnDemandThroughput")) {
+            kinds.add("billing mode or throughput");
+        }
+        if (request.has("StreamSpecification")) {
+            kinds.add("stream");
+        }
+        if (request.has("SSESpecification")) {
+            kinds.add("encryption");
+        }
+        if (request.has("TableClass")) {
+            kinds.add("table class");
+        }
+        if (request.has("DeletionProtectionEnabled")) {
+            kinds.add("deletion protection");
+        }
+        for (JsonNode update : request.path("GlobalSecondaryIndexUpdates")) {
+            if (update.has("Create")) {
+                kinds.add("index creation");
+            } else if (update.has("Delete")) {
+                kinds.add("index deletion");
+            } else if (update.has("Update")) {
+                kinds.add("billing mode or throughput"); // an index's throughput goes with the table's
+            }
+        }
+        return List.copyOf(kinds);
+    }
+
+    /** ProvisionedThroughput on an index of an on-demand table is refused (UpdateTable, API reference). */
+    private static Answer onDemandIndexThroughput(JsonNode request, JsonNode live) {
+        String billing = request.path("BillingMode").asText("");
+        if (billing.isEmpty()) {
+            billing = live.path("BillingModeSummary").path("BillingMode").asText("PROVISIONED");
+        }
+        if (!"PAY_PER_REQUEST".equals(billing)) {
+            return null;
+        }
+        for (JsonNode update : request.path("GlobalSecondaryIndexUpdates")) {
+            JsonNode change = update.has("Create") ? update.get("Create") : update.get("Update");
+            if (change != null && change.has("ProvisionedThroughput")) {
+                return Answer.refusal("ValidationException", "One or more parameter values were invalid: Neither"
+                        + " ReadCapacityUnits nor WriteCapacityUnits can be specified for index: "
+                        + change.path("IndexName").asText() + " when BillingMode is PAY_PER_REQUEST");
+            }
+        }
+        return null;
+    }
+
+    /** Changes that the table's state makes meaningless: a stream that is on, an index that exists. */
+    private static Answer stateRefusal(JsonNode request, String table, JsonNode live, List<String> creates) {
+        if (request.path("StreamSpecification").path("StreamEnabled").asBoolean(false)
+                && live.path("StreamSpecification").path("StreamEnabled").asBoolean(false)) {
+            return Answer.refusal("ValidationException", "Table already has an enabled stream: TableName: " + table);
+        }
+        for (JsonNode index : live.path("GlobalSecondaryIndexes")) {
+            if (creates.contains(index.path("IndexName").asText())) {
+                return Answer.refusal("ValidationException", "Attempting to create an index which already exists");
+            }
+        }
+        return null;
+    }
+
+    /** The quotas AWS counts over hours or a day (Service, account, and table quotas, developer guide). */
+    private Answer quota(JsonNode request, String table, JsonNode live, long now) {
+        TableClock clock = tables.computeIfAbsent(table, t -> new TableClock(now));
+        synchronized (clock) {
+            if ("PAY_PER_REQUEST".equals(request.path("BillingMode").asText())
+                    && !"PAY_PER_REQUEST".equals(live.path("BillingModeSummary").path("BillingMode").asText())) {
+                if (clock.count(clock.onDemandSwitches, now, DAY) >= 4) {
+                    return Answer.refusal("LimitExceededException", "Subscriber limit exceeded: Update to"
+                            + " PayPerRequest mode are limited to 4 times in 1 day(s).");
+                }
+                clock.onDemandSwitches.add(now);
+            }
+            long read = request.path("ProvisionedThroughput").path("ReadCapacityUnits").asLong(Long.MAX_VALUE);
+            long write = request.path("ProvisionedThroughput").path("WriteCapacityUnits").asLong(Long.MAX_VALUE);
+            JsonNode current = live.path("ProvisionedThroughput");
+            if (read < current.path("ReadCapacityUnits").asLong(0) || write < current.path("WriteCapacityUnits").asLong(0)) {
+                int today = clock.count(clock.decreases, now, DAY);
+                if (today >= 4 && clock.count(clock.decreases, now, HOUR) >= 1) {
+                    return Answer.refusal("LimitExceededException", "Subscriber limit exceeded: Provisioned"
+                            + " throughput decreases are limited within a given UTC day. After the first 4 decreases,"
+                            + " each subsequent decrease in the same UTC day can be performed at most once every 3600"
+                            + " seconds. Number of decreases today: " + today);
+                }
+                clock.decreases.add(now);
+            }
+            if (request.path("SSESpecification").path("Enabled").asBoolean(false)) {
+                if (clock.count(clock.encryptionChanges, now, DAY) >= 4) {
+                    return Answer.refusal("LimitExceededException", "Encryption mode changes are limited in the 24h"
+                            + " window; try again later");
+                }
+                clock.encryptionChanges.add(now);
+            }
+            return null;
+        }
+    }
+
+    private Answer updateTimeToLive(HttpExchange exchange, byte[] body, JsonNode request, String table, long now)
+            throws IOException {
+        if (timeToLiveEnabling == null) {
+            return forward(exchange, body);
+        }
+        JsonNode wanted = request.path("TimeToLiveSpecification");
+        TableClock clock = tables.computeIfAbsent(table, t -> new TableClock(now));
+        synchronized (clock) {
+            JsonNode current = JSON.readTree(forward(exchange, "DescribeTimeToLive",
+                    "{\"TableName\":\"" + table + "\"}").body()).path("TimeToLiveDescription");
+            String status = current.path("TimeToLiveStatus").asText("DISABLED");
+            boolean enabled = status.equals("ENABLED") || status.equals("ENABLING");
+            if (wanted.path("Enabled").asBoolean(false) && enabled) {
+                return Answer.refusal("ValidationException", "TimeToLive is already enabled");
+            }
+            if (!wanted.path("Enabled").asBoolean(false) && !enabled) {
+                return Answer.refusal("ValidationException", "TimeToLive is already disabled");
+            }
+            if (now - clock.timeToLiveChangedAt < HOUR.toNanos()) {
+                return Answer.refusal("ValidationException", "Time to live has been modified multiple times within a"
+                        + " fixed interval");
+            }
+            Answer answer = forward(exchange, body);
+            if (answer.status() == 200) {
+                clock.timeToLiveChangedAt = now;
+                clock.timeToLiveSettledAt = now + timeToLiveEnabling.toNanos();
+            }
+            return answer;
+        }
+    }
+
+    private Answer describeTimeToLive(Answer answer, TableClock clock, long now) throws IOException {
+        if (answer.status() != 200 || clock == null || now >= clock.timeToLiveSettledAt) {
+            return answer;
+        }
+        ObjectNode root = (ObjectNode) JSON.readTree(answer.body());
+        ObjectNode ttl = (ObjectNode) root.path("TimeToLiveDescription");
+        String status = ttl.path("TimeToLiveStatus").asText();
+        if (status.equals("ENABLED")) {
+            ttl.put("TimeToLiveStatus", "ENABLING");
+        } else if (status.equals("DISABLED")) {
+            ttl.put("TimeToLiveStatus", "DISABLING");
+        }
+        return Answer.ok(JSON.writeValueAsBytes(root));
+    }
+
+    private Answer describeTable(Answer answer, TableClock clock, long now) throws IOException {
+        return answer.status() == 200 && clock != null ? rewrite(answer, "Table", clock, now) : answer;
+    }
+
+    /** The table's and its indexes' statuses as the layer's clock says, in a DescribeTable-shaped answer. */
+    private static Answer rewrite(Answer answer, String field, TableClock clock, long now) throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(answer.body());
+        if (!(root.get(field) instanceof ObjectNode table)) {
+            return answer;
+        }
+        boolean creating = now < clock.activeAt;
+        if (creating) {
+            table.put("TableStatus", "CREATING");
+        } else if (now < clock.updatingUntil) {
+            table.put("TableStatus", "UPDATING");
+        }
+        for (JsonNode index : table.path("GlobalSecondaryIndexes")) {
+            Long activeAt = clock.indexes.get(index.path("IndexName").asText());
+            if (creating) {
+                ((ObjectNode) index).put("IndexStatus", "CREATING");
+            } else if (activeAt != null && now < activeAt) {
+                ((ObjectNode) index).put("IndexStatus", "CREATING").put("Backfilling", true);
+            }
+        }
+        return Answer.ok(JSON.writeValueAsBytes(root));
+    }
+
+    private int inTransition(long now) {
+        return (int) tables.values().stream().filter(c -> now < c.activeAt || now < c.updatingUntil).count();
+    }
+
+    private JsonNode describe(HttpExchange exchange, String table) throws IOException {
+        return JSON.readTree(forward(exchange, "DescribeTable", "{\"TableName\":\"" + table + "\"}").body());
+    }
+
+    private static String tableName(JsonNode request) {
+        if (request.hasNonNull("TableName")) {
+            return request.get("TableName").asText();
+        }
+        if (request.hasNonNull("ResourceArn")) {
+            String arn = request.get("ResourceArn").asText();
+            return arn.substring(arn.indexOf(":table/") + ":table/".length());
+        }
+        return null;
+    }
+
+    private Answer forward(HttpExchange exchange, byte[] body) throws IOException {
+        return forward(exchange, null, body);
+    }
+
+    /** Asks the server itself, with the headers of the call being answered (moto and dynalite check no signature). */
+    private Answer forward(HttpExchange exchange, String operation, String body) throws IOException {
+        return forward(exchange, operation, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Answer forward(HttpExchange exchange, String operation, byte[] body) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(backend.resolve(exchange.getRequestURI().getPath()))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+            String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (Set.of("host", "content-length", "connection", "expect", "upgrade").contains(name)) {
+                continue;
+            }
+            for (String value : header.getValue()) {
+                request.header(header.getKey(), name.equals("x-amz-target") && operation != null
+                        ? PREFIX + operation : value);
+            }
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), response.body(), false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** When things happen to one table, on {@link System#nanoTime()}'s clock. */
+    private static final class TableClock {
+        final long activeAt;
+        volatile long visibleAt;
+        volatile long updatingUntil;
+        volatile long backupsAvailableAt;
+        volatile long timeToLiveChangedAt = Long.MIN_VALUE / 2;
+        volatile long timeToLiveSettledAt;
+        volatile long tagsSettledAt;
+        volatile long tagsStaleUntil;
+        volatile byte[] staleTags;
+        final Map<String, Long> indexes = new ConcurrentHashMap<>();
+        final List<Long> onDemandSwitches = new ArrayList<>();
+        final List<Long> decreases = new ArrayList<>();
+        final List<Long> encryptionChanges = new ArrayList<>();
+
+        int count(List<Long> times, long now, Duration within) {
+            return (int) times.stream().filter(t -> now - t < within.toNanos()).count();
+        }
+
+        TableClock(long activeAt) {
+            this.activeAt = activeAt;
+        }
+
+        boolean backfilling(long now) {
+            return indexes.values().stream().anyMatch(at -> now < at);
+        }
+    }
+
+    /** An answer to the client: the server's, or the layer's own refusal. */
+    private record Answer(int status, byte[] body, boolean refused) {
+        static Answer ok(byte[] body) {
+            return new Answer(200, body, false);
+        }
+
+        static Answer refusal(String code, String message) {
+            return error(400, code, message);
+        }
+
+        static Answer ok(String body) {
+            return ok(body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Answer error(int status, String code, String message) {
+            Map<String, String> error = new HashMap<>();
+            // DynamoDB names its validation errors after the service framework, the others after the API
+            error.put("__type", (code.equals("ValidationException") ? "com.amazon.coral.validate#"
+                    : "com.amazonaws.dynamodb.v20120810#") + code);
+            error.put("message", message);
+            try {
+                return new Answer(status, JSON.writeValueAsBytes(error), true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** A token bucket refilled {@code perSecond} times a second, holding at most a second's worth. */
+    private static final class RateLimit {
+        private final int perSecond;
+        private double tokens;
+        private long last = System.nanoTime();
+
+        RateLimit(int perSecond) {
+            this.perSecond = perSecond;
+            this.tokens = perSecond;
+        }
+
+        synchronized boolean tryAcquire() {
+            long now = System.nanoTime();
+            tokens = Math.min(perSecond, tokens + (now - last) / 1e9 * perSecond);
+            last = now;
+            if (tokens >= 1) {
+                tokens--;
+                return true;
+            }
+            return false;
+        }
+    }
+}
