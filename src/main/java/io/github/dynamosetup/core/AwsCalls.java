@@ -151,8 +151,9 @@ final class AwsCalls {
         } else {
             fix = "Run the goal again; if this persists, please report it with the message above.";
         }
-        return new AwsCallException(table, operation, code,
-                code + " from " + operation + " on table '" + table + "': " + detail + ". " + fix, e);
+        String said = detail == null || detail.isBlank() ? "(no message)" : detail.strip();
+        return new AwsCallException(table, operation, code, code + " from " + operation + " on table '" + table
+                + "': " + (said.endsWith(".") ? said : said + ".") + " " + fix, e);
     }
 
     private static String notNowReason(String code) {

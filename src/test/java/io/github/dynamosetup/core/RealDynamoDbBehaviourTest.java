@@ -257,7 +257,7 @@ class RealDynamoDbBehaviourTest {
     void validateUnderSustainedThrottlingSlowsDownAndFinishes(TestServer server) throws Exception {
         List<TableSpec> tables = manyTables(120);
         try (DynamoDbClient direct = server.client("us-east-1");
-                AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).throttleReads(60);
+                AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).throttleReads(15);
                 DynamoDbClient client = client(layer)) {
             for (TableSpec table : tables) {
                 direct.createTable(CreateTableRequests.of(table));
