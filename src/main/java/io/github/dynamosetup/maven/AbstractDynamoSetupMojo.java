@@ -124,7 +124,11 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private String serverId;
 
     /**
-     * How long to wait for created tables to become ACTIVE, as an ISO-8601 duration.
+     * How long a run may take to wait for tables and indexes to become ACTIVE, and to wait out what AWS
+     * refuses only for now (throttling, LimitExceededException while too many table operations are in
+     * flight, point-in-time recovery while a new table's backups are being enabled), as an ISO-8601
+     * duration. Adding an index to an existing table takes AWS minutes even on an empty table: raise it
+     * for {@code applyIndexChanges}.
      *
      * @since 0.1.0
      */
