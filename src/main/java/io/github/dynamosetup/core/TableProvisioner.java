@@ -59,7 +59,7 @@ public final class TableProvisioner {
      */
     static final int READ_CONCURRENCY = 16;
 
-    /** How long AWS may take to show a change in reads: tags about 2 s after TagResource (3 s at most, measured). */
+    /** How long AWS's tag reads may lag behind TagResource: about 2 s, 3 s at most (measured on AWS). */
     static final Duration READ_LAG = Duration.ofSeconds(3);
 
     private final DynamoDbClient client;
@@ -125,9 +125,9 @@ public final class TableProvisioner {
                 return new TableResult(spec, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
             }
             List<Difference> drift = DriftDetector.compare(spec, live, false);
-            if (!drift.isEmpty()) {
-                // AWS's tag reads lag a few seconds behind TagResource (its API reference): a table a build has
-                // just brought to its declaration is read once more before its drift is reported
+            if (drift.stream().anyMatch(d -> d.change() instanceof Change.TagTable)) {
+                // AWS's tag reads lag a few seconds behind TagResource (its API reference): tags a build has
+                // just written are looked for once more before they are reported missing
                 pause(READ_LAG);
                 live = reader.read(spec, calls);
                 if (live == null) {
