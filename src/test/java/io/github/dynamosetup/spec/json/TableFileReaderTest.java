@@ -101,23 +101,61 @@ class TableFileReaderTest {
     }
 
     @Test
-    void theMinimalFileIsAnOnDemandTable() throws Exception {
+    void aFileWithoutBillingModeIsProvisionedAsCreateTableMakesIt() throws Exception {
         TableFileReader.Result result = read("""
                 {
                   "TableName": "orders",
                   "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
                   "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
-                  "OnDemandThroughput": {"MaxReadRequestUnits": 100, "MaxWriteRequestUnits": -1},
+                  "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 2},
                   "SSESpecification": {"Enabled": true}
+                }
+                """);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.table().billingMode()).isEqualTo(BillingMode.PROVISIONED);
+        assertThat(result.table().capacity()).isEqualTo(new Capacity(5L, 2L));
+        assertThat(result.table().encryption()).isEqualTo(Encryption.AWS_MANAGED);
+        assertThat(result.table().stream()).isNull();
+        assertThat(result.table().tableClass()).isNull();
+        assertThat(result.table().deletionProtection()).isFalse();
+        assertThat(result.table().timeToLiveAttribute()).isNull();
+        assertThat(result.table().pointInTimeRecovery()).isFalse();
+    }
+
+    @Test
+    void anOnDemandFileMayLimitRequestUnits() throws Exception {
+        TableFileReader.Result result = read("""
+                {
+                  "TableName": "orders",
+                  "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                  "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                  "BillingMode": "PAY_PER_REQUEST",
+                  "OnDemandThroughput": {"MaxReadRequestUnits": 100, "MaxWriteRequestUnits": -1}
                 }
                 """);
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.table().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
         assertThat(result.table().onDemandThroughput()).isEqualTo(new RequestUnits(100L, -1L));
-        assertThat(result.table().encryption()).isEqualTo(Encryption.AWS_MANAGED);
-        assertThat(result.table().timeToLiveAttribute()).isNull();
-        assertThat(result.table().pointInTimeRecovery()).isFalse();
+        assertThat(result.table().encryption()).isNull();
+    }
+
+    @Test
+    void withoutBillingModeAndCapacityTheOneProblemNamesTheDefault() throws Exception {
+        TableFileReader.Result result = read("""
+                {
+                  "TableName": "orders",
+                  "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                  "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]
+                }
+                """);
+
+        assertThat(result.problems()).singleElement().asString().isEqualTo("table 'dev-orders' (tables/orders.json),"
+                + " $.ProvisionedThroughput: missing; a table file without BillingMode is PROVISIONED (DynamoDB's"
+                + " default, as in aws dynamodb create-table), and a PROVISIONED table needs ReadCapacityUnits and"
+                + " WriteCapacityUnits: add \"ProvisionedThroughput\": {\"ReadCapacityUnits\": 5, \"WriteCapacityUnits\":"
+                + " 5} with your figures, or set \"BillingMode\": \"PAY_PER_REQUEST\"");
     }
 
     @Test
@@ -127,6 +165,7 @@ class TableFileReaderTest {
                   "TableName": "orders",
                   "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
                   "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                  "BillingMode": "PAY_PER_REQUEST",
                   "TimeToLiveSpecification": {"AttributeName": "ttl", "Enabled": false}
                 }
                 """);
