@@ -39,8 +39,8 @@ import java.util.stream.Collectors;
  * {@code TimeToLiveSpecification} (as in {@code update-time-to-live}) and
  * {@code PointInTimeRecoverySpecification} (as in {@code update-continuous-backups}).
  *
- * <p>A file means what it means to {@code create-table}. What it leaves out takes DynamoDB's default, as the
- * CreateTable API reference gives them
+ * <p>A file means what it means to {@code create-table}: what it leaves out gets the default that DynamoDB's
+ * CreateTable gives it
  * (<a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html">API_CreateTable</a>):
  * <ul>
  *   <li>no {@code BillingMode}: PROVISIONED, so {@code ProvisionedThroughput} is required on the table and on
@@ -163,19 +163,18 @@ public final class TableFileReader {
         tablePartitionKey = keys.get(0);
         table.partitionKey(keys.get(0)).sortKey(keys.get(1));
         BillingMode billingMode = billingMode(root);
-        readGlobalIndexes(root.get("GlobalSecondaryIndexes"), table, billingMode, root.get("BillingMode"));
-        readLocalIndexes(root.get("LocalSecondaryIndexes"), table);
-        reportUnusedDefinitions(root.get("AttributeDefinitions"));
-
         if (isAbsent(root.get("BillingMode")) && isAbsent(root.get("ProvisionedThroughput"))) {
-            // CreateTable: "If you set BillingMode as PROVISIONED, you must specify this property", and PROVISIONED
-            // is what a request without BillingMode gets. DynamoDB answers "ReadCapacityUnits and
-            // WriteCapacityUnits must both be specified when BillingMode is PROVISIONED".
+            // DynamoDB answers "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is
+            // PROVISIONED" (see billingMode(root))
             problem("$.ProvisionedThroughput", "missing; a table file without BillingMode is PROVISIONED (DynamoDB's"
                     + " default, as in aws dynamodb create-table), and a PROVISIONED table needs ReadCapacityUnits and"
                     + " WriteCapacityUnits: add \"ProvisionedThroughput\": {\"ReadCapacityUnits\": 5,"
                     + " \"WriteCapacityUnits\": 5} with your figures, or set \"BillingMode\": \"PAY_PER_REQUEST\"");
         }
+        readGlobalIndexes(root.get("GlobalSecondaryIndexes"), table, billingMode, root.get("BillingMode"));
+        readLocalIndexes(root.get("LocalSecondaryIndexes"), table);
+        reportUnusedDefinitions(root.get("AttributeDefinitions"));
+
         table.billingMode(billingMode)
                 .capacity(capacity(root.get("ProvisionedThroughput"), "$.ProvisionedThroughput"))
                 .onDemandThroughput(requestUnits(root.get("OnDemandThroughput"), "$.OnDemandThroughput"))
@@ -236,7 +235,9 @@ public final class TableFileReader {
             // problems that only stem from the guess
             return isAbsent(root.get("ProvisionedThroughput")) ? BillingMode.PAY_PER_REQUEST : BillingMode.PROVISIONED;
         }
-        // CreateTable API reference, BillingMode: PROVISIONED is the default
+        // CreateTable makes a PROVISIONED table of a request without BillingMode: it refuses one without
+        // ProvisionedThroughput "when BillingMode is PROVISIONED" (API reference, ProvisionedThroughput: "If you set
+        // BillingMode as PROVISIONED, you must specify this property")
         return BillingMode.PROVISIONED;
     }
 

@@ -313,9 +313,9 @@ class TableFileReaderTest {
                                 + " BillingMode is PROVISIONED")),
                 Arguments.of("no BillingMode: neither the table nor its index with capacity",
                         valid(",\n  " + BILLING, ""),
-                        List.of("$.GlobalSecondaryIndexes[0].ProvisionedThroughput: missing; a table file without"
-                                        + " BillingMode is PROVISIONED",
-                                "$.ProvisionedThroughput: missing; a table file without BillingMode is PROVISIONED")));
+                        List.of("$.ProvisionedThroughput: missing; a table file without BillingMode is PROVISIONED",
+                                "$.GlobalSecondaryIndexes[0].ProvisionedThroughput: missing; a table file without"
+                                        + " BillingMode is PROVISIONED")));
     }
 
     @ParameterizedTest(name = "{0}")
