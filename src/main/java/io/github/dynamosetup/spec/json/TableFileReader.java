@@ -520,11 +520,12 @@ public final class TableFileReader {
     }
 
     /**
-     * Encryption at rest as CreateTable reads SSESpecification (API reference, SSESpecification): without it,
-     * with {@code {}} or with {@code "Enabled": false}, an AWS owned key; with {@code "Enabled": true} or
-     * {@code "SSEType": "KMS"}, KMS with the AWS managed key, or with the key {@code KMSMasterKeyId} names.
-     * DynamoDB refuses SSEType or KMSMasterKeyId next to {@code "Enabled": false}, a KMSMasterKeyId without
-     * {@code "SSEType": "KMS"}, and SSEType AES256.
+     * Encryption at rest as CreateTable reads SSESpecification. The API reference (SSESpecification.Enabled):
+     * "If enabled (true), server-side encryption type is set to KMS and an AWS managed key is used ... If
+     * disabled (false) or not specified, server-side encryption is set to AWS owned key"; a KMSMasterKeyId
+     * names another key. What the reference leaves out, as DynamoDB answers it: {@code "SSEType": "KMS"}
+     * without Enabled is KMS too; SSEType or KMSMasterKeyId next to {@code "Enabled": false}, a KMSMasterKeyId
+     * without {@code "SSEType": "KMS"}, and SSEType AES256 are refused.
      */
     private void readEncryption(JsonNode node, TableSpec.Builder table) {
         String path = "$.SSESpecification";
