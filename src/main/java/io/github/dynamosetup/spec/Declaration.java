@@ -118,6 +118,7 @@ public final class Declaration {
             checkLocalIndexes();
             checkProjectedAttributeCount();
             checkKeyTypes();
+            checkDistinctKeys();
             checkBilling();
             String ttl = table.timeToLiveAttribute();
             if (ttl != null && (ttl.isEmpty() || ttl.length() > 255)) {
@@ -227,6 +228,41 @@ public final class Declaration {
                             + "...' is longer than 255 characters");
                 }
             }
+        }
+
+        /**
+         * A key schema names two attributes: DynamoDB refuses a HASH and a RANGE element on one attribute
+         * ("Both the Hash Key and the Range Key element in the KeySchema have the same name"). An LSI's HASH
+         * element is the table's partition key, so its sort key must be another attribute.
+         */
+        private void checkDistinctKeys() {
+            KeySpec partitionKey = table.partitionKey();
+            if (sameAttribute(partitionKey, table.sortKey())) {
+                problem(Field.SORT_KEY, "the sort key is the partition key '" + partitionKey.attributeName()
+                        + "' again; a sort key is another attribute: choose one, or remove the sort key");
+            }
+            List<GlobalSecondaryIndexSpec> globals = table.globalSecondaryIndexes();
+            for (int i = 0; i < globals.size(); i++) {
+                GlobalSecondaryIndexSpec index = globals.get(i);
+                if (sameAttribute(index.partitionKey(), index.sortKey())) {
+                    indexProblem(IndexKind.GLOBAL, i + 1, index.name(), Field.SORT_KEY, "the sort key is the index's"
+                            + " partition key '" + index.partitionKey().attributeName() + "' again; a sort key is"
+                            + " another attribute: choose one, or remove the sort key");
+                }
+            }
+            List<LocalSecondaryIndexSpec> locals = table.localSecondaryIndexes();
+            for (int i = 0; i < locals.size(); i++) {
+                LocalSecondaryIndexSpec index = locals.get(i);
+                if (sameAttribute(partitionKey, index.sortKey())) {
+                    indexProblem(IndexKind.LOCAL, i + 1, index.name(), Field.SORT_KEY, "the sort key is the table's"
+                            + " partition key '" + partitionKey.attributeName() + "', which a local secondary index"
+                            + " shares already; sort the index by another attribute");
+                }
+            }
+        }
+
+        private static boolean sameAttribute(KeySpec a, KeySpec b) {
+            return a != null && b != null && a.attributeName().equals(b.attributeName());
         }
 
         private void checkBilling() {

@@ -101,7 +101,7 @@ class DeclarationTest {
     @Test
     void reportsTablesAndIndexesDeclaredTwice() {
         TableSpec withTwins = TableSpec.builder(new PomOrigin(1), "doctores").partitionKey(ID).sortKey(SORT)
-                .globalSecondaryIndex(index("idx", ID)).localSecondaryIndex(localIndex("idx", ID)).build();
+                .globalSecondaryIndex(index("idx", ID)).localSecondaryIndex(localIndex("idx", SORT)).build();
         TableSpec again = TableSpec.builder(new PomOrigin(2), "doctores").partitionKey(ID).build();
         assertThat(problems(withTwins, again)).containsExactly(
                 "table 'doctores', <localSecondaryIndex> 'idx': another index of this table has the same name; index"
