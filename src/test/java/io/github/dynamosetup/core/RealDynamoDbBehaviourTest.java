@@ -259,9 +259,7 @@ class RealDynamoDbBehaviourTest {
         try (DynamoDbClient direct = server.client("us-east-1");
                 AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).throttleReads(15);
                 DynamoDbClient client = client(layer)) {
-            for (TableSpec table : tables) {
-                direct.createTable(CreateTableRequests.of(table));
-            }
+            tables.forEach(table -> direct.createTable(CreateTableRequests.of(table)));
 
             RunSummary summary = provisioner(client, new RecordingListener(), TIMEOUT)
                     .validate(Declaration.of(tables), true);
@@ -278,9 +276,7 @@ class RealDynamoDbBehaviourTest {
         try (DynamoDbClient direct = server.client("us-east-1");
                 AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).throttleReads(1);
                 DynamoDbClient client = client(layer)) {
-            for (TableSpec table : tables) {
-                direct.createTable(CreateTableRequests.of(table));
-            }
+            tables.forEach(table -> direct.createTable(CreateTableRequests.of(table)));
 
             assertThatThrownBy(() -> provisioner(client, new RecordingListener(), Duration.ofSeconds(3))
                     .validate(Declaration.of(tables), true))
