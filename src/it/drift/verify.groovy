@@ -6,8 +6,8 @@ def log = new File(basedir, 'build.log').text
 // plan: per-table lines and nothing written (its report says what create would do)
 assert log.contains('[INFO] ~ update  drift-user_sessions (ttl, tags)')
 assert log.contains('[WARNING] ! drift   drift-doctores (2 differences, incompatible: only a new table would match)')
-assert log.contains('[WARNING]     tag Application: HealthAssistantAPI → none (create changes nothing on a table whose keys or local indexes differ from the declaration)')
-assert log.contains('[WARNING]     partition key: doctor_id:S → id:S (a table\'s keys cannot change')
+assert log.contains('[WARNING]     tag Application: HealthAssistantAPI -> none (create changes nothing on a table whose keys or local indexes differ from the declaration)')
+assert log.contains('[WARNING]     partition key: doctor_id:S -> id:S (a table\'s keys cannot change')
 def plan = new JsonSlurper().parse(new File(basedir, 'target/dynamo-setup/plan-report.json'))
 assert plan.dryRun == true
 assert plan.tables*.outcome == ['drift', 'would-update']

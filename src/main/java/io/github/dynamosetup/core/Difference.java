@@ -1,7 +1,7 @@
 package io.github.dynamosetup.core;
 
 /**
- * One way a live table differs from its declaration, written {@code what: declared → live}.
+ * One way a live table differs from its declaration, written {@code what: declared -> live}.
  *
  * @param what the setting, e.g. {@code ttl}, {@code tag Environment}, {@code partition key}
  * @param declared the declared value, {@code none} when nothing is declared
@@ -24,6 +24,6 @@ public record Difference(String what, String declared, String live, Kind kind, C
 
     @Override
     public String toString() {
-        return what + ": " + declared + " → " + live;
+        return what + ": " + declared + " -> " + live;
     }
 }

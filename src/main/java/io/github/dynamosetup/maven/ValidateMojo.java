@@ -14,7 +14,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * Compares every declared table with the live one, with read-only calls: keys, indexes, billing, TTL,
  * declared tags, stream, encryption, point-in-time recovery, deletion protection and table class. Each
  * table is up to date, has fixable drift, or has incompatible drift (only a new table would match);
- * every difference is listed as {@code declared → live}. Missing tables always fail the build; drift
+ * every difference is listed as {@code declared -> live}. Missing tables always fail the build; drift
  * does unless {@code failOnDrift} is false.
  *
  * @since 0.1.0

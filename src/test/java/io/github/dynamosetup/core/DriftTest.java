@@ -111,61 +111,61 @@ class DriftTest {
     static java.util.stream.Stream<Arguments> drift() {
         Builder<Arguments> all = java.util.stream.Stream.builder();
         all.add(scenario("TTL off", t -> t.timeToLiveAttribute("expires_at"), r -> {},
-                "ttl: expires_at → disabled", Kind.FIXABLE));
+                "ttl: expires_at -> disabled", Kind.FIXABLE));
         all.add(scenario("TTL on another attribute", t -> t.timeToLiveAttribute("expires_at"), r -> {},
                 c -> c.updateTimeToLive(u -> u.tableName(TABLE).timeToLiveSpecification(s -> s.enabled(true)
                         .attributeName("valid_until"))),
-                "ttl: expires_at → valid_until", Kind.MANUAL));
+                "ttl: expires_at -> valid_until", Kind.MANUAL));
         all.add(scenario("a declared tag missing", t -> t.tags(Map.of("Environment", "prod")),
                 r -> r.tags(Tag.builder().key("Team").value("core").build(), Tag.builder().key("Owner").value("x")
                         .build()),
-                "tag Environment: prod → none", Kind.FIXABLE));
+                "tag Environment: prod -> none", Kind.FIXABLE));
         all.add(scenario("a tag with another value", t -> t, r -> r.tags(Tag.builder().key("Team").value("ops")
-                .build()), "tag Team: core → ops", Kind.FIXABLE));
+                .build()), "tag Team: core -> ops", Kind.FIXABLE));
         all.add(scenario("no stream", t -> t.stream(new Stream(true, StreamViewType.NEW_IMAGE)), r -> {},
-                "stream: NEW_IMAGE → none", Kind.FIXABLE));
+                "stream: NEW_IMAGE -> none", Kind.FIXABLE));
         all.add(scenario("a stream of another view type", t -> t.stream(new Stream(true, StreamViewType.NEW_IMAGE)),
                 r -> r.streamSpecification(s -> s.streamEnabled(true).streamViewType("KEYS_ONLY")),
-                "stream: NEW_IMAGE → KEYS_ONLY", Kind.MANUAL));
+                "stream: NEW_IMAGE -> KEYS_ONLY", Kind.MANUAL));
         all.add(scenario("point-in-time recovery off", t -> t.pointInTimeRecovery(true), r -> {},
-                "point-in-time recovery: enabled → disabled", Kind.FIXABLE));
+                "point-in-time recovery: enabled -> disabled", Kind.FIXABLE));
         all.add(scenario("deletion protection off", t -> t.deletionProtection(true), r -> {},
-                "deletion protection: enabled → disabled", Kind.FIXABLE));
+                "deletion protection: enabled -> disabled", Kind.FIXABLE));
         all.add(scenario("another billing mode", t -> t,
                 r -> r.billingMode("PROVISIONED").provisionedThroughput(p -> p.readCapacityUnits(1L)
                         .writeCapacityUnits(1L)),
-                "billing mode: PAY_PER_REQUEST → PROVISIONED", Kind.FIXABLE));
+                "billing mode: PAY_PER_REQUEST -> PROVISIONED", Kind.FIXABLE));
         all.add(scenario("other capacity", t -> t.billingMode(BillingMode.PROVISIONED).capacity(new Capacity(5L, 4L)),
                 r -> r.billingMode("PROVISIONED").provisionedThroughput(p -> p.readCapacityUnits(1L)
                         .writeCapacityUnits(1L)),
-                "capacity: 5 read/4 write → 1 read/1 write", Kind.FIXABLE));
+                "capacity: 5 read/4 write -> 1 read/1 write", Kind.FIXABLE));
         all.add(scenario("AWS owned key instead of KMS", t -> t.encryption(Encryption.AWS_MANAGED, null), r -> {},
-                "encryption: AWS_MANAGED → AWS_OWNED", Kind.FIXABLE));
+                "encryption: AWS_MANAGED -> AWS_OWNED", Kind.FIXABLE));
         all.add(scenario("a declared index missing", t -> t.globalSecondaryIndex(GlobalSecondaryIndexSpec.of("by-x",
                 new KeySpec("x", AttributeType.S), null, Projection.ALL, List.of())), r -> {},
-                "global secondary index by-x: x:S ALL → none", Kind.MANUAL));
+                "global secondary index by-x: x:S ALL -> none", Kind.MANUAL));
         all.add(scenario("an index with another projection", t -> t.globalSecondaryIndex(GlobalSecondaryIndexSpec.of(
                 "by-x", new KeySpec("x", AttributeType.S), null, Projection.ALL, List.of())),
                 r -> r.attributeDefinitions(a -> a.attributeName("id").attributeType("S"),
                         a -> a.attributeName("x").attributeType("S"))
                         .globalSecondaryIndexes(handIndex("by-x", "x", "KEYS_ONLY")),
-                "global secondary index by-x: x:S ALL → x:S KEYS_ONLY", Kind.MANUAL));
+                "global secondary index by-x: x:S ALL -> x:S KEYS_ONLY", Kind.MANUAL));
         all.add(scenario("an index nobody declared", t -> t,
                 r -> r.attributeDefinitions(a -> a.attributeName("id").attributeType("S"),
                         a -> a.attributeName("y").attributeType("S"))
                         .globalSecondaryIndexes(handIndex("extra", "y", "ALL")),
-                "global secondary index extra: none → y:S ALL", Kind.MANUAL));
+                "global secondary index extra: none -> y:S ALL", Kind.MANUAL));
         all.add(scenario("another partition key", t -> t,
                 r -> r.keySchema(k -> k.attributeName("other").keyType("HASH"))
                         .attributeDefinitions(a -> a.attributeName("other").attributeType("N")),
-                "partition key: id:S → other:N", Kind.INCOMPATIBLE));
+                "partition key: id:S -> other:N", Kind.INCOMPATIBLE));
         all.add(scenario("a local index missing", t -> t.sortKey(new KeySpec("sk", AttributeType.S))
                 .localSecondaryIndex(new LocalSecondaryIndexSpec("by-n", new KeySpec("n", AttributeType.N),
                         Projection.ALL, List.of())),
                 r -> r.keySchema(k -> k.attributeName("id").keyType("HASH"), k -> k.attributeName("sk").keyType("RANGE"))
                         .attributeDefinitions(a -> a.attributeName("id").attributeType("S"),
                                 a -> a.attributeName("sk").attributeType("S")),
-                "local secondary index by-n: n:N ALL → none", Kind.INCOMPATIBLE));
+                "local secondary index by-n: n:N ALL -> none", Kind.INCOMPATIBLE));
         return all.build();
     }
 
@@ -248,7 +248,7 @@ class DriftTest {
 
         assertThatThrownBy(() -> provisioner.create(declaration, TableProvisioner.Options.DEFAULTS))
                 .isInstanceOf(DriftException.class)
-                .hasMessageContaining("global secondary index by-x: x:S KEYS_ONLY → none (run mvn dynamo-setup:create"
+                .hasMessageContaining("global secondary index by-x: x:S KEYS_ONLY -> none (run mvn dynamo-setup:create"
                         + " -Ddynamo-setup.applyIndexChanges to add it");
         assertThat(calls.writeOperations()).isEmpty();
 
