@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -149,6 +151,13 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     private File basedir;
 
+    /** The configuration as written, to find the {@code ${...}} Maven could not resolve: see {@link UnresolvedExpressions}. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
     private final SettingsDecrypter settingsDecrypter;
 
     protected AbstractDynamoSetupMojo(SettingsDecrypter settingsDecrypter) {
@@ -165,15 +174,17 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
             getLog().info("Skipping dynamo-setup:" + goalName() + " (dynamo-setup." + goalName() + ".skip is true)");
             return;
         }
+        UnresolvedExpressions unresolved = UnresolvedExpressions.of(mojoExecution, session);
         List<ConfigurationProblem> problems = new ArrayList<>();
         Duration waitTimeout = parseTimeout(problems);
         ConnectionSettings connection = connectionSettings(waitTimeout, problems);
         Path projectDirectory = projectDirectory();
         List<Path> files = TableFiles.resolve(projectDirectory, tableFiles, problems);
+        problems = unresolved.withPluginProblems(problems);
         Declaration declaration;
         try {
             declaration = DeclarationMapper.map(new DeclarationMapper.Configuration(tables, files, projectDirectory,
-                    tags, tableNamePrefix, tableNameSuffix), problems);
+                    tags, tableNamePrefix, tableNameSuffix, unresolved), problems);
         } catch (InvalidDeclarationException e) {
             throw new MojoFailureException(e.getMessage());
         }
