@@ -174,7 +174,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
             getLog().info("Skipping dynamo-setup:" + goalName() + " (dynamo-setup." + goalName() + ".skip is true)");
             return;
         }
-        UnresolvedExpressions unresolved = UnresolvedExpressions.of(mojoExecution, session);
+        UnresolvedExpressions unresolved = UnresolvedExpressions.of(mojoExecution, session, tableNamePrefix,
+                tableNameSuffix);
         List<ConfigurationProblem> problems = new ArrayList<>();
         Duration waitTimeout = parseTimeout(problems);
         ConnectionSettings connection = connectionSettings(waitTimeout, problems);
