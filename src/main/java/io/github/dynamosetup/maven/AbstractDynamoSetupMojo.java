@@ -42,7 +42,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * {@code <maxWriteRequestUnits>}, {@code <streamViewType>}, {@code <encryption>} ({@code AWS_OWNED},
      * {@code AWS_MANAGED}, {@code CUSTOMER_MANAGED} with {@code <kmsKeyId>}), {@code <pointInTimeRecovery>},
      * {@code <deletionProtection>}, {@code <tableClass>} and {@code <tags>}. Attribute definitions are
-     * derived from the keys.
+     * derived from the keys. A {@code ${...}} that Maven cannot resolve, in any element, is a configuration
+     * error naming the table and the element.
      *
      * @since 0.1.0
      */
@@ -72,7 +73,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private Map<String, String> tags = new LinkedHashMap<>();
 
     /**
-     * Prepended to every declared table name, e.g. {@code ${env}-}.
+     * Prepended to every declared table name, e.g. {@code ${env.STAGE}-}. A property in it that Maven cannot
+     * resolve, or that is set but empty ({@code ${env.STAGE}-} giving {@code -}), is a configuration error,
+     * not another stage's tables; an element written empty means no prefix.
      *
      * @since 0.1.0
      */
@@ -80,7 +83,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private String tableNamePrefix;
 
     /**
-     * Appended to every declared table name, e.g. {@code -${env}}.
+     * Appended to every declared table name, e.g. {@code -${env.STAGE}}; checked like {@code tableNamePrefix}.
      *
      * @since 0.1.0
      */
