@@ -195,7 +195,7 @@ final class UnresolvedExpressions {
                     && value.trim().equals(parameterExpressions.get(parameter.getName()))) {
                 continue;
             }
-            if ("tables".equals(parameter.getName())) {
+            if ("tables".equals(parameter.getName()) && parameter.getChildCount() > 0) {
                 Xpp3Dom[] tables = parameter.getChildren();
                 for (int i = 0; i < tables.length; i++) {
                     table(tables[i], i + 1, evaluator, found);

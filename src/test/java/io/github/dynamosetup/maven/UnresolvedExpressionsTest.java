@@ -164,6 +164,7 @@ class UnresolvedExpressionsTest {
                 <tableNameSuffix>-${blank.at.runtime}</tableNameSuffix>
                 <allowedAccountIds><allowedAccountId>1</allowedAccountId><allowedAccountId>${a}</allowedAccountId></allowedAccountIds>
                 <tableFiles><tableFile>${undefined.dir}/${env.NOT_SET}.json</tableFile></tableFiles>
+                <tables>${undefined.tables}</tables>
                 """);
 
         assertThat(unresolved.withPluginProblems(List.of())).extracting(ConfigurationProblem::toString).containsExactly(
@@ -174,7 +175,10 @@ class UnresolvedExpressionsTest {
                 "plugin configuration, <tableFiles><tableFile>: '${undefined.dir}/${env.NOT_SET}.json' holds"
                         + " ${undefined.dir} and ${env.NOT_SET}, which Maven could not resolve: define the property"
                         + " undefined.dir (-Dundefined.dir=... or in <properties>) and set the environment variable"
-                        + " NOT_SET (export NOT_SET=...), or remove the element");
+                        + " NOT_SET (export NOT_SET=...), or remove the element",
+                "plugin configuration, <tables>: '${undefined.tables}' is an expression Maven could not resolve:"
+                        + " define the property undefined.tables (-Dundefined.tables=... or in <properties>), or"
+                        + " remove the element");
     }
 
     @Test
