@@ -77,6 +77,7 @@ public final class DynamoDbConnection implements AutoCloseable {
      */
     public static DynamoDbConnection open(ConnectionSettings settings, Consumer<String> info)
             throws MissingCredentialsException {
+        SecretLogging.quietSigners().ifPresent(info); // before any SDK client signs, or resolves credentials
         String region = resolveRegion(settings, ProfileFile::defaultProfileFile);
         AwsCredentialsProvider credentials = resolveCredentials(settings, info);
         ProxyRoute route = route(settings, settings.endpoint() != null ? settings.endpoint()
