@@ -197,8 +197,7 @@ public final class DynamoDbConnection implements AutoCloseable {
      * answer it); otherwise at the region's STS endpoint.
      */
     public String accountId() {
-        ProxyRoute stsRoute = route(settings, endpoint != null ? endpoint
-                : URI.create("https://" + StsClient.serviceMetadata().endpointFor(Region.of(region))));
+        ProxyRoute stsRoute = stsRoute();
         var sts = StsClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(credentials)
@@ -209,6 +208,17 @@ public final class DynamoDbConnection implements AutoCloseable {
         try (StsClient client = sts.build()) {
             return client.getCallerIdentity().account();
         }
+    }
+
+    private ProxyRoute stsRoute() {
+        return route(settings, endpoint != null ? endpoint
+                : URI.create("https://" + StsClient.serviceMetadata().endpointFor(Region.of(region))));
+    }
+
+    /** Where {@link #accountId()} asks STS, for messages, like {@link #target()}. */
+    public String stsTarget() {
+        return "region " + region + (endpoint == null ? "" : " at " + Endpoints.display(endpoint))
+                + stsRoute().describe();
     }
 
     public DynamoDbClient client() {

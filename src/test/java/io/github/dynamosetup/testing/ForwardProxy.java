@@ -13,6 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,19 +50,65 @@ public final class ForwardProxy implements AutoCloseable {
         return thread;
     });
 
-    private ForwardProxy(ServerSocket server, URI target) {
+    private volatile Path journal;
+
+    private ForwardProxy(ServerSocket server, URI target, Path journal) {
         this.server = server;
         this.target = target;
+        this.journal = journal;
     }
 
     /** A proxy forwarding to {@code target} (the test server), on a free loopback port. */
     public static ForwardProxy to(URI target) {
+        return to(target, 0, null);
+    }
+
+    /**
+     * A proxy forwarding to {@code target} on a given loopback port, which also writes one line per request
+     * to {@code journal} (when not null) for another process to read: {@code METHOD URI user=NAME ACTION}, the
+     * user being the one of the Proxy-Authorization header (never its password) and the action the request's
+     * X-Amz-Target or Action.
+     */
+    public static ForwardProxy to(URI target, int port, Path journal) {
         try {
-            ForwardProxy proxy = new ForwardProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), target);
+            ForwardProxy proxy = new ForwardProxy(new ServerSocket(port, 50, InetAddress.getLoopbackAddress()), target,
+                    journal);
             proxy.threads.execute(proxy::accept);
             return proxy;
         } catch (IOException e) {
             throw new IllegalStateException("could not start the forward proxy", e);
+        }
+    }
+
+    /** Writes every request from now on to {@code journal} as well. */
+    public void journal(Path journal) {
+        this.journal = journal;
+    }
+
+    /** The user name of a Basic Proxy-Authorization header, or {@code -}. */
+    private static String user(String proxyAuthorization) {
+        if (proxyAuthorization == null || !proxyAuthorization.startsWith("Basic ")) {
+            return "-";
+        }
+        String pair = new String(Base64.getDecoder().decode(proxyAuthorization.substring(6).trim()),
+                StandardCharsets.UTF_8);
+        return pair.substring(0, Math.max(0, pair.indexOf(':')));
+    }
+
+    private synchronized void record(Seen request, Map<String, String> headers) {
+        seen.add(request);
+        Path journal = this.journal;
+        if (journal == null) {
+            return;
+        }
+        String action = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("X-Amz-Target"))
+                .map(Map.Entry::getValue).findFirst()
+                .orElse(request.body().startsWith("Action=") ? request.body().split("&")[0] : "-");
+        try {
+            Files.writeString(journal, request.method() + " " + request.uri() + " user=" + user(request.proxyAuthorization())
+                    + " " + action + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -107,7 +157,7 @@ public final class ForwardProxy implements AutoCloseable {
                     .filter(h -> h.getKey().equalsIgnoreCase("Proxy-Authorization")).map(Map.Entry::getValue)
                     .findFirst().orElse(null);
             URI requested = URI.create(parts[1]);
-            seen.add(new Seen(parts[0], requested, authorization, new String(body, StandardCharsets.UTF_8)));
+            record(new Seen(parts[0], requested, authorization, new String(body, StandardCharsets.UTF_8)), headers);
             OutputStream out = socket.getOutputStream();
             if (requested.getHost() == null) {
                 // origin form: not a request to a proxy
