@@ -50,6 +50,12 @@ public final class DynamoDbConnection implements AutoCloseable {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CREDENTIALS_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * A named profile may assume a role (an STS call, retried) from source credentials that a
+     * credential_process prints: measured above 2 s in a cold Maven JVM on a busy 2-core machine. The instance
+     * metadata service, which the 2 s guard is for, is not part of a named profile unless it says so.
+     */
+    private static final Duration PROFILE_CREDENTIALS_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
     private final DynamoDbClient client;
@@ -131,7 +137,7 @@ public final class DynamoDbConnection implements AutoCloseable {
         }
         if (hasText(settings.profile())) {
             AwsCredentialsProvider profile = ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
-            return resolvedOrFail(profile, "profile '" + settings.profile() + "'");
+            return resolvedOrFail(profile, "profile '" + settings.profile() + "'", PROFILE_CREDENTIALS_TIMEOUT);
         }
         if (Endpoints.isLoopback(settings.endpoint())) {
             // Local servers accept any key; use real ones when present, never ask the metadata service.
