@@ -99,7 +99,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     /**
      * The DynamoDB endpoint, for local servers (e.g. {@code http://localhost:8000}). Unset means the
      * region's AWS endpoint. With a loopback endpoint and no credentials anywhere, dummy credentials are
-     * used.
+     * used. A loopback endpoint is reached directly; AWS and any other endpoint through the active
+     * settings.xml {@code <proxy>} Maven would use for its host, else the JVM's proxy system properties or
+     * {@code HTTPS_PROXY}/{@code NO_PROXY}.
      *
      * @since 0.1.0
      */
