@@ -19,7 +19,6 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
@@ -51,18 +50,29 @@ public final class DynamoDbConnection implements AutoCloseable {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CREDENTIALS_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * A named profile may assume a role (an STS call, retried) from source credentials that a
+     * credential_process prints: measured above 2 s in a cold Maven JVM on a busy 2-core machine. The instance
+     * metadata service, which the 2 s guard is for, is not part of a named profile unless it says so.
+     */
+    private static final Duration PROFILE_CREDENTIALS_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
     private final DynamoDbClient client;
     private final String region;
     private final URI endpoint;
     private final AwsCredentialsProvider credentials;
+    private final ConnectionSettings settings;
+    private final ProxyRoute route;
 
-    private DynamoDbConnection(DynamoDbClient client, String region, URI endpoint, AwsCredentialsProvider credentials) {
+    private DynamoDbConnection(DynamoDbClient client, String region, URI endpoint, AwsCredentialsProvider credentials,
+            ConnectionSettings settings, ProxyRoute route) {
         this.client = client;
         this.region = region;
         this.endpoint = endpoint;
         this.credentials = credentials;
+        this.settings = settings;
+        this.route = route;
     }
 
     /**
@@ -73,21 +83,27 @@ public final class DynamoDbConnection implements AutoCloseable {
      */
     public static DynamoDbConnection open(ConnectionSettings settings, Consumer<String> info)
             throws MissingCredentialsException {
+        SecretLogging.quietSigners().ifPresent(info); // before any SDK client signs, or resolves credentials
         String region = resolveRegion(settings, ProfileFile::defaultProfileFile);
         AwsCredentialsProvider credentials = resolveCredentials(settings, info);
+        ProxyRoute route = route(settings, settings.endpoint() != null ? settings.endpoint()
+                : URI.create("https://" + DynamoDbClient.serviceMetadata().endpointFor(Region.of(region))));
         var builder = DynamoDbClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT))
+                .httpClientBuilder(route.httpClient(CONNECT_TIMEOUT, SOCKET_TIMEOUT))
                 .overrideConfiguration(o -> o
                         .retryStrategy(RETRIES)
                         .apiCallTimeout(settings.apiCallTimeout()));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
-        return new DynamoDbConnection(builder.build(), region, settings.endpoint(), credentials);
+        return new DynamoDbConnection(builder.build(), region, settings.endpoint(), credentials, settings, route);
+    }
+
+    /** How requests to {@code target} travel: direct, or through which proxy (see {@link ProxyRoute}). */
+    private static ProxyRoute route(ConnectionSettings settings, URI target) {
+        return ProxyRoute.to(target, settings.proxies(), System::getProperty, settings.environment());
     }
 
     /**
@@ -121,7 +137,7 @@ public final class DynamoDbConnection implements AutoCloseable {
         }
         if (hasText(settings.profile())) {
             AwsCredentialsProvider profile = ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
-            return resolvedOrFail(profile, "profile '" + settings.profile() + "'");
+            return resolvedOrFail(profile, "profile '" + settings.profile() + "'", PROFILE_CREDENTIALS_TIMEOUT);
         }
         if (Endpoints.isLoopback(settings.endpoint())) {
             // Local servers accept any key; use real ones when present, never ask the metadata service.
@@ -137,7 +153,7 @@ public final class DynamoDbConnection implements AutoCloseable {
                 return local;
             } catch (SdkException e) {
                 info.accept("No AWS credentials found; using dummy credentials for the local endpoint "
-                        + settings.endpoint());
+                        + Endpoints.display(settings.endpoint()));
                 return StaticCredentialsProvider.create(LOCAL_SERVER_CREDENTIALS);
             }
         }
@@ -187,12 +203,11 @@ public final class DynamoDbConnection implements AutoCloseable {
      * answer it); otherwise at the region's STS endpoint.
      */
     public String accountId() {
+        ProxyRoute stsRoute = stsRoute();
         var sts = StsClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT));
+                .httpClientBuilder(stsRoute.httpClient(CONNECT_TIMEOUT, SOCKET_TIMEOUT));
         if (endpoint != null) {
             sts.endpointOverride(endpoint);
         }
@@ -201,13 +216,28 @@ public final class DynamoDbConnection implements AutoCloseable {
         }
     }
 
+    private ProxyRoute stsRoute() {
+        return route(settings, endpoint != null ? endpoint
+                : URI.create("https://" + StsClient.serviceMetadata().endpointFor(Region.of(region))));
+    }
+
+    /** Where {@link #accountId()} asks STS, for messages, like {@link #target()}. */
+    public String stsTarget() {
+        return "region " + region + (endpoint == null ? "" : " at " + Endpoints.display(endpoint))
+                + stsRoute().describe();
+    }
+
     public DynamoDbClient client() {
         return client;
     }
 
-    /** Where the tables live, for messages: {@code region us-east-1} or {@code region us-east-1 at http://...}. */
+    /**
+     * Where the tables live, for messages: {@code region us-east-1}, {@code region us-east-1 at http://...},
+     * and the proxy on the way, if any ({@code ... through the proxy host:port (check settings.xml <proxy> id
+     * 'corp')}).
+     */
     public String target() {
-        return "region " + region + (endpoint == null ? "" : " at " + endpoint);
+        return "region " + region + (endpoint == null ? "" : " at " + Endpoints.display(endpoint)) + route.describe();
     }
 
     public String region() {

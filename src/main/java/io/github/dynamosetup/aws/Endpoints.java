@@ -22,9 +22,20 @@ public final class Endpoints {
         if (endpoint == null || !"http".equalsIgnoreCase(endpoint.getScheme()) || isLoopback(endpoint)) {
             return Optional.empty();
         }
-        return Optional.of("The endpoint " + endpoint + " is plain http:// to another machine: requests"
+        return Optional.of("The endpoint " + display(endpoint) + " is plain http:// to another machine: requests"
                 + " (signed, but not encrypted) cross the network in the clear. Use https:// unless this is a"
                 + " test server on a network you trust.");
+    }
+
+    /**
+     * The endpoint as messages show it: without the {@code user:password@} part a URL may carry, so that no
+     * credential written into an endpoint reaches the log.
+     */
+    public static String display(URI endpoint) {
+        if (endpoint == null || endpoint.getRawUserInfo() == null) {
+            return String.valueOf(endpoint);
+        }
+        return endpoint.toString().replace(endpoint.getRawUserInfo() + "@", "***@");
     }
 
     /** Whether the endpoint is on this machine (localhost, 127.0.0.0/8, ::1); never resolves a name. */

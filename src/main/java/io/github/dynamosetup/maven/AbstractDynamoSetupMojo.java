@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -20,6 +21,7 @@ import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -102,7 +104,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     /**
      * The DynamoDB endpoint, for local servers (e.g. {@code http://localhost:8000}). Unset means the
      * region's AWS endpoint. With a loopback endpoint and no credentials anywhere, dummy credentials are
-     * used.
+     * used. A loopback endpoint is reached directly; AWS and any other endpoint through the active
+     * settings.xml {@code <proxy>} Maven would use for its host, else the JVM's proxy system properties or
+     * {@code HTTPS_PROXY}/{@code NO_PROXY}.
      *
      * @since 0.1.0
      */
@@ -239,7 +243,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
                 blankToNull(profile),
                 serverCredentials(problems),
                 waitTimeout.compareTo(MAX_API_CALL) < 0 ? waitTimeout : MAX_API_CALL,
-                System.getenv());
+                System.getenv(),
+                settingsProxies(problems));
     }
 
     private URI parseEndpoint(List<ConfigurationProblem> problems) {
@@ -254,8 +259,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         } catch (URISyntaxException e) {
             // reported below
         }
-        problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<endpoint>", "'" + endpoint
-                + "' is not an http(s) URL with a host; write e.g. http://localhost:8000"));
+        problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<endpoint>", "'"
+                + endpoint.replaceAll("//[^/@]*@", "//***@") + "' is not an http(s) URL with a host; write e.g. http://localhost:8000"));
         return null;
     }
 
@@ -287,6 +292,46 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         }
         return new ConnectionSettings.AccessKey(clear.getUsername().trim(), clear.getPassword().trim(),
                 "settings.xml server '" + serverId + "'");
+    }
+
+    /**
+     * The active {@code <proxy>} entries of settings.xml for http and https, passwords decrypted the Maven way
+     * (<a href="https://maven.apache.org/guides/mini/guide-encryption.html">guide to password encryption</a>).
+     * Which one carries a request is decided per host (see {@code ProxyRoute}).
+     */
+    private List<ConnectionSettings.Proxy> settingsProxies(List<ConfigurationProblem> problems) {
+        List<ConnectionSettings.Proxy> proxies = new ArrayList<>();
+        if (settings == null) {
+            return proxies;
+        }
+        for (Proxy proxy : settings.getProxies()) {
+            String protocol = proxy.getProtocol() == null ? "http" : proxy.getProtocol().trim().toLowerCase(Locale.ROOT);
+            if (!proxy.isActive() || !(protocol.equals("http") || protocol.equals("https"))) {
+                continue;
+            }
+            if (proxy.getHost() == null || proxy.getHost().isBlank()) {
+                problems.add(new ConfigurationProblem("settings.xml", "<proxy> id '" + proxy.getId() + "'",
+                        "the active proxy has no <host>; give its host name, or set <active>false</active>"));
+                continue;
+            }
+            SettingsDecryptionResult decrypted = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
+            boolean failed = false;
+            for (SettingsProblem problem : decrypted.getProblems()) {
+                if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                    problems.add(new ConfigurationProblem("settings.xml", "<proxy> id '" + proxy.getId() + "'",
+                            "its <password> could not be decrypted: " + problem.getMessage() + "; encrypt it again"
+                            + " with mvn --encrypt-password and the master password of settings-security.xml"));
+                    failed = true;
+                }
+            }
+            if (failed) {
+                continue;
+            }
+            Proxy clear = decrypted.getProxy() == null ? proxy : decrypted.getProxy();
+            proxies.add(new ConnectionSettings.Proxy(proxy.getId(), protocol, clear.getHost().trim(), clear.getPort(),
+                    blankToNull(clear.getUsername()), clear.getPassword(), blankToNull(clear.getNonProxyHosts())));
+        }
+        return proxies;
     }
 
     private static String blankToNull(String value) {

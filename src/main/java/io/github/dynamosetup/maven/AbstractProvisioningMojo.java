@@ -112,8 +112,8 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
         try {
             account = dynamoDb.accountId();
         } catch (SdkException e) {
-            throw new MojoExecutionException("Could not ask STS which AWS account the credentials belong to ("
-                    + AwsErrors.errorCode(e) + ": " + AwsErrors.detail(e) + "), so nothing was written; <allowedAccountIds>"
+            throw new MojoExecutionException("Could not ask STS in " + dynamoDb.stsTarget() + " which AWS account"
+                    + " the credentials belong to (" + AwsErrors.errorCode(e) + ": " + AwsErrors.detail(e) + "), so nothing was written; <allowedAccountIds>"
                     + " needs sts:GetCallerIdentity, which every principal may call unless a policy denies it.", e);
         }
         if (!allowed.contains(account)) {
