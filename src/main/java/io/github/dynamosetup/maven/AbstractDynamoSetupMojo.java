@@ -1,12 +1,12 @@
 package io.github.dynamosetup.maven;
 
 import io.github.dynamosetup.aws.ConnectionSettings;
+import io.github.dynamosetup.aws.Endpoints;
+import io.github.dynamosetup.aws.ProfileFiles;
 import io.github.dynamosetup.spec.ConfigurationProblem;
 import io.github.dynamosetup.spec.Declaration;
 import io.github.dynamosetup.spec.InvalidDeclarationException;
 import java.io.File;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -24,6 +27,7 @@ import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * What every goal shares: the table declaration and the connection parameters, checked together before
@@ -218,30 +222,66 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private static final Duration MAX_API_CALL = Duration.ofMinutes(2);
 
     private ConnectionSettings connectionSettings(Duration waitTimeout, List<ConfigurationProblem> problems) {
+        Map<String, String> environment = environment();
+        ProfileFiles.Once profiles = new ProfileFiles.Once(this::profileFile);
+        Optional<ConnectionSettings.ChosenProfile> chosen = ConnectionSettings.chosenProfile(profile, environment);
+        Optional<String> unreadable = profiles.problem();
+        if (chosen.isPresent()) {
+            String element = element(chosen.get());
+            if (unreadable.isPresent()) {
+                problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, element, "the shared"
+                        + " AWS config files (" + ProfileFiles.describe(environment) + ") could not be read, so the "
+                        + chosen.get() + " cannot be: " + unreadable.get()));
+            } else if (profiles.get().profile(chosen.get().name()).isEmpty()) {
+                problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, element, "the"
+                        + " profile '" + chosen.get().name() + "' is not defined in " + ProfileFiles.describe(environment)
+                        + "; create it ('aws configure --profile " + chosen.get().name() + "') or choose another"));
+            }
+        }
+        // without a chosen profile, unreadable files only mean no endpoint settings from them
+        Supplier<ProfileFile> forEndpoints = unreadable.isPresent() || (chosen.isPresent()
+                && profiles.get().profile(chosen.get().name()).isEmpty())
+                ? () -> ProfileFile.aggregator().build() : profiles;
+        String profileName = chosen.map(ConnectionSettings.ChosenProfile::name).orElse("default");
+        BiConsumer<String, String> report = (where, message) -> {
+            ConfigurationProblem problem = new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, where,
+                    message);
+            if (!problems.contains(problem)) {
+                problems.add(problem);
+            }
+        };
+        Optional<Endpoints.Configured> dynamoDb = Endpoints.configured("dynamodb", endpoint, "<endpoint>",
+                environment, forEndpoints, profileName, report);
+        Optional<Endpoints.Configured> sts = Endpoints.configured("sts", null, null, environment, forEndpoints,
+                profileName, report);
         return new ConnectionSettings(
                 blankToNull(region),
-                parseEndpoint(problems),
+                dynamoDb.map(Endpoints.Configured::uri).orElse(null),
+                dynamoDb.map(Endpoints.Configured::source).orElse(null),
+                sts.map(Endpoints.Configured::uri).orElse(null),
                 blankToNull(profile),
                 serverCredentials(problems),
                 waitTimeout.compareTo(MAX_API_CALL) < 0 ? waitTimeout : MAX_API_CALL,
-                System.getenv());
+                waitTimeout,
+                environment,
+                profiles);
     }
 
-    private URI parseEndpoint(List<ConfigurationProblem> problems) {
-        if (endpoint == null || endpoint.isBlank()) {
-            return null;
-        }
-        try {
-            URI uri = new URI(endpoint.trim());
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<endpoint>", "'" + endpoint
-                + "' is not an http(s) URL with a host; write e.g. http://localhost:8000"));
-        return null;
+    private static String element(ConnectionSettings.ChosenProfile chosen) {
+        return chosen.chosenBy().startsWith("<") ? chosen.chosenBy() : chosen.chosenBy() + " (environment variable)";
+    }
+
+    /** The process environment: AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_DYNAMODB... */
+    protected Map<String, String> environment() {
+        return System.getenv();
+    }
+
+    /**
+     * The shared AWS config and credentials files, found as the SDK finds them ({@code AWS_CONFIG_FILE},
+     * {@code AWS_SHARED_CREDENTIALS_FILE}, else {@code ~/.aws/config} and {@code ~/.aws/credentials}).
+     */
+    protected ProfileFile profileFile() {
+        return ProfileFile.defaultProfileFile();
     }
 
     private ConnectionSettings.AccessKey serverCredentials(List<ConfigurationProblem> problems) {
