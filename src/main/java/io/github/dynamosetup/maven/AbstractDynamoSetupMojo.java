@@ -90,8 +90,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private String tableNameSuffix;
 
     /**
-     * The AWS region. When unset: the {@code AWS_REGION} environment variable, else the region of
-     * {@code profile} when one is set, else {@code us-east-1}.
+     * The AWS region. When unset: the {@code AWS_REGION} environment variable, else {@code AWS_DEFAULT_REGION},
+     * else the region of the chosen profile ({@code profile}, else the {@code AWS_PROFILE} environment
+     * variable), else {@code us-east-1}.
      *
      * @since 0.1.0
      */
@@ -99,9 +100,13 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private String region;
 
     /**
-     * The DynamoDB endpoint, for local servers (e.g. {@code http://localhost:8000}). Unset means the
-     * region's AWS endpoint. With a loopback endpoint and no credentials anywhere, dummy credentials are
-     * used.
+     * The DynamoDB endpoint, for local servers (e.g. {@code http://localhost:8000}): {@code http://} or
+     * {@code https://}, a host, a port from 1 to 65535 when given, nothing else (no user info, path or query);
+     * checked before any AWS call. When unset: the SDKs' settings {@code AWS_ENDPOINT_URL_DYNAMODB}, the
+     * profile's {@code services} section, {@code AWS_ENDPOINT_URL}, the profile's {@code endpoint_url}; else
+     * the region's AWS endpoint. With a loopback endpoint, no chosen profile and no credentials anywhere, dummy
+     * credentials are used; STS calls (assume-role profiles, {@code allowedAccountIds}) go to a loopback
+     * endpoint too.
      *
      * @since 0.1.0
      */
@@ -109,8 +114,11 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private String endpoint;
 
     /**
-     * A named profile of the shared AWS config and credentials files ({@code ~/.aws/config},
-     * {@code ~/.aws/credentials}) to take credentials, and the region when none is set, from.
+     * A named profile of the shared AWS config and credentials files ({@code AWS_CONFIG_FILE} and
+     * {@code AWS_SHARED_CREDENTIALS_FILE}, by default {@code ~/.aws/config} and {@code ~/.aws/credentials}) to
+     * take credentials, and the region when none is set, from. When unset, the {@code AWS_PROFILE}
+     * environment variable chooses one. A chosen profile that is not defined, or gives no credentials, fails
+     * the run with its name and the reason; it is never replaced by other credentials.
      *
      * @since 0.1.0
      */
@@ -119,8 +127,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
 
     /**
      * The id of a {@code <server>} in settings.xml whose username is the access key id and whose
-     * password (encrypted the Maven way, if you like) is the secret access key. Unset: the AWS SDK's
-     * default credentials chain (environment, profile, container or instance role).
+     * password (encrypted the Maven way, if you like) is the secret access key. Unset: the chosen profile
+     * ({@code profile} or {@code AWS_PROFILE}), else the AWS SDK's default credentials chain (environment,
+     * {@code default} profile, web identity, container or instance role).
      *
      * @since 0.1.0
      */
@@ -131,8 +140,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * How long a run may take to wait for tables and indexes to become ACTIVE, and to wait out what AWS
      * refuses only for now (throttling, LimitExceededException while too many table operations are in
      * flight, point-in-time recovery while a new table's backups are being enabled), as an ISO-8601
-     * duration. Adding an index to an existing table takes AWS minutes even on an empty table: raise it
-     * for {@code applyIndexChanges}.
+     * duration. It also bounds how long the credentials may take (a {@code credential_process} helper waiting
+     * for an approval, an AssumeRole). Adding an index to an existing table takes AWS minutes even on an empty
+     * table: raise it for {@code applyIndexChanges}.
      *
      * @since 0.1.0
      */
