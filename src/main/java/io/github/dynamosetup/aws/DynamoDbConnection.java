@@ -128,7 +128,14 @@ public final class DynamoDbConnection implements AutoCloseable {
     /** The SDK reads the same config files and profile as the plugin (for the settings the plugin leaves to it). */
     private static ClientOverrideConfiguration.Builder profileOverride(ClientOverrideConfiguration.Builder o,
             ConnectionSettings settings) {
-        o.defaultProfileFileSupplier(settings.profiles());
+        o.defaultProfileFileSupplier(() -> {
+            try {
+                return settings.profiles().get();
+            } catch (RuntimeException e) {
+                // unreadable files were reported before (a chosen profile) or only mean no settings from them
+                return ProfileFile.aggregator().build();
+            }
+        });
         settings.chosenProfile().ifPresent(p -> o.defaultProfileName(p.name()));
         return o;
     }
@@ -187,9 +194,12 @@ public final class DynamoDbConnection implements AutoCloseable {
                             ProfileCredentialsProvider.builder().profileFile(files).profileName("default").build())
                     .build();
             try {
-                local.resolveCredentials();
+                within(local::resolveCredentials, settings.credentialsTimeout());
                 return local;
-            } catch (SdkException e) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MissingCredentialsException("interrupted", e);
+            } catch (ExecutionException | TimeoutException e) {
                 info.accept("No AWS credentials found; using dummy credentials for the local endpoint "
                         + settings.endpoint());
                 return StaticCredentialsProvider.create(LOCAL_SERVER_CREDENTIALS);

@@ -65,6 +65,9 @@ public final class Endpoints {
             return Optional.empty();
         }
         String serviceVariable = "AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT);
+        if (setButEmpty(environment, serviceVariable, problems)) {
+            return Optional.empty();
+        }
         if (hasText(environment.get(serviceVariable))) {
             return parse(environment.get(serviceVariable), serviceVariable + " (environment variable)", problems);
         }
@@ -78,6 +81,9 @@ public final class Endpoints {
                         + servicesSection.get().trim() + "] (profile '" + profileName + "')", problems);
             }
         }
+        if (setButEmpty(environment, "AWS_ENDPOINT_URL", problems)) {
+            return Optional.empty();
+        }
         if (hasText(environment.get("AWS_ENDPOINT_URL"))) {
             return parse(environment.get("AWS_ENDPOINT_URL"), "AWS_ENDPOINT_URL (environment variable)", problems);
         }
@@ -87,6 +93,21 @@ public final class Endpoints {
             return parse(fromProfile.get(), "endpoint_url of profile '" + profileName + "'", problems);
         }
         return Optional.empty();
+    }
+
+    /**
+     * An endpoint variable that is set but empty: the AWS SDK takes it as an endpoint and fails with a
+     * NullPointerException when the client is built, so it is a configuration problem here.
+     */
+    private static boolean setButEmpty(Map<String, String> environment, String variable,
+            BiConsumer<String, String> problems) {
+        String value = environment.get(variable);
+        if (value != null && value.isBlank()) {
+            problems.accept(variable + " (environment variable)", "is set but empty, which the AWS SDK cannot use as"
+                    + " an endpoint; unset it ('unset " + variable + "') or give a URL such as http://localhost:8000");
+            return true;
+        }
+        return false;
     }
 
     private static Optional<Profile> profile(Supplier<ProfileFile> profiles, String profileName) {

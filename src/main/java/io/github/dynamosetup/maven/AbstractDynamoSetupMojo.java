@@ -262,8 +262,10 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         };
         Optional<Endpoints.Configured> dynamoDb = Endpoints.configured("dynamodb", endpoint, "<endpoint>",
                 environment, forEndpoints, profileName, report);
-        Optional<Endpoints.Configured> sts = Endpoints.configured("sts", null, null, environment, forEndpoints,
-                profileName, report);
+        // STS goes to a local DynamoDB endpoint; only otherwise do its own settings count
+        Optional<Endpoints.Configured> sts = dynamoDb.filter(e -> Endpoints.isLoopback(e.uri())).isPresent()
+                ? Optional.empty()
+                : Endpoints.configured("sts", null, null, environment, forEndpoints, profileName, report);
         return new ConnectionSettings(
                 blankToNull(region),
                 dynamoDb.map(Endpoints.Configured::uri).orElse(null),

@@ -152,6 +152,23 @@ class EndpointsTest {
     }
 
     @Test
+    void anEmptyEndpointVariableIsAProblemWhereTheSdkWouldReadIt() throws Exception {
+        Supplier<ProfileFile> files = config(CONFIG);
+        List<String> problems = new ArrayList<>();
+        assertThat(Endpoints.configured("dynamodb", null, "<endpoint>", Map.of("AWS_ENDPOINT_URL_DYNAMODB", ""),
+                files, "dev", (where, what) -> problems.add(where + ": " + what))).isEmpty();
+        assertThat(problems).containsExactly("AWS_ENDPOINT_URL_DYNAMODB (environment variable): is set but empty,"
+                + " which the AWS SDK cannot use as an endpoint; unset it ('unset AWS_ENDPOINT_URL_DYNAMODB') or give"
+                + " a URL such as http://localhost:8000");
+        problems.clear();
+        // the parameter wins: the SDK never reads the variables then
+        assertThat(Endpoints.configured("dynamodb", "http://localhost:8000", "<endpoint>",
+                Map.of("AWS_ENDPOINT_URL_DYNAMODB", "", "AWS_ENDPOINT_URL", " "), files, "dev",
+                (where, what) -> problems.add(where + ": " + what))).isPresent();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void anInvalidEndpointFromTheEnvironmentOrAProfileNamesWhereItCameFrom() throws Exception {
         Supplier<ProfileFile> files = config(CONFIG);
         List<String> problems = new ArrayList<>();
