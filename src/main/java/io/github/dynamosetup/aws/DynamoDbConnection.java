@@ -157,9 +157,15 @@ public final class DynamoDbConnection implements AutoCloseable {
         }
         Optional<ConnectionSettings.ChosenProfile> chosen = settings.chosenProfile();
         if (chosen.isPresent()) {
-            Optional<String> fromProfile = profiles.get().profile(chosen.get().name())
-                    .flatMap(p -> p.property(ProfileProperty.REGION))
-                    .filter(DynamoDbConnection::hasText);
+            Optional<String> fromProfile;
+            try {
+                fromProfile = profiles.get().profile(chosen.get().name())
+                        .flatMap(p -> p.property(ProfileProperty.REGION))
+                        .filter(DynamoDbConnection::hasText);
+            } catch (RuntimeException e) {
+                // unreadable files: the chosen profile's credentials fail next, saying why
+                fromProfile = Optional.empty();
+            }
             if (fromProfile.isPresent()) {
                 return fromProfile.get().trim();
             }

@@ -109,6 +109,18 @@ class ProfileCredentialsTest {
     }
 
     @Test
+    void unreadableConfigFilesAreNamedForTheChosenProfile() throws Exception {
+        Supplier<ProfileFile> files = files("[profile dev\nregion = eu-west-3\n", "");
+
+        assertThatThrownBy(() -> DynamoDbConnection.open(
+                settings(null, Map.of("AWS_PROFILE", "dev"), Duration.ofSeconds(10), files), info::add))
+                .isInstanceOf(MissingCredentialsException.class)
+                .hasMessageStartingWith("The AWS profile 'dev' (chosen by AWS_PROFILE) gave no credentials: the shared"
+                        + " AWS config files could not be read: ");
+        assertThat(info).isEmpty();
+    }
+
+    @Test
     void aSlowCredentialProcessHasTheRunsTimeoutNotTwoSeconds() throws Exception {
         Path helper = script("slow-helper", "sleep 3\n"
                 + "printf '{\"Version\": 1, \"AccessKeyId\": \"AKIDSLOW\", \"SecretAccessKey\": \"slow-secret\"}'");
