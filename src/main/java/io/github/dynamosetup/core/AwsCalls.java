@@ -42,16 +42,32 @@ final class AwsCalls {
     private final String target;
     private final Deadline deadline;
     private final ProvisioningListener listener;
+    private final Waiting waiting;
 
     AwsCalls(Goal goal, String target, Deadline deadline, ProvisioningListener listener) {
+        this(goal, target, deadline, listener, Waiting.NONE);
+    }
+
+    /** @param waiting what the run waits for, for its progress line */
+    AwsCalls(Goal goal, String target, Deadline deadline, ProvisioningListener listener, Waiting waiting) {
         this.goal = goal;
         this.target = target;
         this.deadline = deadline;
         this.listener = listener;
+        this.waiting = waiting;
     }
 
     Deadline deadline() {
         return deadline;
+    }
+
+    /** A waiter for tables of this run: its deadline, its progress line. */
+    TableActivityWaiter waiter(software.amazon.awssdk.services.dynamodb.DynamoDbClient client) {
+        return new TableActivityWaiter(client, deadline, waiting);
+    }
+
+    Waiting waiting() {
+        return waiting;
     }
 
     /**

@@ -45,7 +45,7 @@ final class LiveTableReader {
         String name = spec.name();
         TableDescription first = describe(name, calls);
         if (first != null && first.tableStatus() == TableStatus.CREATING) {
-            new TableActivityWaiter(client, calls.deadline()).awaitActive(name);
+            calls.waiter(client).awaitActive(name);
         }
         TableDescription table = first != null && first.tableStatus() == TableStatus.CREATING
                 ? describe(name, calls) : first;

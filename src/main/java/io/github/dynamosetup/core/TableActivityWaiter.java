@@ -33,10 +33,16 @@ final class TableActivityWaiter {
 
     private final DynamoDbClient client;
     private final Deadline deadline;
+    private final Waiting waiting;
 
     TableActivityWaiter(DynamoDbClient client, Deadline deadline) {
+        this(client, deadline, Waiting.NONE);
+    }
+
+    TableActivityWaiter(DynamoDbClient client, Deadline deadline, Waiting waiting) {
         this.client = client;
         this.deadline = deadline;
+        this.waiting = waiting;
     }
 
     /**
@@ -47,7 +53,7 @@ final class TableActivityWaiter {
      * @throws AwsCallException when polling itself fails
      */
     void awaitActive(String table) throws ProvisioningException {
-        Waiter<DescribeTableResponse> tableWaiter = waiter(
+        Waiter<DescribeTableResponse> tableWaiter = waiter(table,
                 WaiterAcceptor.successOnResponseAcceptor(TableActivityWaiter::isActive),
                 // a table just created may not be visible everywhere yet
                 WaiterAcceptor.retryOnExceptionAcceptor(e -> e instanceof ResourceNotFoundException));
@@ -55,6 +61,8 @@ final class TableActivityWaiter {
             tableWaiter.run(() -> client.describeTable(r -> r.tableName(table)));
         } catch (SdkException e) {
             throw failure(table, e);
+        } finally {
+            waiting.over(table);
         }
     }
 
@@ -64,6 +72,7 @@ final class TableActivityWaiter {
      * @throws TablesNotActiveException when the deadline passes first
      */
     void awaitDeleted(String table) throws ProvisioningException {
+        waiting.seen(table, "DELETING");
         try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client).build()) {
             waiter.waitUntilTableNotExists(r -> r.tableName(table), o -> o
                     .backoffStrategyV2(POLLING)
@@ -71,6 +80,8 @@ final class TableActivityWaiter {
                     .maxAttempts(Integer.MAX_VALUE));
         } catch (SdkException e) {
             throw failure(table + " (still DELETING)", e);
+        } finally {
+            waiting.over(table);
         }
     }
 
@@ -81,12 +92,14 @@ final class TableActivityWaiter {
      * @throws TablesNotActiveException when the deadline passes first
      */
     void awaitIndexActive(String table, String index) throws ProvisioningException {
-        Waiter<DescribeTableResponse> indexWaiter = waiter(
+        Waiter<DescribeTableResponse> indexWaiter = waiter(table,
                 WaiterAcceptor.successOnResponseAcceptor(r -> isActive(r, index)));
         try {
             indexWaiter.run(() -> client.describeTable(r -> r.tableName(table)));
         } catch (SdkException e) {
             throw failure(table + " (index " + index + ")", e);
+        } finally {
+            waiting.over(table);
         }
     }
 
@@ -96,7 +109,8 @@ final class TableActivityWaiter {
      * only a poll lost, and the next one comes at the next interval. Other errors end the wait.
      */
     @SafeVarargs
-    private Waiter<DescribeTableResponse> waiter(WaiterAcceptor<? super DescribeTableResponse>... acceptors) {
+    private Waiter<DescribeTableResponse> waiter(String table,
+            WaiterAcceptor<? super DescribeTableResponse>... acceptors) {
         var builder = Waiter.builder(DescribeTableResponse.class)
                 .overrideConfiguration(o -> o
                         .backoffStrategyV2(POLLING)
@@ -107,8 +121,23 @@ final class TableActivityWaiter {
         }
         return builder
                 .addAcceptor(WaiterAcceptor.retryOnExceptionAcceptor(TableActivityWaiter::isTransient))
-                .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
+                .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> {
+                    waiting.seen(table, state(r));
+                    return true;
+                }))
                 .build();
+    }
+
+    /** What a table not ready yet is doing, for the progress line: its status, or its indexes'. */
+    private static String state(DescribeTableResponse response) {
+        if (response.table().tableStatus() != TableStatus.ACTIVE) {
+            return response.table().tableStatusAsString();
+        }
+        return response.table().globalSecondaryIndexes().stream()
+                .filter(i -> i.indexStatus() != null && i.indexStatus() != IndexStatus.ACTIVE)
+                .map(i -> "index " + i.indexName() + " " + i.indexStatusAsString()
+                        + (Boolean.TRUE.equals(i.backfilling()) ? ", backfilling" : ""))
+                .findFirst().orElse("ACTIVE");
     }
 
     private static boolean isTransient(Throwable e) {

@@ -117,27 +117,11 @@ public final class TableProvisioner {
      */
     public RunSummary validate(Declaration declaration, boolean failOnDrift) throws ProvisioningException {
         long start = System.nanoTime();
-        AwsCalls calls = new AwsCalls(Goal.VALIDATE, target, Deadline.after(timeout), listener);
-        List<TableResult> results = readTasks.run(declaration.tables(), spec -> {
-            long tableStart = System.nanoTime();
-            LiveTable live = reader.read(spec, calls);
-            if (live == null) {
-                return new TableResult(spec, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
-            }
-            List<Difference> drift = DriftDetector.compare(spec, live, false);
-            if (drift.stream().anyMatch(d -> d.change() instanceof Change.TagTable)) {
-                // AWS's tag reads lag a few seconds behind TagResource (its API reference): tags a build has
-                // just written are looked for once more before they are reported missing
-                pause(READ_LAG);
-                live = reader.read(spec, calls);
-                if (live == null) {
-                    return new TableResult(spec, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
-                }
-                drift = DriftDetector.compare(spec, live, false);
-            }
-            return new TableResult(spec, drift.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(), drift,
-                    live.arn(), live.streamArn(), since(tableStart));
-        });
+        List<TableResult> results;
+        try (Waiting waiting = Waiting.start(declaration.tables().size(), listener)) {
+            AwsCalls calls = new AwsCalls(Goal.VALIDATE, target, Deadline.after(timeout), listener, waiting);
+            results = readTasks.run(declaration.tables(), counting(waiting, spec -> validate(spec, calls)));
+        }
         results.forEach(this::announce);
         RunSummary summary = summarize(new RunSummary(Goal.VALIDATE, target, results, since(start)));
         boolean missing = results.stream().anyMatch(r -> r.outcome() == Outcome.MISSING);
@@ -147,32 +131,52 @@ public final class TableProvisioner {
         return summary;
     }
 
+    private TableResult validate(TableSpec spec, AwsCalls calls) throws ProvisioningException {
+        long tableStart = System.nanoTime();
+        LiveTable live = reader.read(spec, calls);
+        if (live == null) {
+            return new TableResult(spec, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
+        }
+        List<Difference> drift = DriftDetector.compare(spec, live, false);
+        if (drift.stream().anyMatch(d -> d.change() instanceof Change.TagTable)) {
+            // AWS's tag reads lag a few seconds behind TagResource (its API reference): tags a build has
+            // just written are looked for once more before they are reported missing
+            pause(READ_LAG);
+            live = reader.read(spec, calls);
+            if (live == null) {
+                return new TableResult(spec, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
+            }
+            drift = DriftDetector.compare(spec, live, false);
+        }
+        return new TableResult(spec, drift.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(), drift,
+                live.arn(), live.streamArn(), since(tableStart));
+    }
+
+    /** The task, counted as one table done when it ends, for the progress line. */
+    private static <T, R> TableTasks.Task<T, R> counting(Waiting waiting, TableTasks.Task<T, R> task) {
+        return item -> {
+            try {
+                return task.apply(item);
+            } finally {
+                waiting.tableDone();
+            }
+        };
+    }
+
     /**
      * Calls CreateTable for every declared table without looking first. Tables that already exist make
      * the run fail after the others have been created and configured.
      */
     public RunSummary force(Declaration declaration) throws ProvisioningException {
         long start = System.nanoTime();
-        AwsCalls calls = new AwsCalls(Goal.FORCE, target, Deadline.after(timeout), listener);
         declaration.tables().forEach(t -> listener.info("+ create  " + t.name() + " (forced)"));
         Progress progress = new Progress(Goal.FORCE);
-        List<TableResult> results = progress.run(tasks, declaration.tables(), spec -> spec, spec -> {
-            long tableStart = System.nanoTime();
-            TableDescription description = calls.call(spec.name(), "CreateTable", () -> {
-                try {
-                    return client.createTable(CreateTableRequests.of(spec)).tableDescription();
-                } catch (ResourceInUseException e) {
-                    listener.warn("! exists  " + spec.name() + " (CreateTable refused: ResourceInUseException)");
-                    return null;
-                }
-            });
-            if (description == null) {
-                return new TableResult(spec, Outcome.ALREADY_EXISTS, List.of(), List.of(), null, null,
-                        since(tableStart));
-            }
-            progress.done(spec, "create");
-            return finishCreated(spec, description, calls, tableStart, progress);
-        });
+        List<TableResult> results;
+        try (Waiting waiting = Waiting.start(declaration.tables().size(), listener)) {
+            AwsCalls calls = new AwsCalls(Goal.FORCE, target, Deadline.after(timeout), listener, waiting);
+            results = progress.run(tasks, declaration.tables(), spec -> spec, counting(waiting,
+                    spec -> force(spec, calls, progress)));
+        }
         RunSummary summary = summarize(new RunSummary(Goal.FORCE, target, results, since(start)));
         if (!summary.names(Outcome.ALREADY_EXISTS).isEmpty()) {
             throw new TablesAlreadyExistException(summary);
@@ -180,19 +184,40 @@ public final class TableProvisioner {
         return summary;
     }
 
+    private TableResult force(TableSpec spec, AwsCalls calls, Progress progress) throws ProvisioningException {
+        long tableStart = System.nanoTime();
+        TableDescription description = calls.call(spec.name(), "CreateTable", () -> {
+            try {
+                return client.createTable(CreateTableRequests.of(spec)).tableDescription();
+            } catch (ResourceInUseException e) {
+                listener.warn("! exists  " + spec.name() + " (CreateTable refused: ResourceInUseException)");
+                return null;
+            }
+        });
+        if (description == null) {
+            return new TableResult(spec, Outcome.ALREADY_EXISTS, List.of(), List.of(), null, null, since(tableStart));
+        }
+        progress.done(spec, "create");
+        return finishCreated(spec, description, calls, tableStart, progress);
+    }
+
     private RunSummary converge(Declaration declaration, Options options, boolean dryRun)
             throws ProvisioningException {
         long start = System.nanoTime();
-        AwsCalls calls = new AwsCalls(dryRun ? Goal.PLAN : Goal.CREATE, target, Deadline.after(timeout), listener);
-        // read the live state of every table, then decide and say what will happen, table by table
-        List<Decision> decisions = readTasks.run(declaration.tables(), spec -> {
-            LiveTable live = reader.read(spec, calls);
-            return new Decision(spec, live, live == null || live.deleting()
-                    ? List.of() : DriftDetector.compare(spec, live, options.applyIndexChanges()));
-        });
-        List<TableResult> plans = decisions.stream().map(Decision::plan).toList();
-        plans.forEach(this::announce);
-        List<TableResult> results = dryRun ? plans : act(decisions, plans, calls, options.applyIndexChanges());
+        List<TableResult> results;
+        try (Waiting waiting = Waiting.start(declaration.tables().size(), listener)) {
+            AwsCalls calls = new AwsCalls(dryRun ? Goal.PLAN : Goal.CREATE, target, Deadline.after(timeout), listener,
+                    waiting);
+            // read the live state of every table, then decide and say what will happen, table by table
+            List<Decision> decisions = readTasks.run(declaration.tables(), spec -> {
+                LiveTable live = reader.read(spec, calls);
+                return new Decision(spec, live, live == null || live.deleting()
+                        ? List.of() : DriftDetector.compare(spec, live, options.applyIndexChanges()));
+            });
+            List<TableResult> plans = decisions.stream().map(Decision::plan).toList();
+            plans.forEach(this::announce);
+            results = dryRun ? plans : act(decisions, plans, calls, options.applyIndexChanges());
+        }
         RunSummary summary = summarize(new RunSummary(dryRun ? Goal.PLAN : Goal.CREATE, target, results,
                 since(start)));
         if (options.failOnDrift() && !summary.drifted().isEmpty()) {
@@ -210,12 +235,15 @@ public final class TableProvisioner {
         List<Decision> work = decisions.stream()
                 .filter(d -> d.live() == null || d.live().deleting() || !changes(d.drift()).isEmpty())
                 .toList();
+        for (int i = work.size(); i < decisions.size(); i++) {
+            calls.waiting().tableDone(); // nothing to do
+        }
         Progress progress = new Progress(Goal.CREATE);
-        List<TableResult> done = progress.run(tasks, work, Decision::spec, decision -> {
+        List<TableResult> done = progress.run(tasks, work, Decision::spec, counting(calls.waiting(), decision -> {
             long tableStart = System.nanoTime();
             TableSpec spec = decision.spec();
             LiveTable live = decision.live();
-            TableActivityWaiter waiter = new TableActivityWaiter(client, calls.deadline());
+            TableActivityWaiter waiter = calls.waiter(client);
             if (live != null && live.deleting()) {
                 listener.info("  waiting " + spec.name() + " (DELETING; created again once it is gone)");
                 waiter.awaitDeleted(spec.name());
@@ -245,7 +273,7 @@ public final class TableProvisioner {
                 }
             }
             return update(spec, live, DriftDetector.compare(spec, live, applyIndexChanges), calls, progress);
-        });
+        }));
         List<TableResult> results = new ArrayList<>(plans);
         for (int i = 0; i < work.size(); i++) {
             results.set(decisions.indexOf(work.get(i)), done.get(i));
@@ -356,7 +384,7 @@ public final class TableProvisioner {
      */
     private boolean apply(TableSpec spec, String arn, Change change, AwsCalls calls) throws ProvisioningException {
         String name = spec.name();
-        TableActivityWaiter waiter = new TableActivityWaiter(client, calls.deadline());
+        TableActivityWaiter waiter = calls.waiter(client);
         boolean updatesTable = change instanceof Change.UpdateTable || change instanceof Change.AddIndex;
         for (int attempt = 1; ; attempt++) {
             if (updatesTable) {
@@ -472,7 +500,7 @@ public final class TableProvisioner {
      */
     private TableResult finishCreated(TableSpec spec, TableDescription created, AwsCalls calls, long start,
             Progress progress) throws ProvisioningException {
-        new TableActivityWaiter(client, calls.deadline()).awaitActive(spec.name());
+        calls.waiter(client).awaitActive(spec.name());
         listener.debug("table " + spec.name() + " is ACTIVE");
         List<String> actions = new ArrayList<>(List.of("create"));
         progress.done(spec, "ACTIVE");

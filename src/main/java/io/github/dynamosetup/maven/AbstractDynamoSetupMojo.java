@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -44,7 +46,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * {@code <maxWriteRequestUnits>}, {@code <streamViewType>}, {@code <encryption>} ({@code AWS_OWNED},
      * {@code AWS_MANAGED}, {@code CUSTOMER_MANAGED} with {@code <kmsKeyId>}), {@code <pointInTimeRecovery>},
      * {@code <deletionProtection>}, {@code <tableClass>} and {@code <tags>}. Attribute definitions are
-     * derived from the keys.
+     * derived from the keys. A {@code ${...}} that Maven cannot resolve, in any element, is a configuration
+     * error naming the table and the element.
      *
      * @since 0.1.0
      */
@@ -74,7 +77,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private Map<String, String> tags = new LinkedHashMap<>();
 
     /**
-     * Prepended to every declared table name, e.g. {@code ${env}-}.
+     * Prepended to every declared table name, e.g. {@code ${env.STAGE}-}. A property in it that Maven cannot
+     * resolve, or that is set but empty ({@code ${env.STAGE}-} giving {@code -}), is a configuration error,
+     * not another stage's tables; an element written empty means no prefix.
      *
      * @since 0.1.0
      */
@@ -82,7 +87,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private String tableNamePrefix;
 
     /**
-     * Appended to every declared table name, e.g. {@code -${env}}.
+     * Appended to every declared table name, e.g. {@code -${env.STAGE}}; checked like {@code tableNamePrefix}.
      *
      * @since 0.1.0
      */
@@ -163,6 +168,13 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     private File basedir;
 
+    /** The configuration as written, to find the {@code ${...}} Maven could not resolve: see {@link UnresolvedExpressions}. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
     private final SettingsDecrypter settingsDecrypter;
 
     protected AbstractDynamoSetupMojo(SettingsDecrypter settingsDecrypter) {
@@ -179,15 +191,18 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
             getLog().info("Skipping dynamo-setup:" + goalName() + " (dynamo-setup." + goalName() + ".skip is true)");
             return;
         }
+        UnresolvedExpressions unresolved = UnresolvedExpressions.of(mojoExecution, session, tableNamePrefix,
+                tableNameSuffix);
         List<ConfigurationProblem> problems = new ArrayList<>();
         Duration waitTimeout = parseTimeout(problems);
         ConnectionSettings connection = connectionSettings(waitTimeout, problems);
         Path projectDirectory = projectDirectory();
         List<Path> files = TableFiles.resolve(projectDirectory, tableFiles, problems);
+        problems = unresolved.withPluginProblems(problems);
         Declaration declaration;
         try {
             declaration = DeclarationMapper.map(new DeclarationMapper.Configuration(tables, files, projectDirectory,
-                    tags, tableNamePrefix, tableNameSuffix), problems);
+                    tags, tableNamePrefix, tableNameSuffix, unresolved), problems);
         } catch (InvalidDeclarationException e) {
             throw new MojoFailureException(e.getMessage());
         }

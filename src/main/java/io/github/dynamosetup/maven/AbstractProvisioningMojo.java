@@ -79,8 +79,9 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
             if (writes()) {
                 checkAccount(dynamoDb);
             }
-            RunSummary summary = run(new TableProvisioner(dynamoDb.client(), listener, waitTimeout,
-                    dynamoDb.target(), maxConcurrency), declaration);
+            TableProvisioner provisioner = new TableProvisioner(dynamoDb.client(), listener, waitTimeout,
+                    dynamoDb.target(), maxConcurrency);
+            RunSummary summary = listener.relay(() -> run(provisioner, declaration));
             report(summary);
             completed(summary);
         } catch (DriftException e) {
@@ -91,6 +92,10 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
             throw new MojoFailureException(e.getMessage());
         } catch (MissingCredentialsException | ProvisioningException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("dynamo-setup:" + goalName() + " was interrupted: the build was stopped"
+                    + " while it worked. Run mvn dynamo-setup:validate to see where each table stands.", e);
         }
     }
 

@@ -42,15 +42,28 @@ final class DeclarationMapper {
     private final Set<String> reported = new HashSet<>();
     private final String prefix;
     private final String suffix;
+    private final UnresolvedExpressions unresolved;
 
-    private DeclarationMapper(String prefix, String suffix) {
+    private DeclarationMapper(String prefix, String suffix, UnresolvedExpressions unresolved) {
         this.prefix = prefix;
         this.suffix = suffix;
+        this.unresolved = unresolved;
     }
 
-    /** What the POM declares; {@code null} lists and maps stand for none. */
+    /**
+     * What the POM declares; {@code null} lists and maps stand for none.
+     *
+     * @param unresolved the elements holding {@code ${...}} that Maven could not resolve: reported as such,
+     *     and their values (nothing, or the expression itself) not checked any further
+     */
     record Configuration(List<Table> tables, List<Path> tableFiles, Path basedir, Map<String, String> globalTags,
-            String tableNamePrefix, String tableNameSuffix) {}
+            String tableNamePrefix, String tableNameSuffix, UnresolvedExpressions unresolved) {
+
+        Configuration(List<Table> tables, List<Path> tableFiles, Path basedir, Map<String, String> globalTags,
+                String tableNamePrefix, String tableNameSuffix) {
+            this(tables, tableFiles, basedir, globalTags, tableNamePrefix, tableNameSuffix, null);
+        }
+    }
 
     /**
      * @param extraProblems problems found elsewhere in the configuration (connection settings, table
@@ -59,8 +72,13 @@ final class DeclarationMapper {
      */
     static Declaration map(Configuration configuration, List<ConfigurationProblem> extraProblems)
             throws InvalidDeclarationException {
-        DeclarationMapper mapper = new DeclarationMapper(nonNull(configuration.tableNamePrefix()),
-                nonNull(configuration.tableNameSuffix()));
+        UnresolvedExpressions unresolved = configuration.unresolved() == null ? UnresolvedExpressions.none()
+                : configuration.unresolved();
+        // an unresolved prefix or suffix is reported once, not in every table's name
+        DeclarationMapper mapper = new DeclarationMapper(
+                unresolved.contains("<tableNamePrefix>") ? "" : nonNull(configuration.tableNamePrefix()),
+                unresolved.contains("<tableNameSuffix>") ? "" : nonNull(configuration.tableNameSuffix()),
+                unresolved);
         Map<String, String> globalTags = mapper.validGlobalTags(nonNull(configuration.globalTags()));
         List<TableSpec> specs = new ArrayList<>();
         List<Table> tables = nonNull(configuration.tables());
@@ -94,7 +112,9 @@ final class DeclarationMapper {
         PomOrigin elements = new PomOrigin(0);
         for (ConfigurationProblem problem : Declaration.tagProblems(ConfigurationProblem.PLUGIN_CONFIGURATION,
                 elements, globalTags)) {
-            problems.add(problem);
+            if (!unresolved.contains(problem.element())) {
+                problems.add(problem);
+            }
             globalTags.keySet().stream().filter(k -> elements.tagElement(k).equals(problem.element()))
                     .forEach(valid::remove);
         }
@@ -106,8 +126,13 @@ final class DeclarationMapper {
     }
 
     private TableSpec table(Table table, PomOrigin origin, Map<String, String> globalTags) {
-        String name = table.getName() == null || table.getName().isBlank() ? null : fullName(table.getName());
+        List<UnresolvedExpressions.Found> unresolvedElements = unresolved.of(origin.position());
+        boolean nameUnresolved = unresolvedElements.stream().anyMatch(f -> f.indexKind() == null
+                && f.element().equals(origin.element(Field.NAME)));
+        String name = nameUnresolved || table.getName() == null || table.getName().isBlank() ? null
+                : fullName(table.getName());
         String subject = origin.subject(name);
+        reportUnresolved(table, origin, subject, unresolvedElements);
         TableSpec.Builder spec = TableSpec.builder(origin, name)
                 .declaredName(blankToNull(table.getName()))
                 .partitionKey(key(table.getPartitionKey(), subject, origin.element(Field.PARTITION_KEY)))
@@ -162,7 +187,42 @@ final class DeclarationMapper {
                 .build();
     }
 
+    /**
+     * Reports a table's unresolved elements first, under the names the declaration's own checks use, so
+     * that those checks say nothing more about them (a {@code <sortKey>} of {@code ${undefined.key}} is not
+     * also a key type error, an unresolved {@code <readCapacity>} not also missing capacity).
+     */
+    private void reportUnresolved(Table table, PomOrigin origin, String subject,
+            List<UnresolvedExpressions.Found> unresolvedElements) {
+        for (UnresolvedExpressions.Found found : unresolvedElements) {
+            String element = found.element();
+            if (found.indexKind() != null) {
+                List<? extends SecondaryIndex> indexes = found.indexKind() == IndexKind.GLOBAL
+                        ? nonNull(table.getGlobalSecondaryIndexes()) : nonNull(table.getLocalSecondaryIndexes());
+                String indexName = found.index() <= indexes.size()
+                        ? blankToNull(indexes.get(found.index() - 1).getName()) : null;
+                String index = origin.indexElement(found.indexKind(), found.index(), indexName, null);
+                element = index + " " + element;
+                if (found.element().equals(origin.element(Field.NAME))) {
+                    reported.add(subject + index);
+                }
+            }
+            report(subject, element, found.message());
+            String combined = switch (found.element()) {
+                case "<readCapacity>", "<writeCapacity>" -> origin.element(Field.CAPACITY);
+                case "<maxReadRequestUnits>", "<maxWriteRequestUnits>" -> origin.element(Field.ON_DEMAND_THROUGHPUT);
+                default -> null;
+            };
+            if (combined != null) {
+                reported.add(subject + element.substring(0, element.length() - found.element().length()) + combined);
+            }
+        }
+    }
+
     private KeySpec key(String text, String subject, String element) {
+        if (reported.contains(subject + element)) {
+            return null;
+        }
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -175,7 +235,7 @@ final class DeclarationMapper {
     }
 
     private <E extends Enum<E>> E enumValue(Class<E> type, String text, E defaultValue, String subject, String element) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || reported.contains(subject + element)) {
             return defaultValue;
         }
         try {

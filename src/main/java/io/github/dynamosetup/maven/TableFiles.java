@@ -22,8 +22,8 @@ final class TableFiles {
     static List<Path> resolve(Path basedir, List<String> patterns, List<ConfigurationProblem> problems) {
         Set<Path> files = new LinkedHashSet<>();
         for (String pattern : patterns) {
-            if (pattern == null || pattern.isBlank()) {
-                continue;
+            if (pattern == null || pattern.isBlank() || pattern.contains("${")) {
+                continue; // an unresolved ${...} is reported as such: see UnresolvedExpressions
             }
             String trimmed = pattern.trim();
             List<Path> matches = isGlob(trimmed) ? glob(basedir, trimmed) : single(basedir, trimmed);

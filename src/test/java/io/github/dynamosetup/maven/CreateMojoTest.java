@@ -81,6 +81,17 @@ class CreateMojoTest {
 
     @Test
     @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
+    void everyLineIsLoggedFromTheMojosThread(CreateMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+
+        assertThat(log.lines()).contains("INFO + create  doctores", "INFO   ttl     user_sessions (enabled on 'ttl')");
+        assertThat(log.threads()).as("Maven 4, mvnd and -T keep a module's lines together only from its thread")
+                .containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
     void aSecondRunLeavesEveryTableAsItIs(CreateMojo mojo) throws Exception {
         mojo.execute();
         mojo.setLog(log);

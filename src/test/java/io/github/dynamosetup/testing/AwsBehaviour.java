@@ -408,14 +408,19 @@ public final class AwsBehaviour implements AutoCloseable {
                 }
             }
         }
+        // the clock is set before the server creates the table: a DescribeTable that finds the table must find
+        // it CREATING, also when it arrives while this CreateTable is still being answered
+        TableClock clock = new TableClock(now + creating.toNanos());
+        clock.visibleAt = now + invisibleAfterCreate.toNanos();
+        clock.backupsAvailableAt = clock.activeAt + backupsUnavailable.toNanos();
+        if (tables.putIfAbsent(table, clock) != null) {
+            return forward(exchange, body); // known to exist: the server refuses it
+        }
         Answer answer = forward(exchange, body);
         if (answer.status() == 200) {
-            TableClock clock = new TableClock(now + creating.toNanos());
-            clock.visibleAt = now + invisibleAfterCreate.toNanos();
-            clock.backupsAvailableAt = clock.activeAt + backupsUnavailable.toNanos();
-            tables.put(table, clock);
             return rewrite(answer, "TableDescription", clock, now);
         }
+        tables.remove(table, clock);
         return answer;
     }
 

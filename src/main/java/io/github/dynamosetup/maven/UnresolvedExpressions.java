@@ -1,0 +1,352 @@
+package io.github.dynamosetup.maven;
+
+import io.github.dynamosetup.spec.ConfigurationProblem;
+import io.github.dynamosetup.spec.IndexKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.BuildBase;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * The {@code ${...}} expressions of the plugin configuration that Maven could not resolve, found in the
+ * configuration as written, before Maven evaluated it.
+ *
+ * <p>Why the written text is needed: Maven leaves no trace of an unresolved expression in what it injects.
+ * A property or environment variable Maven knows is replaced while the POM is read; what is left is
+ * evaluated once more when the goal is configured, and then an element that is a whole unresolved
+ * expression ({@code <sortKey>${undefined.key}</sortKey>}) is injected as nothing at all (or as the
+ * parameter's default: {@code <timeout>${t}</timeout>} gives PT10M), while one inside a longer value
+ * ({@code <tableNamePrefix>${env.STAGE}-</tableNamePrefix>}) stays literally. Measured on Maven 3.8.7 and
+ * 3.9.16. {@link MojoExecution#getConfiguration()} still holds the text before that second evaluation, so
+ * each expression left in it is evaluated here the way Maven does, and one that gives nothing is reported.
+ */
+final class UnresolvedExpressions {
+
+    /** {@code ${name}}, unless escaped as {@code $${name}}. */
+    private static final Pattern EXPRESSION = Pattern.compile("(?<!\\$)\\$\\{([^}]*)}");
+
+    /** What Maven makes of one {@code ${name}}; null when it cannot resolve it. */
+    interface Evaluator {
+        Object evaluate(String expression) throws ExpressionEvaluationException;
+    }
+
+    /**
+     * One element with an expression Maven could not resolve.
+     *
+     * @param table 0 for a plugin parameter, else the position (from 1) of the {@code <table>} in {@code <tables>}
+     * @param indexKind the kind of secondary index the element is in, or null
+     * @param index the position (from 1) of that index among its kind
+     * @param element the element, in a table or index relative to it ({@code <sortKey>}, {@code <tags><Owner>})
+     */
+    record Found(int table, IndexKind indexKind, int index, String element, String message) {}
+
+    private static final UnresolvedExpressions NONE = new UnresolvedExpressions(List.of());
+
+    private final List<Found> found;
+
+    private UnresolvedExpressions(List<Found> found) {
+        this.found = List.copyOf(found);
+    }
+
+    /**
+     * The unresolved expressions of a goal's execution; none when Maven gives no execution or configuration
+     * (a mojo run outside a build, as in unit tests).
+     *
+     * @param tableNamePrefix the injected prefix, which a property resolving to nothing must not empty (see
+     *     {@link #emptiedByProperties}); the same for {@code tableNameSuffix}
+     */
+    static UnresolvedExpressions of(MojoExecution execution, MavenSession session, String tableNamePrefix,
+            String tableNameSuffix) {
+        if (execution == null || session == null || execution.getConfiguration() == null) {
+            return NONE;
+        }
+        PluginParameterExpressionEvaluator evaluator = new PluginParameterExpressionEvaluator(session, execution);
+        List<Found> found = new ArrayList<>(find(execution.getConfiguration(),
+                parameterExpressions(execution.getMojoDescriptor()), evaluator::evaluate).found);
+        List<Model> models = new ArrayList<>();
+        try {
+            for (MavenProject project = session.getCurrentProject(); project != null; project = project.getParent()) {
+                if (project.getOriginalModel() != null) {
+                    models.add(project.getOriginalModel());
+                }
+            }
+        } catch (RuntimeException e) {
+            // a parent Maven cannot give: check what was found
+        }
+        Map<String, String> emptiable = new LinkedHashMap<>();
+        emptiable.put("tableNamePrefix", tableNamePrefix);
+        emptiable.put("tableNameSuffix", tableNameSuffix);
+        emptiable.forEach((parameter, injected) -> {
+            if (found.stream().noneMatch(f -> f.table() == 0 && f.element().equals("<" + parameter + ">"))) {
+                emptiedByProperties(models, execution.getArtifactId(), execution.getExecutionId(), parameter,
+                        injected).ifPresent(found::add);
+            }
+        });
+        return new UnresolvedExpressions(found);
+    }
+
+    /**
+     * A parameter written with {@code ${...}} in the POM that Maven resolved to nothing: {@code
+     * <tableNamePrefix>${env.STAGE}-</tableNamePrefix>} with STAGE set but empty gives {@code -}, and {@code
+     * <tableNamePrefix>${stage}</tableNamePrefix>} with an empty property no prefix at all. Maven replaces such
+     * a property while reading the POM, so only the POM as written (the raw models of the project and its
+     * parents) shows it; a parameter written empty, or set with {@code -Ddynamo-setup.tableNamePrefix=}, is
+     * empty on purpose.
+     *
+     * @param models the POMs as written, the project's first, then its parents'
+     * @param injected what Maven injected
+     */
+    static Optional<Found> emptiedByProperties(List<Model> models, String pluginArtifactId, String executionId,
+            String parameter, String injected) {
+        String value = injected == null ? "" : injected.trim();
+        for (Model model : models) {
+            for (Plugin plugin : plugins(model)) {
+                if (!pluginArtifactId.equals(plugin.getArtifactId())) {
+                    continue;
+                }
+                List<Object> configurations = new ArrayList<>();
+                configurations.add(plugin.getConfiguration());
+                plugin.getExecutions().stream().filter(e -> e.getId().equals(executionId))
+                        .forEach(e -> configurations.add(e.getConfiguration()));
+                for (Object configuration : configurations) {
+                    Xpp3Dom element = configuration instanceof Xpp3Dom dom ? dom.getChild(parameter) : null;
+                    String written = element == null || element.getValue() == null ? null : element.getValue().trim();
+                    Set<String> empty = written == null ? Set.of() : emptyExpressions(written, value);
+                    if (!empty.isEmpty()) {
+                        return Optional.of(new Found(0, null, 0, "<" + parameter + ">", "'" + written + "' gives '"
+                                + value + "' because " + expressions(empty) + (empty.size() == 1 ? " resolves"
+                                : " resolve") + " to nothing (set but empty): give it a value, or write <" + parameter
+                                + "></" + parameter + "> to mean none"));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The expressions of {@code written} that gave nothing in {@code value}, when {@code value} came from it. */
+    private static Set<String> emptyExpressions(String written, String value) {
+        StringBuilder regex = new StringBuilder();
+        List<String> names = new ArrayList<>();
+        Matcher matcher = EXPRESSION.matcher(written);
+        int end = 0;
+        while (matcher.find()) {
+            regex.append(Pattern.quote(written.substring(end, matcher.start()))).append("(.*)");
+            names.add(matcher.group(1).trim());
+            end = matcher.end();
+        }
+        regex.append(Pattern.quote(written.substring(end)));
+        Matcher match = Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(value);
+        Set<String> empty = new LinkedHashSet<>();
+        if (!names.isEmpty() && match.matches()) {
+            for (int i = 0; i < names.size(); i++) {
+                if (match.group(i + 1).isBlank()) {
+                    empty.add(names.get(i));
+                }
+            }
+        }
+        return empty;
+    }
+
+    private static List<Plugin> plugins(Model model) {
+        List<Plugin> plugins = new ArrayList<>();
+        List<BuildBase> builds = new ArrayList<>();
+        builds.add(model.getBuild());
+        model.getProfiles().forEach(profile -> builds.add(profile.getBuild()));
+        for (BuildBase build : builds) {
+            if (build != null) {
+                plugins.addAll(build.getPlugins());
+                if (build.getPluginManagement() != null) {
+                    plugins.addAll(build.getPluginManagement().getPlugins());
+                }
+            }
+        }
+        return plugins;
+    }
+
+    /**
+     * @param configuration the plugin configuration as written (after the POM's own interpolation)
+     * @param parameterExpressions each parameter's own expression ({@code ${dynamo-setup.region}}), which
+     *     Maven writes into the configuration of an element the user left out: not the user's to resolve
+     */
+    static UnresolvedExpressions find(Xpp3Dom configuration, Map<String, String> parameterExpressions,
+            Evaluator evaluator) {
+        List<Found> found = new ArrayList<>();
+        for (Xpp3Dom parameter : configuration.getChildren()) {
+            String value = parameter.getValue();
+            if (parameter.getChildCount() == 0 && value != null
+                    && value.trim().equals(parameterExpressions.get(parameter.getName()))) {
+                continue;
+            }
+            if ("tables".equals(parameter.getName()) && parameter.getChildCount() > 0) {
+                Xpp3Dom[] tables = parameter.getChildren();
+                for (int i = 0; i < tables.length; i++) {
+                    table(tables[i], i + 1, evaluator, found);
+                }
+            } else {
+                elements(parameter, "", 0, null, 0, evaluator, found);
+            }
+        }
+        return new UnresolvedExpressions(found);
+    }
+
+    private static void table(Xpp3Dom table, int position, Evaluator evaluator, List<Found> found) {
+        for (Xpp3Dom element : table.getChildren()) {
+            IndexKind kind = switch (element.getName()) {
+                case "globalSecondaryIndexes" -> IndexKind.GLOBAL;
+                case "localSecondaryIndexes" -> IndexKind.LOCAL;
+                default -> null;
+            };
+            if (kind == null) {
+                elements(element, "", position, null, 0, evaluator, found);
+                continue;
+            }
+            Xpp3Dom[] indexes = element.getChildren();
+            for (int i = 0; i < indexes.length; i++) {
+                for (Xpp3Dom indexElement : indexes[i].getChildren()) {
+                    elements(indexElement, "", position, kind, i + 1, evaluator, found);
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks an element and what it holds. Lists and maps are named by the element holding them and their
+     * entry ({@code <tags><Owner>}, {@code <tableFiles><tableFile>}), the nth of several entries of one name
+     * with [n]; a secondary index's {@code <nonKeyAttributes>} by the list alone, as the declaration does.
+     */
+    private static void elements(Xpp3Dom element, String parent, int table, IndexKind kind, int index,
+            Evaluator evaluator, List<Found> found) {
+        String name = parent + "<" + element.getName() + ">";
+        if (element.getChildCount() == 0) {
+            check(element.getValue(), name, table, kind, index, evaluator, found);
+            return;
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        for (Xpp3Dom child : element.getChildren()) {
+            counts.merge(child.getName(), 1, Integer::sum);
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (Xpp3Dom child : element.getChildren()) {
+            int nth = seen.merge(child.getName(), 1, Integer::sum);
+            if (child.getChildCount() == 0 && "<nonKeyAttributes>".equals(name)) {
+                check(child.getValue(), name, table, kind, index, evaluator, found);
+            } else if (child.getChildCount() == 0) {
+                String childName = name + "<" + child.getName() + ">" + (counts.get(child.getName()) > 1 ? "[" + nth + "]" : "");
+                check(child.getValue(), childName, table, kind, index, evaluator, found);
+            } else {
+                elements(child, name, table, kind, index, evaluator, found);
+            }
+        }
+    }
+
+    private static void check(String text, String element, int table, IndexKind kind, int index,
+            Evaluator evaluator, List<Found> found) {
+        if (text == null || !text.contains("${")) {
+            return;
+        }
+        Set<String> unresolved = new LinkedHashSet<>();
+        Set<String> empty = new LinkedHashSet<>();
+        Matcher matcher = EXPRESSION.matcher(text);
+        while (matcher.find()) {
+            Object value;
+            try {
+                value = evaluator.evaluate(matcher.group());
+            } catch (ExpressionEvaluationException | RuntimeException e) {
+                value = null;
+            }
+            if (value == null || value instanceof String s && s.contains("${")) {
+                unresolved.add(matcher.group(1).trim());
+            } else if (value instanceof String s && s.isBlank()) {
+                empty.add(matcher.group(1).trim());
+            }
+        }
+        String written = "'" + text.trim() + "'";
+        if (!unresolved.isEmpty()) {
+            boolean whole = unresolved.size() == 1 && text.trim().equals(expressions(unresolved));
+            found.add(new Found(table, kind, index, element, (whole ? written + " is an expression"
+                    : written + " holds " + expressions(unresolved) + ", which") + " Maven could not resolve: "
+                    + howToDefine(unresolved) + ", or remove the element"));
+        } else if (!empty.isEmpty()) {
+            found.add(new Found(table, kind, index, element, written + " holds " + expressions(empty)
+                    + ", which " + (empty.size() == 1 ? "resolves" : "resolve") + " to nothing: give "
+                    + (empty.size() == 1 ? "it" : "them") + " a value, or remove the element"));
+        }
+    }
+
+    private static String expressions(Set<String> names) {
+        return String.join(" and ", names.stream().map(n -> "${" + n + "}").toList());
+    }
+
+    private static String howToDefine(Set<String> names) {
+        List<String> ways = new ArrayList<>();
+        for (String name : names) {
+            ways.add(name.startsWith("env.")
+                    ? "set the environment variable " + name.substring(4) + " (export " + name.substring(4) + "=...)"
+                    : "define the property " + name + " (-D" + name + "=... or in <properties>)");
+        }
+        return String.join(" and ", ways);
+    }
+
+    private static Map<String, String> parameterExpressions(MojoDescriptor descriptor) {
+        Map<String, String> expressions = new HashMap<>();
+        if (descriptor != null && descriptor.getParameters() != null) {
+            for (Parameter parameter : descriptor.getParameters()) {
+                if (parameter.getExpression() != null) {
+                    expressions.put(parameter.getName(), parameter.getExpression().trim());
+                }
+            }
+        }
+        return expressions;
+    }
+
+    /** No unresolved expressions. */
+    static UnresolvedExpressions none() {
+        return NONE;
+    }
+
+    boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    /** The unresolved elements of one table (from 1), or of the plugin parameters (0). */
+    List<Found> of(int table) {
+        return found.stream().filter(f -> f.table() == table).toList();
+    }
+
+    /** Whether this plugin parameter element ({@code <tableNamePrefix>}) holds an unresolved expression. */
+    boolean contains(String pluginElement) {
+        return of(0).stream().anyMatch(f -> f.element().equals(pluginElement));
+    }
+
+    /**
+     * The problems of the plugin parameters, followed by the other {@code problems} except those of an
+     * element already reported here (an {@code <endpoint>} of {@code http://${host}} is not an URL either,
+     * but the expression is what to fix).
+     */
+    List<ConfigurationProblem> withPluginProblems(List<ConfigurationProblem> problems) {
+        List<ConfigurationProblem> all = new ArrayList<>();
+        of(0).forEach(f -> all.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, f.element(),
+                f.message())));
+        problems.stream().filter(p -> !ConfigurationProblem.PLUGIN_CONFIGURATION.equals(p.table())
+                || !contains(p.element())).forEach(all::add);
+        return all;
+    }
+}

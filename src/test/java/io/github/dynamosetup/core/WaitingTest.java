@@ -1,0 +1,60 @@
+package io.github.dynamosetup.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.testing.DynaliteServer;
+import io.github.dynamosetup.testing.HealthAssistant;
+import io.github.dynamosetup.testing.RecordingListener;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** A wait is never silent: while tables are not ACTIVE, a line says how many are done and which wait, since when. */
+class WaitingTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void theLineNamesTheOldestWaitsFirstAndCountsTheRest() {
+        try (Waiting waiting = Waiting.start(8, new RecordingListener(), Duration.ofHours(1))) {
+            long start = System.nanoTime();
+            for (int i = 1; i <= 7; i++) {
+                waiting.seen("table-" + i, i == 7 ? "UPDATING" : "CREATING");
+            }
+            waiting.tableDone();
+            waiting.over("table-3");
+
+            String line = waiting.line(start + 12 * SECOND);
+
+            assertThat(line).matches("  waiting: 1 of 8 tables done; 6 not ACTIVE yet: table-1 \\(CREATING 1[12] s\\),"
+                    + " table-2 \\(CREATING 1[12] s\\), table-4 \\(CREATING 1[12] s\\), table-5 \\(CREATING 1[12] s\\),"
+                    + " table-6 \\(CREATING 1[12] s\\) and 1 more");
+        }
+    }
+
+    @Test
+    void nothingIsSaidWhenNothingIsWaitedFor() {
+        try (Waiting waiting = Waiting.start(3, new RecordingListener(), Duration.ofHours(1))) {
+            waiting.seen("orders", "CREATING");
+            waiting.over("orders");
+
+            assertThat(waiting.line(System.nanoTime())).isNull();
+        }
+    }
+
+    @Test
+    void createSaysWhatItWaitsForAtASteadyPace() throws Exception {
+        try (DynaliteServer dynalite = DynaliteServer.start(Waiting.INTERVAL.toMillis() + 1500);
+                DynamoDbClient client = dynalite.client()) {
+            RecordingListener listener = new RecordingListener();
+
+            new TableProvisioner(client, listener, Duration.ofMinutes(1), "dynalite").create(Declaration.of(
+                    HealthAssistant.tables().subList(0, 2)), TableProvisioner.Options.DEFAULTS);
+
+            assertThat(listener.lines()).anyMatch(l -> l.matches("INFO   waiting: 0 of 2 tables done; 2 not ACTIVE yet:"
+                    + " (doctores|horarios_doctores) \\(CREATING \\d s\\), (doctores|horarios_doctores) \\(CREATING"
+                    + " \\d s\\)"));
+        }
+    }
+}

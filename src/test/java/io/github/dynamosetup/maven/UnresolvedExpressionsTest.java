@@ -1,0 +1,249 @@
+package io.github.dynamosetup.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.dynamosetup.spec.ConfigurationProblem;
+import io.github.dynamosetup.spec.InvalidDeclarationException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The configuration as Maven hands it to a goal ({@code MojoExecution.getConfiguration()}: the POM's own
+ * properties already replaced, what is left still written as {@code ${...}}), and what Maven injected from
+ * it: nothing for a whole unresolved expression, the literal text for one inside a longer value (measured
+ * on Maven 3.8.7 and 3.9.16, see the unresolved-properties IT).
+ */
+class UnresolvedExpressionsTest {
+
+    /** What Maven resolves when the goal is configured; anything else is unresolved. */
+    private static final Map<String, Object> KNOWN = Map.of(
+            "${session.executionRootDirectory}", "/work/project",
+            "${blank.at.runtime}", " ");
+
+    /** The parameters' own expressions, which Maven adds for every parameter left out. */
+    private static final Map<String, String> OWN = Map.of(
+            "region", "${dynamo-setup.region}",
+            "tableNamePrefix", "${dynamo-setup.tableNamePrefix}");
+
+    private static UnresolvedExpressions find(String configuration) throws Exception {
+        Xpp3Dom dom = Xpp3DomBuilder.build(new StringReader("<configuration>" + configuration + "</configuration>"));
+        return UnresolvedExpressions.find(dom, OWN, KNOWN::get);
+    }
+
+    private static List<ConfigurationProblem> problems(UnresolvedExpressions unresolved, List<Table> tables,
+            Map<String, String> tags, String prefix) {
+        List<ConfigurationProblem> plugin = unresolved.withPluginProblems(new ArrayList<>());
+        return catchThrowableOfType(InvalidDeclarationException.class, () -> DeclarationMapper.map(
+                new DeclarationMapper.Configuration(tables, List.of(), Path.of("."), tags, prefix, null, unresolved),
+                plugin)).problems();
+    }
+
+    @Test
+    void everyElementHoldingAnUnresolvedExpressionIsNamedWithItsTable() throws Exception {
+        UnresolvedExpressions unresolved = find("""
+                <tableNamePrefix>${env.STAGE_NOT_SET}-</tableNamePrefix>
+                <timeout>${undefined.timeout}</timeout>
+                <tags><Application>api</Application><Environment>${env.ENVIRONMENT_NOT_SET}</Environment></tags>
+                <tables>
+                  <table>
+                    <name>doctores</name>
+                    <partitionKey>doctor_id</partitionKey>
+                  </table>
+                  <table>
+                    <name>horarios</name>
+                    <partitionKey>${undefined.pk}</partitionKey>
+                    <sortKey>${undefined.key}</sortKey>
+                    <timeToLiveAttribute>${undefined.ttl}</timeToLiveAttribute>
+                    <billingMode>${undefined.billing}</billingMode>
+                    <readCapacity>${undefined.rcu}</readCapacity>
+                    <writeCapacity>1</writeCapacity>
+                    <streamViewType>NEW_${undefined.view}</streamViewType>
+                    <tags><Owner>team-${undefined.team}</Owner></tags>
+                    <globalSecondaryIndexes>
+                      <globalSecondaryIndex>
+                        <name>by-status</name>
+                        <partitionKey>${undefined.gsiKey}</partitionKey>
+                        <projection>INCLUDE</projection>
+                        <nonKeyAttributes><nonKeyAttribute>${undefined.attr}</nonKeyAttribute></nonKeyAttributes>
+                      </globalSecondaryIndex>
+                    </globalSecondaryIndexes>
+                  </table>
+                </tables>
+                """);
+        Table doctores = new Table();
+        doctores.setName("doctores");
+        doctores.setPartitionKey("doctor_id");
+        // as Maven injects it: nothing for a whole unresolved expression, the text for one inside a value
+        Table horarios = new Table();
+        horarios.setName("horarios");
+        horarios.setWriteCapacity(1L);
+        horarios.setStreamViewType("NEW_${undefined.view}");
+        horarios.setTags(Map.of("Owner", "team-${undefined.team}"));
+        GlobalSecondaryIndex byStatus = new GlobalSecondaryIndex();
+        byStatus.setName("by-status");
+        byStatus.setProjection("INCLUDE");
+        byStatus.setNonKeyAttributes(new ArrayList<>(java.util.Collections.singletonList(null)));
+        horarios.setGlobalSecondaryIndexes(List.of(byStatus));
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("Application", "api");
+        tags.put("Environment", null);
+
+        List<ConfigurationProblem> problems = problems(unresolved, List.of(doctores, horarios), tags,
+                "${env.STAGE_NOT_SET}-");
+
+        assertThat(problems).extracting(ConfigurationProblem::toString).containsExactly(
+                "plugin configuration, <tableNamePrefix>: '${env.STAGE_NOT_SET}-' holds ${env.STAGE_NOT_SET}, which"
+                        + " Maven could not resolve: set the environment variable STAGE_NOT_SET (export"
+                        + " STAGE_NOT_SET=...), or remove the element",
+                "plugin configuration, <timeout>: '${undefined.timeout}' is an expression Maven could not resolve:"
+                        + " define the property undefined.timeout (-Dundefined.timeout=... or in <properties>), or"
+                        + " remove the element",
+                "plugin configuration, <tags><Environment>: '${env.ENVIRONMENT_NOT_SET}' is an expression Maven"
+                        + " could not resolve: set the environment variable ENVIRONMENT_NOT_SET (export"
+                        + " ENVIRONMENT_NOT_SET=...), or remove the element",
+                // the prefix is left out of the names rather than making every one invalid
+                "table 'horarios', <partitionKey>: '${undefined.pk}' is an expression Maven could not resolve:"
+                        + " define the property undefined.pk (-Dundefined.pk=... or in <properties>), or remove the"
+                        + " element",
+                "table 'horarios', <sortKey>: '${undefined.key}' is an expression Maven could not resolve: define"
+                        + " the property undefined.key (-Dundefined.key=... or in <properties>), or remove the element",
+                "table 'horarios', <timeToLiveAttribute>: '${undefined.ttl}' is an expression Maven could not"
+                        + " resolve: define the property undefined.ttl (-Dundefined.ttl=... or in <properties>), or"
+                        + " remove the element",
+                "table 'horarios', <billingMode>: '${undefined.billing}' is an expression Maven could not resolve:"
+                        + " define the property undefined.billing (-Dundefined.billing=... or in <properties>), or"
+                        + " remove the element",
+                "table 'horarios', <readCapacity>: '${undefined.rcu}' is an expression Maven could not resolve:"
+                        + " define the property undefined.rcu (-Dundefined.rcu=... or in <properties>), or remove the"
+                        + " element",
+                "table 'horarios', <streamViewType>: 'NEW_${undefined.view}' holds ${undefined.view}, which Maven"
+                        + " could not resolve: define the property undefined.view (-Dundefined.view=... or in"
+                        + " <properties>), or remove the element",
+                "table 'horarios', <tags><Owner>: 'team-${undefined.team}' holds ${undefined.team}, which Maven"
+                        + " could not resolve: define the property undefined.team (-Dundefined.team=... or in"
+                        + " <properties>), or remove the element",
+                "table 'horarios', <globalSecondaryIndex> 'by-status' <partitionKey>: '${undefined.gsiKey}' is an"
+                        + " expression Maven could not resolve: define the property undefined.gsiKey"
+                        + " (-Dundefined.gsiKey=... or in <properties>), or remove the element",
+                "table 'horarios', <globalSecondaryIndex> 'by-status' <nonKeyAttributes>: '${undefined.attr}' is an"
+                        + " expression Maven could not resolve: define the property undefined.attr"
+                        + " (-Dundefined.attr=... or in <properties>), or remove the element");
+        // what the declaration's own checks find about the same elements is not repeated: no missing partition
+        // key or capacity, no unknown stream view type, no empty or unresolved tag, no invalid table name (the
+        // unresolved prefix is left out of the names), no INCLUDE projection without attributes
+    }
+
+    @Test
+    void whatMavenWritesForALeftOutParameterAndWhatResolvesIsNotAProblem() throws Exception {
+        UnresolvedExpressions unresolved = find("""
+                <region>${dynamo-setup.region}</region>
+                <tableNamePrefix>  ${dynamo-setup.tableNamePrefix} </tableNamePrefix>
+                <reportDirectory>${session.executionRootDirectory}/reports</reportDirectory>
+                <profile>price-$${not.an.expression}</profile>
+                <tableFiles><tableFile>tables/*.json</tableFile></tableFiles>
+                """);
+
+        assertThat(unresolved.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anExpressionThatResolvesToNothingIsAProblemToo() throws Exception {
+        UnresolvedExpressions unresolved = find("""
+                <tableNameSuffix>-${blank.at.runtime}</tableNameSuffix>
+                <allowedAccountIds><allowedAccountId>1</allowedAccountId><allowedAccountId>${a}</allowedAccountId></allowedAccountIds>
+                <tableFiles><tableFile>${undefined.dir}/${env.NOT_SET}.json</tableFile></tableFiles>
+                <tables>${undefined.tables}</tables>
+                """);
+
+        assertThat(unresolved.withPluginProblems(List.of())).extracting(ConfigurationProblem::toString).containsExactly(
+                "plugin configuration, <tableNameSuffix>: '-${blank.at.runtime}' holds ${blank.at.runtime}, which"
+                        + " resolves to nothing: give it a value, or remove the element",
+                "plugin configuration, <allowedAccountIds><allowedAccountId>[2]: '${a}' is an expression Maven could"
+                        + " not resolve: define the property a (-Da=... or in <properties>), or remove the element",
+                "plugin configuration, <tableFiles><tableFile>: '${undefined.dir}/${env.NOT_SET}.json' holds"
+                        + " ${undefined.dir} and ${env.NOT_SET}, which Maven could not resolve: define the property"
+                        + " undefined.dir (-Dundefined.dir=... or in <properties>) and set the environment variable"
+                        + " NOT_SET (export NOT_SET=...), or remove the element",
+                "plugin configuration, <tables>: '${undefined.tables}' is an expression Maven could not resolve:"
+                        + " define the property undefined.tables (-Dundefined.tables=... or in <properties>), or"
+                        + " remove the element");
+    }
+
+    @Test
+    void otherProblemsOfAnUnresolvedParameterGiveWayToIt() throws Exception {
+        UnresolvedExpressions unresolved = find("<endpoint>http://${undefined.host}:8000</endpoint>");
+
+        List<ConfigurationProblem> problems = unresolved.withPluginProblems(List.of(
+                new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<endpoint>", "not an URL"),
+                new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<timeout>", "not a duration")));
+
+        assertThat(problems).extracting(ConfigurationProblem::element).containsExactly("<endpoint>", "<timeout>");
+        assertThat(problems.get(0).message()).startsWith("'http://${undefined.host}:8000' holds ${undefined.host}");
+    }
+
+    /** A POM as written, with the plugin's configuration (and that of the execution {@code provision}). */
+    private static Model pom(String configuration, String executionConfiguration) throws Exception {
+        Plugin plugin = new Plugin();
+        plugin.setGroupId("io.github.dynamosetup");
+        plugin.setArtifactId("dynamo-setup-maven-plugin");
+        plugin.setConfiguration(configuration == null ? null : Xpp3DomBuilder.build(
+                new StringReader("<configuration>" + configuration + "</configuration>")));
+        if (executionConfiguration != null) {
+            PluginExecution execution = new PluginExecution();
+            execution.setId("provision");
+            execution.setConfiguration(Xpp3DomBuilder.build(
+                    new StringReader("<configuration>" + executionConfiguration + "</configuration>")));
+            plugin.addExecution(execution);
+        }
+        Model model = new Model();
+        model.setBuild(new Build());
+        model.getBuild().addPlugin(plugin);
+        return model;
+    }
+
+    private static String emptied(List<Model> poms, String executionId, String parameter, String injected) {
+        return UnresolvedExpressions.emptiedByProperties(poms, "dynamo-setup-maven-plugin", executionId, parameter,
+                injected).map(UnresolvedExpressions.Found::message).orElse(null);
+    }
+
+    @Test
+    void aPrefixOrSuffixThatAPropertySetButEmptyEmptiesIsAProblem() throws Exception {
+        // STAGE set to "": Maven replaced it while reading the POM; only the POM as written shows it
+        assertThat(emptied(List.of(pom("<tableNamePrefix>${env.STAGE}-</tableNamePrefix>", null)), "default-cli",
+                "tableNamePrefix", "-")).isEqualTo("'${env.STAGE}-' gives '-' because ${env.STAGE} resolves to"
+                        + " nothing (set but empty): give it a value, or write <tableNamePrefix></tableNamePrefix> to"
+                        + " mean none");
+        assertThat(emptied(List.of(pom("<tableNameSuffix>${stage}</tableNameSuffix>", null)), "default-cli",
+                "tableNameSuffix", null)).startsWith("'${stage}' gives '' because ${stage} resolves to nothing");
+        // in an execution's configuration, and in a parent POM
+        assertThat(emptied(List.of(new Model(), pom(null, "<tableNamePrefix>${a}-${b}-</tableNamePrefix>")),
+                "provision", "tableNamePrefix", "dev--")).startsWith("'${a}-${b}-' gives 'dev--' because ${b}"
+                        + " resolves to nothing");
+    }
+
+    @Test
+    void aPrefixWrittenEmptyOrResolvedToAValueIsNot() throws Exception {
+        assertThat(emptied(List.of(pom("<tableNamePrefix></tableNamePrefix>", null)), "default-cli",
+                "tableNamePrefix", null)).isNull();
+        assertThat(emptied(List.of(pom("<tableNamePrefix>${env.STAGE}-</tableNamePrefix>", null)), "default-cli",
+                "tableNamePrefix", "dev-")).isNull();
+        // set on the command line (-Ddynamo-setup.tableNamePrefix=), not in the POM
+        assertThat(emptied(List.of(pom("<region>eu-west-1</region>", null)), "default-cli", "tableNamePrefix", ""))
+                .isNull();
+        // another execution's configuration is not this one's
+        assertThat(emptied(List.of(pom(null, "<tableNamePrefix>${env.STAGE}-</tableNamePrefix>")), "other",
+                "tableNamePrefix", "-")).isNull();
+    }
+}
