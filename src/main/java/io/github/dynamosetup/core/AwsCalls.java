@@ -23,7 +23,8 @@ final class AwsCalls {
      * while a new table's backups are being enabled (UpdateContinuousBackups, API reference); and
      * sustained throttling of the control plane (ThrottlingException, "Error handling with DynamoDB"),
      * which outlasts the SDK's attempts when a shared account is busy. Right after a table turns ACTIVE,
-     * the backups APIs may also still answer TableNotFoundException for a few seconds.
+     * the backups APIs (Describe- and UpdateContinuousBackups) may also still answer TableNotFoundException
+     * for a few seconds.
      * LimitExceededException for a quota counted over hours or a day ("... are limited ...": capacity
      * decreases, switches to on-demand, encryption changes) does not clear within a build and fails at once.
      */
@@ -116,7 +117,7 @@ final class AwsCalls {
             return detail == null || !detail.contains("limited");
         }
         return service.isThrottlingException() || NOT_NOW.contains(code)
-                || "TableNotFoundException".equals(code) && "UpdateContinuousBackups".equals(operation);
+                || "TableNotFoundException".equals(code) && operation.endsWith("ContinuousBackups");
     }
 
     /**

@@ -1,12 +1,12 @@
 package io.github.dynamosetup.maven;
 
 import io.github.dynamosetup.aws.ConnectionSettings;
+import io.github.dynamosetup.aws.Endpoints;
+import io.github.dynamosetup.aws.ProfileFiles;
 import io.github.dynamosetup.spec.ConfigurationProblem;
 import io.github.dynamosetup.spec.Declaration;
 import io.github.dynamosetup.spec.InvalidDeclarationException;
 import java.io.File;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -28,6 +31,7 @@ import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * What every goal shares: the table declaration and the connection parameters, checked together before
@@ -93,8 +97,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private String tableNameSuffix;
 
     /**
-     * The AWS region. When unset: the {@code AWS_REGION} environment variable, else the region of
-     * {@code profile} when one is set, else {@code us-east-1}.
+     * The AWS region. When unset: the {@code AWS_REGION} environment variable, else {@code AWS_DEFAULT_REGION},
+     * else the region of the chosen profile ({@code profile}, else the {@code AWS_PROFILE} environment
+     * variable), else {@code us-east-1}.
      *
      * @since 0.1.0
      */
@@ -102,9 +107,13 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private String region;
 
     /**
-     * The DynamoDB endpoint, for local servers (e.g. {@code http://localhost:8000}). Unset means the
-     * region's AWS endpoint. With a loopback endpoint and no credentials anywhere, dummy credentials are
-     * used. A loopback endpoint is reached directly; AWS and any other endpoint through the active
+     * The DynamoDB endpoint, for local servers (e.g. {@code http://localhost:8000}): {@code http://} or
+     * {@code https://}, a host, a port from 1 to 65535 when given, nothing else (no user info, path or query);
+     * checked before any AWS call. When unset: the SDKs' settings {@code AWS_ENDPOINT_URL_DYNAMODB}, the
+     * profile's {@code services} section, {@code AWS_ENDPOINT_URL}, the profile's {@code endpoint_url}; else
+     * the region's AWS endpoint. With a loopback endpoint, no chosen profile and no credentials anywhere, dummy
+     * credentials are used; STS calls (assume-role profiles, {@code allowedAccountIds}) go to a loopback
+     * endpoint too. A loopback endpoint is reached directly; AWS and any other endpoint through the active
      * settings.xml {@code <proxy>} Maven would use for its host, else the JVM's proxy system properties or
      * {@code HTTPS_PROXY}/{@code NO_PROXY}.
      *
@@ -114,8 +123,11 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private String endpoint;
 
     /**
-     * A named profile of the shared AWS config and credentials files ({@code ~/.aws/config},
-     * {@code ~/.aws/credentials}) to take credentials, and the region when none is set, from.
+     * A named profile of the shared AWS config and credentials files ({@code AWS_CONFIG_FILE} and
+     * {@code AWS_SHARED_CREDENTIALS_FILE}, by default {@code ~/.aws/config} and {@code ~/.aws/credentials}) to
+     * take credentials, and the region when none is set, from. When unset, the {@code AWS_PROFILE}
+     * environment variable chooses one. A chosen profile that is not defined, or gives no credentials, fails
+     * the run with its name and the reason; it is never replaced by other credentials.
      *
      * @since 0.1.0
      */
@@ -124,8 +136,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
 
     /**
      * The id of a {@code <server>} in settings.xml whose username is the access key id and whose
-     * password (encrypted the Maven way, if you like) is the secret access key. Unset: the AWS SDK's
-     * default credentials chain (environment, profile, container or instance role).
+     * password (encrypted the Maven way, if you like) is the secret access key. Unset: the chosen profile
+     * ({@code profile} or {@code AWS_PROFILE}), else the AWS SDK's default credentials chain (environment,
+     * {@code default} profile, web identity, container or instance role).
      *
      * @since 0.1.0
      */
@@ -136,8 +149,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * How long a run may take to wait for tables and indexes to become ACTIVE, and to wait out what AWS
      * refuses only for now (throttling, LimitExceededException while too many table operations are in
      * flight, point-in-time recovery while a new table's backups are being enabled), as an ISO-8601
-     * duration. Adding an index to an existing table takes AWS minutes even on an empty table: raise it
-     * for {@code applyIndexChanges}.
+     * duration. It also bounds how long the credentials may take (a {@code credential_process} helper waiting
+     * for an approval, an AssumeRole). Adding an index to an existing table takes AWS minutes even on an empty
+     * table: raise it for {@code applyIndexChanges}.
      *
      * @since 0.1.0
      */
@@ -237,31 +251,69 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private static final Duration MAX_API_CALL = Duration.ofMinutes(2);
 
     private ConnectionSettings connectionSettings(Duration waitTimeout, List<ConfigurationProblem> problems) {
+        Map<String, String> environment = environment();
+        ProfileFiles.Once profiles = new ProfileFiles.Once(this::profileFile);
+        Optional<ConnectionSettings.ChosenProfile> chosen = ConnectionSettings.chosenProfile(profile, environment);
+        Optional<String> unreadable = profiles.problem();
+        if (chosen.isPresent()) {
+            String element = element(chosen.get());
+            if (unreadable.isPresent()) {
+                problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, element, "the shared"
+                        + " AWS config files (" + ProfileFiles.describe(environment) + ") could not be read, so the "
+                        + chosen.get() + " cannot be: " + unreadable.get()));
+            } else if (profiles.get().profile(chosen.get().name()).isEmpty()) {
+                problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, element, "the"
+                        + " profile '" + chosen.get().name() + "' is not defined in " + ProfileFiles.describe(environment)
+                        + "; create it ('aws configure --profile " + chosen.get().name() + "') or choose another"));
+            }
+        }
+        // without a chosen profile, unreadable files only mean no endpoint settings from them
+        Supplier<ProfileFile> forEndpoints = unreadable.isPresent() || (chosen.isPresent()
+                && profiles.get().profile(chosen.get().name()).isEmpty())
+                ? () -> ProfileFile.aggregator().build() : profiles;
+        String profileName = chosen.map(ConnectionSettings.ChosenProfile::name).orElse("default");
+        BiConsumer<String, String> report = (where, message) -> {
+            ConfigurationProblem problem = new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, where,
+                    message);
+            if (!problems.contains(problem)) {
+                problems.add(problem);
+            }
+        };
+        Optional<Endpoints.Configured> dynamoDb = Endpoints.configured("dynamodb", endpoint, "<endpoint>",
+                environment, forEndpoints, profileName, report);
+        // STS goes to a local DynamoDB endpoint; only otherwise do its own settings count
+        Optional<Endpoints.Configured> sts = dynamoDb.filter(e -> Endpoints.isLoopback(e.uri())).isPresent()
+                ? Optional.empty()
+                : Endpoints.configured("sts", null, null, environment, forEndpoints, profileName, report);
         return new ConnectionSettings(
                 blankToNull(region),
-                parseEndpoint(problems),
+                dynamoDb.map(Endpoints.Configured::uri).orElse(null),
+                dynamoDb.map(Endpoints.Configured::source).orElse(null),
+                sts.map(Endpoints.Configured::uri).orElse(null),
                 blankToNull(profile),
                 serverCredentials(problems),
                 waitTimeout.compareTo(MAX_API_CALL) < 0 ? waitTimeout : MAX_API_CALL,
-                System.getenv(),
+                waitTimeout,
+                environment,
+                profiles,
                 settingsProxies(problems));
     }
 
-    private URI parseEndpoint(List<ConfigurationProblem> problems) {
-        if (endpoint == null || endpoint.isBlank()) {
-            return null;
-        }
-        try {
-            URI uri = new URI(endpoint.trim());
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<endpoint>", "'"
-                + endpoint.replaceAll("//[^/@]*@", "//***@") + "' is not an http(s) URL with a host; write e.g. http://localhost:8000"));
-        return null;
+    private static String element(ConnectionSettings.ChosenProfile chosen) {
+        return chosen.chosenBy().startsWith("<") ? chosen.chosenBy() : chosen.chosenBy() + " (environment variable)";
+    }
+
+    /** The process environment: AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_DYNAMODB... */
+    protected Map<String, String> environment() {
+        return System.getenv();
+    }
+
+    /**
+     * The shared AWS config and credentials files, found as the SDK finds them ({@code AWS_CONFIG_FILE},
+     * {@code AWS_SHARED_CREDENTIALS_FILE}, else {@code ~/.aws/config} and {@code ~/.aws/credentials}).
+     */
+    protected ProfileFile profileFile() {
+        return ProfileFile.defaultProfileFile();
     }
 
     private ConnectionSettings.AccessKey serverCredentials(List<ConfigurationProblem> problems) {

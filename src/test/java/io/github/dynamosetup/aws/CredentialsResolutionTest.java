@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.profiles.ProfileFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,16 +51,47 @@ class CredentialsResolutionTest {
         assertThatThrownBy(() -> DynamoDbConnection.resolvedOrFail(silent, "default provider chain",
                 Duration.ofMillis(200)))
                 .isInstanceOf(MissingCredentialsException.class)
-                .hasMessageStartingWith("Unable to locate credentials (default provider chain: no provider answered"
-                        + " within 200 ms (off EC2, the instance metadata service may never answer)).");
+                .hasMessageStartingWith("Unable to locate credentials (default provider chain: no answer within PT0.2S"
+                        + " (the run's <timeout>); raise <timeout> if the credentials source needs longer).");
     }
 
     @Test
-    void aProfileWithoutCredentialsIsNamed() {
+    void aProfileWithoutCredentialsIsNamedAndNeverReplacedByDummyOnesForALocalServer() {
         assertThatThrownBy(() -> DynamoDbConnection.open(settings(URI.create("http://127.0.0.1:8000"), "staging"),
                 info::add))
                 .isInstanceOf(MissingCredentialsException.class)
-                .hasMessageStartingWith("Unable to locate credentials (profile 'staging': ");
+                .hasMessageStartingWith("The AWS profile 'staging' (chosen by <profile>) gave no credentials: no profile"
+                        + " of that name is defined in ~/.aws/config or ~/.aws/credentials.\nFix the profile");
+        assertThat(info).isEmpty();
+    }
+
+    @Test
+    void theMetadataServiceAloneHasAShortLimit() {
+        AwsCredentialsProvider silent = () -> {
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("interrupted");
+        };
+        var limited = new DynamoDbConnection.TimeLimited(silent, "EC2 instance metadata service", Duration.ofMillis(200));
+
+        assertThatThrownBy(limited::resolveCredentials)
+                .isInstanceOf(SdkClientException.class)
+                .hasMessage("EC2 instance metadata service: no answer within 200 ms (off EC2 it never answers)");
+        assertThat(DynamoDbConnection.METADATA_SERVICE_TIMEOUT).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void theDefaultChainNamesEverySourceThatFailedAndWhy() {
+        assertThatThrownBy(() -> DynamoDbConnection.resolvedOrFail(
+                DynamoDbConnection.defaultChain(ProfileFile.aggregator().build()), "default provider chain",
+                Duration.ofSeconds(30)))
+                .isInstanceOf(MissingCredentialsException.class)
+                .hasMessageContaining("EnvironmentVariableCredentialsProvider")
+                .hasMessageContaining("ProfileCredentialsProvider")
+                .hasMessageContaining("EC2 instance metadata service: ");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,54 @@ class DynamoDbConnectionTest {
                 .isEqualTo("us-east-1");
         assertThat(DynamoDbConnection.resolveRegion(settings(null, "unknown", Map.of()), profiles()))
                 .isEqualTo("us-east-1");
+    }
+
+    private record RegionCase(String parameter, String profile, Map<String, String> environment, String expected) {}
+
+    @Test
+    void theWholeRegionRuleFollowsTheCliWhereTheSeedIsSilent() throws Exception {
+        Supplier<ProfileFile> profiles = profiles();
+        List<RegionCase> cases = List.of(
+                new RegionCase("ap-south-1", "staging", Map.of("AWS_REGION", "us-west-2",
+                        "AWS_DEFAULT_REGION", "eu-north-1", "AWS_PROFILE", "staging"), "ap-south-1"),
+                new RegionCase(null, "staging", Map.of("AWS_REGION", "us-west-2", "AWS_DEFAULT_REGION", "eu-north-1"),
+                        "us-west-2"),
+                new RegionCase(null, "staging", Map.of("AWS_DEFAULT_REGION", "eu-north-1"), "eu-north-1"),
+                new RegionCase(null, null, Map.of("AWS_REGION", " ", "AWS_DEFAULT_REGION", "eu-north-1"), "eu-north-1"),
+                new RegionCase(null, "staging", Map.of(), "eu-central-1"),
+                new RegionCase(null, null, Map.of("AWS_PROFILE", "staging"), "eu-central-1"),
+                new RegionCase(null, "noregion", Map.of("AWS_PROFILE", "staging"), "us-east-1"),
+                new RegionCase(null, " ", Map.of("AWS_PROFILE", "staging"), "eu-central-1"),
+                new RegionCase(null, null, Map.of("AWS_PROFILE", "unknown"), "us-east-1"),
+                new RegionCase(null, null, Map.of(), "us-east-1"));
+        for (RegionCase c : cases) {
+            assertThat(DynamoDbConnection.resolveRegion(settings(c.parameter(), c.profile(), c.environment()), profiles))
+                    .as(c.toString()).isEqualTo(c.expected());
+        }
+    }
+
+    @Test
+    void stsGoesToALocalDynamoDbEndpointElseToTheConfiguredStsEndpointNeverToARemoteDynamoDbEndpoint() {
+        URI local = URI.create("http://127.0.0.1:4566");
+        URI configuredSts = URI.create("https://sts.example.invalid");
+        URI vpcEndpoint = URI.create("https://vpce-1.dynamodb.eu-west-1.vpce.example.invalid");
+        assertThat(DynamoDbConnection.stsEndpoint(connection(local, configuredSts))).isEqualTo(local);
+        assertThat(DynamoDbConnection.stsEndpoint(connection(vpcEndpoint, configuredSts))).isEqualTo(configuredSts);
+        assertThat(DynamoDbConnection.stsEndpoint(connection(vpcEndpoint, null))).isNull();
+        assertThat(DynamoDbConnection.stsEndpoint(connection(null, null))).isNull();
+    }
+
+    private static ConnectionSettings connection(URI endpoint, URI sts) {
+        return new ConnectionSettings(null, endpoint, "<endpoint>", sts, null, null, Duration.ofMinutes(1),
+                Duration.ofMinutes(1), Map.of(), () -> ProfileFile.aggregator().build());
+    }
+
+    @Test
+    void settingsNeverPrintTheEnvironmentOrASecret() {
+        ConnectionSettings settings = new ConnectionSettings(null, null, null,
+                new ConnectionSettings.AccessKey("AKID", "s3cr3t", "settings.xml server 'x'"), Duration.ofMinutes(1),
+                Map.of("AWS_SECRET_ACCESS_KEY", "envs3cr3t"));
+        assertThat(settings.toString()).contains("AKID").doesNotContain("s3cr3t").doesNotContain("envs3cr3t");
     }
 
     @Test

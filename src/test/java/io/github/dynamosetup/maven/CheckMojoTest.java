@@ -39,6 +39,47 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = "src/test/resources/unit/health-assistant/pom.xml")
+    @MojoParameter(name = "endpoint", value = "http://127.0.0.1:99999")
+    void anEndpointPortOutOfRangeIsFoundOffline(CheckMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("The dynamo-setup configuration is invalid (1 problem); no AWS call was made:")
+                .hasMessageContaining("plugin configuration, <endpoint>: 'http://127.0.0.1:99999' has the port 99999;"
+                        + " a port is a number from 1 to 65535");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/health-assistant/pom.xml")
+    @MojoParameter(name = "endpoint", value = "http://admin:s3cr3t@127.0.0.1:8000")
+    void anEndpointWithUserInfoIsRefusedWithoutPrintingIt(CheckMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("plugin configuration, <endpoint>: the URL has user info")
+                .hasMessageNotContaining("s3cr3t");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/health-assistant/pom.xml")
+    @MojoParameter(name = "endpoint", value = "HTTP://127.0.0.1:8000/")
+    void anEndpointInUpperCaseWithASlashIsFine(CheckMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.execute();
+
+        assertThat(log.lines()).hasSize(1).allMatch(line -> line.startsWith("INFO check: 3 tables declared correctly"));
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/health-assistant/pom.xml")
+    @MojoParameter(name = "profile", value = "nosuchprofile")
+    void aChosenProfileThatIsNotDefinedIsFoundOffline(CheckMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("plugin configuration, <profile>: the profile 'nosuchprofile' is not defined in ")
+                .hasMessageContaining("create it ('aws configure --profile nosuchprofile') or choose another");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/health-assistant/pom.xml")
     @MojoParameter(name = "skipCheck", value = "true")
     void checkHasItsOwnSkip(CheckMojo mojo) throws Exception {
         mojo.setLog(log);

@@ -257,8 +257,20 @@ class CreateMojoTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("plugin configuration, <timeout>: 'ten minutes' is not a positive ISO-8601"
                         + " duration; write e.g. PT10M (10 minutes) or PT90S")
-                .hasMessageContaining("plugin configuration, <endpoint>: 'localhost:8000' is not an http(s) URL with"
-                        + " a host; write e.g. http://localhost:8000");
+                .hasMessageContaining("plugin configuration, <endpoint>: 'localhost:8000' does not start with http:// or"
+                        + " https://; write e.g. http://localhost:8000");
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "endpoint", value = "http://127.0.0.1:99999")
+    void anEndpointPortOutOfRangeIsAConfigurationProblemNotACrash(CreateMojo mojo) {
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("The dynamo-setup configuration is invalid (1 problem); no AWS call was made:")
+                .hasMessageContaining("plugin configuration, <endpoint>: 'http://127.0.0.1:99999' has the port 99999;"
+                        + " a port is a number from 1 to 65535");
+        assertThat(server.listTables().tableNames()).isEmpty();
     }
 
     @Test

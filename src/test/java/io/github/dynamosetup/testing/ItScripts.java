@@ -4,7 +4,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * What the invoker ITs' setup.groovy and verify.groovy scripts do with the test server: act behind the
@@ -24,6 +31,25 @@ public final class ItScripts {
         try (DynamoDbClient client = client(endpoint, region)) {
             return client.listTablesPaginator().tableNames().stream().filter(t -> t.startsWith(prefix)).sorted()
                     .toList();
+        }
+    }
+
+    /**
+     * The table names of a region that start with a prefix, as a role sees them: moto keeps the tables of the
+     * account of the role that STS AssumeRole (answered by the test server too) gave the credentials for.
+     */
+    public static List<String> tableNamesAsRole(String endpoint, String region, String prefix, String roleArn) {
+        try (StsClient sts = StsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("it", "it")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            Credentials role = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("verify")).credentials();
+            try (DynamoDbClient client = TestClients.builder(URI.create(endpoint), region)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                            role.accessKeyId(), role.secretAccessKey(), role.sessionToken())))
+                    .build()) {
+                return client.listTablesPaginator().tableNames().stream().filter(t -> t.startsWith(prefix)).sorted()
+                        .toList();
+            }
         }
     }
 
