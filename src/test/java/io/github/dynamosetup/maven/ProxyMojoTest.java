@@ -13,6 +13,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.mockito.Mockito;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
@@ -94,9 +97,14 @@ class ProxyMojoTest {
         corp.setUsername("proxy-user");
         corp.setPassword("proxy-password-NEVER-LOGGED");
         settings.addProxy(corp);
-        mojo.setLog(log);
+        // STS is not asked at a DynamoDB endpoint on another machine: the AWS setting names where it is
+        CreateMojo withStsEndpoint = Mockito.spy(mojo);
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("AWS_ENDPOINT_URL_STS", unresolvableEndpoint);
+        Mockito.doReturn(environment).when(withStsEndpoint).environment();
+        withStsEndpoint.setLog(log);
 
-        mojo.execute();
+        withStsEndpoint.execute();
 
         assertThat(server.listTables().tableNames()).containsExactly("user_sessions");
         assertThat(proxy.seen()).isNotEmpty().allSatisfy(seen -> {
