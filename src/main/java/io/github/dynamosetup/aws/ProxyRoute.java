@@ -169,8 +169,12 @@ public record ProxyRoute(Kind kind, String scheme, Optional<String> proxy, Strin
     /** The HTTP client of this route, with these timeouts. */
     public SdkHttpClient.Builder<?> httpClient(Duration connectTimeout, Duration socketTimeout) {
         return switch (kind) {
-            case DIRECT -> new DirectClient(connectTimeout, socketTimeout);
-            case SETTINGS -> UrlConnectionHttpClient.builder()
+            case DIRECT -> new DirectClient(connectTimeout, socketTimeout, null);
+            // the JDK would open the https tunnel without the proxy's credentials (see ProxyTunnel)
+            case SETTINGS -> "https".equals(scheme) && hasText(settingsProxy.username())
+                    ? new DirectClient(connectTimeout, socketTimeout, new ProxyTunnel(settingsProxy.host(),
+                            settingsProxy.port(), settingsProxy.username(), settingsProxy.password()))
+                    : UrlConnectionHttpClient.builder()
                     .connectionTimeout(connectTimeout)
                     .socketTimeout(socketTimeout)
                     .proxyConfiguration(p -> {
@@ -191,11 +195,11 @@ public record ProxyRoute(Kind kind, String scheme, Optional<String> proxy, Strin
     }
 
     /**
-     * Requests that never go through a proxy, not even the JVM's default {@link java.net.ProxySelector}: the
-     * SDK's client opens connections with {@code openConnection()} when it has no proxy of its own, and
-     * that consults {@code http.proxyHost}.
+     * Requests that never go through a proxy of the JVM's, not even its default {@link java.net.ProxySelector}:
+     * the SDK's client opens connections with {@code openConnection()} when it has no proxy of its own, and
+     * that consults {@code http.proxyHost}. With a {@code tunnel}, https connections go through it instead.
      */
-    private record DirectClient(Duration connectTimeout, Duration socketTimeout)
+    private record DirectClient(Duration connectTimeout, Duration socketTimeout, ProxyTunnel tunnel)
             implements SdkHttpClient.Builder<DirectClient> {
         @Override
         public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
@@ -204,11 +208,18 @@ public record ProxyRoute(Kind kind, String scheme, Optional<String> proxy, Strin
                     HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
                     connection.setConnectTimeout((int) connectTimeout.toMillis());
                     connection.setReadTimeout((int) socketTimeout.toMillis());
+                    if (tunnel != null && connection instanceof javax.net.ssl.HttpsURLConnection https) {
+                        https.setSSLSocketFactory(tunnel);
+                    }
                     return connection;
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
         }
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 }

@@ -8,15 +8,21 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
+import io.github.dynamosetup.testing.TunnelTlsProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.utils.AttributeMap;
 
-/** An https endpoint behind a settings.xml proxy: what the proxy is asked (it answers no CONNECT here). */
+/** An https endpoint behind a settings.xml proxy that asks for a password: the tunnel carries the credentials. */
 class ProxyTunnelTest {
 
     @Test
@@ -26,10 +32,44 @@ class ProxyTunnelTest {
     }
 
     @Test
-    @Disabled("known gap: the SDK's UrlConnectionHttpClient sets Proxy-Authorization on the request, and the JDK"
-            + " does not copy it to the CONNECT that opens an https tunnel; a proxy that wants a password answers 407")
     void theConnectCarriesTheProxyCredentials() throws Exception {
-        assertThat(firstRequestToTheProxy().proxyAuthorization()).isNotNull();
+        assertThat(firstRequestToTheProxy().proxyAuthorization()).isEqualTo("Basic " + java.util.Base64.getEncoder()
+                .encodeToString("me:pa55word".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * End to end, in a JVM of its own that trusts a certificate made here for {@code dynamodb.test.invalid}:
+     * TLS runs through the tunnel the proxy opened once it had the credentials.
+     */
+    @Test
+    void anHttpsCallGoesThroughAProxyThatAsksForAPassword(@TempDir Path directory) throws Exception {
+        Path keyStore = directory.resolve("tls.p12");
+        String bin = Path.of(System.getProperty("java.home"), "bin").toString();
+        Process keytool = new ProcessBuilder(Path.of(bin, "keytool").toString(), "-genkeypair", "-alias", "tls",
+                "-keyalg", "RSA", "-keysize", "2048", "-validity", "1", "-dname", "CN=dynamodb.test.invalid",
+                "-ext", "SAN=dns:dynamodb.test.invalid", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
+                "-storepass", "changeit").redirectErrorStream(true).start();
+        assertThat(keytool.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+        Process call = new ProcessBuilder(Path.of(bin, "java").toString(), "-cp", System.getProperty("java.class.path"),
+                TunnelTlsProcess.class.getName(), keyStore.toString()).redirectErrorStream(true).start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(call.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        boolean finished = call.waitFor(2, TimeUnit.MINUTES);
+        if (!finished) {
+            call.destroyForcibly();
+        }
+        String printed = output.get(10, TimeUnit.SECONDS);
+
+        assertThat(finished).as(printed).isTrue();
+        assertThat(printed).contains("proxy saw CONNECT dynamodb.test.invalid:", "with the credentials",
+                "server answered [through-the-tunnel]");
+        assertThat(call.exitValue()).as(printed).isZero();
     }
 
     private static ForwardProxy.Seen firstRequestToTheProxy() throws Exception {
