@@ -77,4 +77,24 @@ public final class ItScripts {
     public static Map<String, TableSnapshot> expectedHealthAssistant(Map<String, String> tags) {
         return new TreeMap<>(HealthAssistant.expected(tags));
     }
+
+    /**
+     * Asserts what every secrets IT checks in its build log: {@code -X} was on, {@code create} ran with the
+     * credentials given (not dummy ones), and neither the planted secret values ({@code NEVER-IN-THE-LOG})
+     * nor any session token header appears.
+     */
+    public static void assertCreatedWithoutSecretsInTheLog(String log) {
+        check(log.contains("[DEBUG]"), "-X was on");
+        check(log.contains("create: 1 table in region us-east-1"), "the goal ran with these credentials");
+        check(!log.contains("dummy credentials"), "the given credentials were used, not dummy ones");
+        check(!log.contains("NEVER-IN-THE-LOG"), "no secret key, no session token in the log");
+        check(!log.toLowerCase(java.util.Locale.ROOT).contains("x-amz-security-token:"),
+                "no session token header in the log (an assumed role's either)");
+    }
+
+    private static void check(boolean condition, String what) {
+        if (!condition) {
+            throw new AssertionError("expected: " + what);
+        }
+    }
 }
