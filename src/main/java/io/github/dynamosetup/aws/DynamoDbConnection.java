@@ -25,12 +25,10 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
@@ -138,6 +136,27 @@ public final class DynamoDbConnection implements AutoCloseable {
         return route(settings, endpoint != null ? endpoint
                 : URI.create("https://" + StsClient.serviceMetadata().endpointFor(Region.of(region))));
     }
+
+    /**
+     * An STS client (AssumeRole, GetCallerIdentity) signing with {@code credentials}, asked where
+     * {@link #stsEndpoint} says, through the proxy for it, with the plugin's retries and call timeout.
+     */
+    private static StsClient stsClient(ConnectionSettings settings, String region,
+            AwsCredentialsProvider credentials) {
+        var sts = StsClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(credentials)
+                .httpClientBuilder(stsRoute(settings, region).httpClient(CONNECT_TIMEOUT, SOCKET_TIMEOUT))
+                .overrideConfiguration(o -> profileOverride(o, settings)
+                        .retryStrategy(RETRIES)
+                        .apiCallTimeout(settings.apiCallTimeout()));
+        URI endpoint = stsEndpoint(settings);
+        if (endpoint != null) {
+            sts.endpointOverride(endpoint);
+        }
+        return sts.build();
+    }
+
     /** The SDK reads the same config files and profile as the plugin (for the settings the plugin leaves to it). */
     private static ClientOverrideConfiguration.Builder profileOverride(ClientOverrideConfiguration.Builder o,
             ConnectionSettings settings) {
@@ -308,18 +327,7 @@ public final class DynamoDbConnection implements AutoCloseable {
         ProfileCredentialsProvider source = ProfileCredentialsProvider.builder()
                 .profileFile(files).profileName(sourceProfile).build();
         closeables.add(source);
-        var sts = StsClient.builder()
-                .region(Region.of(region))
-                .credentialsProvider(source)
-                .httpClientBuilder(stsRoute(settings, region).httpClient(CONNECT_TIMEOUT, SOCKET_TIMEOUT))
-                .overrideConfiguration(o -> profileOverride(o, settings)
-                        .retryStrategy(RETRIES)
-                        .apiCallTimeout(settings.apiCallTimeout()));
-        URI endpoint = stsEndpoint(settings);
-        if (endpoint != null) {
-            sts.endpointOverride(endpoint);
-        }
-        StsClient stsClient = sts.build();
+        StsClient stsClient = stsClient(settings, region, source);
         closeables.add(stsClient);
         AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
                 .roleArn(roleArn)
@@ -478,16 +486,7 @@ public final class DynamoDbConnection implements AutoCloseable {
      * make), asked where {@link #stsEndpoint(ConnectionSettings)} says.
      */
     public String accountId() {
-        var sts = StsClient.builder()
-                .region(Region.of(region))
-                .credentialsProvider(credentials)
-                .httpClientBuilder(stsRoute(settings, region).httpClient(CONNECT_TIMEOUT, SOCKET_TIMEOUT))
-                .overrideConfiguration(o -> profileOverride(o, settings));
-        URI endpoint = stsEndpoint(settings);
-        if (endpoint != null) {
-            sts.endpointOverride(endpoint);
-        }
-        try (StsClient client = sts.build()) {
+        try (StsClient client = stsClient(settings, region, credentials)) {
             return client.getCallerIdentity().account();
         }
     }
