@@ -1,6 +1,6 @@
 package io.github.dynamosetup.core;
 
-import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -28,7 +28,7 @@ public sealed interface Change {
     }
 
     /** One UpdateTable call that adds a global secondary index, which then backfills. */
-    record AddIndex(GlobalSecondaryIndexSpec index) implements Change {
+    record AddIndex(DeclaredGlobalIndex index) implements Change {
         @Override
         public String label() {
             return "index " + index.name();

@@ -1,11 +1,11 @@
 package io.github.dynamosetup.core;
 
-import io.github.dynamosetup.spec.Capacity;
-import io.github.dynamosetup.spec.Encryption;
-import io.github.dynamosetup.spec.RequestUnits;
-import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
-import io.github.dynamosetup.spec.KeySpec;
-import io.github.dynamosetup.spec.TableSpec;
+import io.github.dynamosetup.declaration.Capacity;
+import io.github.dynamosetup.declaration.Encryption;
+import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableClass;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /**
- * Turns a validated table spec into the CreateTable request that makes it: keys, indexes, billing,
+ * Turns a validated table declared into the CreateTable request that makes it: keys, indexes, billing,
  * stream, encryption, deletion protection, table class and tags. TTL and point-in-time recovery
  * cannot go with CreateTable; the provisioner applies them once the table is ACTIVE.
  */
@@ -34,7 +34,7 @@ final class CreateTableRequests {
 
     private CreateTableRequests() {}
 
-    static CreateTableRequest of(TableSpec table) {
+    static CreateTableRequest of(DeclaredTable table) {
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(table.name())
                 .attributeDefinitions(table.attributeDefinitions().entrySet().stream()
@@ -89,7 +89,7 @@ final class CreateTableRequests {
     }
 
     /** The CreateTable form of a global secondary index; UpdateTable takes the same parts to add one. */
-    static GlobalSecondaryIndex globalSecondaryIndex(GlobalSecondaryIndexSpec index) {
+    static GlobalSecondaryIndex globalSecondaryIndex(DeclaredGlobalIndex index) {
         GlobalSecondaryIndex.Builder builder = GlobalSecondaryIndex.builder()
                 .indexName(index.name())
                 .keySchema(keySchema(index.partitionKey(), index.sortKey()))
@@ -103,7 +103,7 @@ final class CreateTableRequests {
         return builder.build();
     }
 
-    private static Projection projection(io.github.dynamosetup.spec.Projection type, List<String> nonKeyAttributes) {
+    private static Projection projection(io.github.dynamosetup.declaration.IndexProjection type, List<String> nonKeyAttributes) {
         Projection.Builder projection = Projection.builder().projectionType(ProjectionType.fromValue(type.name()));
         if (!nonKeyAttributes.isEmpty()) {
             projection.nonKeyAttributes(nonKeyAttributes);
@@ -118,7 +118,7 @@ final class CreateTableRequests {
                 .build();
     }
 
-    private static List<KeySchemaElement> keySchema(KeySpec partitionKey, KeySpec sortKey) {
+    private static List<KeySchemaElement> keySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
         List<KeySchemaElement> schema = new ArrayList<>(2);
         schema.add(KeySchemaElement.builder().attributeName(partitionKey.attributeName()).keyType(KeyType.HASH).build());
         if (sortKey != null) {

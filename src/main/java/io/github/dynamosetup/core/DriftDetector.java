@@ -1,16 +1,16 @@
 package io.github.dynamosetup.core;
 
 import io.github.dynamosetup.core.Difference.Kind;
-import io.github.dynamosetup.spec.BillingMode;
-import io.github.dynamosetup.spec.Capacity;
-import io.github.dynamosetup.spec.Encryption;
-import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
-import io.github.dynamosetup.spec.KeySpec;
-import io.github.dynamosetup.spec.LocalSecondaryIndexSpec;
-import io.github.dynamosetup.spec.Projection;
-import io.github.dynamosetup.spec.RequestUnits;
-import io.github.dynamosetup.spec.StreamViewType;
-import io.github.dynamosetup.spec.TableSpec;
+import io.github.dynamosetup.declaration.BillingMode;
+import io.github.dynamosetup.declaration.Capacity;
+import io.github.dynamosetup.declaration.Encryption;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.DeclaredLocalIndex;
+import io.github.dynamosetup.declaration.IndexProjection;
+import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.StreamViewType;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,13 +33,13 @@ final class DriftDetector {
     private static final String NONE = "none";
     private static final Pattern KEY_ID = Pattern.compile("[0-9a-fA-F-]{36}|mrk-[0-9a-fA-F]{32}");
 
-    private final TableSpec spec;
+    private final DeclaredTable table;
     private final LiveTable live;
     private final boolean applyIndexChanges;
     private final List<Difference> differences = new ArrayList<>();
 
-    private DriftDetector(TableSpec spec, LiveTable live, boolean applyIndexChanges) {
-        this.spec = spec;
+    private DriftDetector(DeclaredTable table, LiveTable live, boolean applyIndexChanges) {
+        this.table = table;
         this.live = live;
         this.applyIndexChanges = applyIndexChanges;
     }
@@ -49,8 +49,8 @@ final class DriftDetector {
      *
      * @param applyIndexChanges whether create may add declared global secondary indexes
      */
-    static List<Difference> compare(TableSpec spec, LiveTable live, boolean applyIndexChanges) {
-        DriftDetector detector = new DriftDetector(spec, live, applyIndexChanges);
+    static List<Difference> compare(DeclaredTable table, LiveTable live, boolean applyIndexChanges) {
+        DriftDetector detector = new DriftDetector(table, live, applyIndexChanges);
         detector.keys();
         detector.localIndexes();
         detector.globalIndexes();
@@ -65,12 +65,12 @@ final class DriftDetector {
 
     private void keys() {
         String newTable = "a table's keys cannot change: create a table with another name and move the data";
-        if (!Objects.equals(spec.partitionKey(), live.partitionKey())) {
-            add("partition key", text(spec.partitionKey()), text(live.partitionKey()), Kind.INCOMPATIBLE, null,
+        if (!Objects.equals(table.partitionKey(), live.partitionKey())) {
+            add("partition key", text(table.partitionKey()), text(live.partitionKey()), Kind.INCOMPATIBLE, null,
                     newTable);
         }
-        if (!Objects.equals(spec.sortKey(), live.sortKey())) {
-            add("sort key", text(spec.sortKey()), text(live.sortKey()), Kind.INCOMPATIBLE, null, newTable);
+        if (!Objects.equals(table.sortKey(), live.sortKey())) {
+            add("sort key", text(table.sortKey()), text(live.sortKey()), Kind.INCOMPATIBLE, null, newTable);
         }
     }
 
@@ -78,7 +78,7 @@ final class DriftDetector {
         String newTable = "local secondary indexes are made with the table only: create a table with another name"
                 + " and move the data";
         Set<String> declared = new HashSet<>();
-        for (LocalSecondaryIndexSpec index : spec.localSecondaryIndexes()) {
+        for (DeclaredLocalIndex index : table.localSecondaryIndexes()) {
             declared.add(index.name());
             LiveTable.Index liveIndex = live.localSecondaryIndexes().get(index.name());
             String want = index(index.sortKey(), null, index.projection(), index.nonKeyAttributes());
@@ -99,7 +99,7 @@ final class DriftDetector {
 
     private void globalIndexes() {
         Set<String> declared = new HashSet<>();
-        for (GlobalSecondaryIndexSpec index : spec.globalSecondaryIndexes()) {
+        for (DeclaredGlobalIndex index : table.globalSecondaryIndexes()) {
             declared.add(index.name());
             LiveTable.Index liveIndex = live.globalSecondaryIndexes().get(index.name());
             String want = index(index.partitionKey(), index.sortKey(), index.projection(), index.nonKeyAttributes());
@@ -120,7 +120,7 @@ final class DriftDetector {
                 add("global secondary index " + index.name(), want, have, Kind.MANUAL, null, "an index's keys and"
                         + " projection cannot change: delete the index by hand (dynamo-setup never deletes), then run"
                         + " mvn dynamo-setup:create -Ddynamo-setup.applyIndexChanges to add it as declared");
-            } else if (spec.billingMode() == BillingMode.PROVISIONED && live.billingMode() == BillingMode.PROVISIONED
+            } else if (table.billingMode() == BillingMode.PROVISIONED && live.billingMode() == BillingMode.PROVISIONED
                     && index.capacity().isComplete() && !index.capacity().equals(liveIndex.capacity())) {
                 Capacity capacity = index.capacity();
                 add("capacity of index " + index.name(), capacity(capacity), capacity(liveIndex.capacity()),
@@ -142,14 +142,14 @@ final class DriftDetector {
     }
 
     private void billing() {
-        if (spec.billingMode() != live.billingMode()) {
-            add("billing mode", spec.billingMode().name(), live.billingMode().name(), Kind.FIXABLE,
+        if (table.billingMode() != live.billingMode()) {
+            add("billing mode", table.billingMode().name(), live.billingMode().name(), Kind.FIXABLE,
                     new Change.UpdateTable("billing mode", r -> {
-                        r.billingMode(spec.billingMode().name());
-                        if (spec.billingMode() == BillingMode.PROVISIONED) {
-                            r.provisionedThroughput(throughput(spec.capacity()));
+                        r.billingMode(table.billingMode().name());
+                        if (table.billingMode() == BillingMode.PROVISIONED) {
+                            r.provisionedThroughput(throughput(table.capacity()));
                             List<GlobalSecondaryIndexUpdate> updates = new ArrayList<>();
-                            spec.globalSecondaryIndexes().stream()
+                            table.globalSecondaryIndexes().stream()
                                     .filter(i -> live.globalSecondaryIndexes().containsKey(i.name()))
                                     .forEach(i -> updates.add(GlobalSecondaryIndexUpdate.builder().update(u -> u
                                             .indexName(i.name()).provisionedThroughput(throughput(i.capacity())))
@@ -158,18 +158,18 @@ final class DriftDetector {
                                 r.globalSecondaryIndexUpdates(updates);
                             }
                         }
-                    }, l -> l.billingMode() == spec.billingMode()), "AWS allows a table four switches to"
+                    }, l -> l.billingMode() == table.billingMode()), "AWS allows a table four switches to"
                             + " PAY_PER_REQUEST in 24 hours (to PROVISIONED at any time); if create is refused for"
                             + " that, run it again once the message's time has passed");
             return;
         }
-        if (spec.billingMode() == BillingMode.PROVISIONED && !spec.capacity().equals(live.capacity())) {
-            add("capacity", capacity(spec.capacity()), capacity(live.capacity()), Kind.FIXABLE,
-                    new Change.UpdateTable("capacity", r -> r.provisionedThroughput(throughput(spec.capacity())),
-                            l -> spec.capacity().equals(l.capacity())), null);
+        if (table.billingMode() == BillingMode.PROVISIONED && !table.capacity().equals(live.capacity())) {
+            add("capacity", capacity(table.capacity()), capacity(live.capacity()), Kind.FIXABLE,
+                    new Change.UpdateTable("capacity", r -> r.provisionedThroughput(throughput(table.capacity())),
+                            l -> table.capacity().equals(l.capacity())), null);
         }
-        RequestUnits declared = spec.onDemandThroughput();
-        if (spec.billingMode() == BillingMode.PAY_PER_REQUEST && declared.isDeclared()
+        RequestUnits declared = table.onDemandThroughput();
+        if (table.billingMode() == BillingMode.PAY_PER_REQUEST && declared.isDeclared()
                 && !declared.equals(live.onDemandThroughput())) {
             add("maximum request units", units(declared), units(live.onDemandThroughput()), Kind.FIXABLE,
                     new Change.UpdateTable("request units", r -> r.onDemandThroughput(t -> t
@@ -180,7 +180,7 @@ final class DriftDetector {
     }
 
     private void timeToLive() {
-        String declared = spec.timeToLiveAttribute();
+        String declared = table.timeToLiveAttribute();
         String attribute = live.timeToLiveEnabled() ? live.timeToLiveAttribute() : null;
         if (Objects.equals(declared, attribute)) {
             return;
@@ -197,7 +197,7 @@ final class DriftDetector {
         } else if (declared != null) {
             add("ttl", declared, have, Kind.MANUAL, null, "TTL moves to another attribute only by disabling it and"
                     + " enabling it again, and AWS allows one TTL change per table an hour: run aws dynamodb"
-                    + " update-time-to-live --table-name " + spec.name() + " --time-to-live-specification"
+                    + " update-time-to-live --table-name " + table.name() + " --time-to-live-specification"
                     + " Enabled=false,AttributeName=" + attribute + ", then mvn dynamo-setup:create an hour later");
         } else {
             add("ttl", "disabled", have, Kind.MANUAL, null, "declare <timeToLiveAttribute>" + attribute
@@ -206,7 +206,7 @@ final class DriftDetector {
     }
 
     private void stream() {
-        StreamViewType declared = spec.stream() != null && spec.stream().enabled() ? spec.stream().viewType() : null;
+        StreamViewType declared = table.stream() != null && table.stream().enabled() ? table.stream().viewType() : null;
         StreamViewType have = live.streamViewType();
         if (declared == have) {
             return;
@@ -226,7 +226,7 @@ final class DriftDetector {
     }
 
     private void encryption() {
-        Encryption declared = spec.encryption();
+        Encryption declared = table.encryption();
         if (declared == null) {
             return; // DynamoDB's default; a key chosen by hand is not drift of anything declared
         }
@@ -234,25 +234,25 @@ final class DriftDetector {
         if (encryptionMatches(live)) {
             return;
         }
-        String want = declared == Encryption.CUSTOMER_MANAGED ? "KMS " + spec.kmsKeyId() : declared.name();
+        String want = declared == Encryption.CUSTOMER_MANAGED ? "KMS " + table.kmsKeyId() : declared.name();
         add("encryption", want, have, Kind.FIXABLE, new Change.UpdateTable("encryption", r -> r.sseSpecification(s -> {
             if (declared == Encryption.AWS_OWNED) {
                 s.enabled(false);
             } else {
                 s.enabled(true).sseType(SSEType.KMS);
                 if (declared == Encryption.CUSTOMER_MANAGED) {
-                    s.kmsMasterKeyId(spec.kmsKeyId());
+                    s.kmsMasterKeyId(table.kmsKeyId());
                 }
             }
         }), this::encryptionMatches), null);
     }
 
-    private boolean encryptionMatches(LiveTable table) {
-        return switch (spec.encryption()) {
-            case AWS_OWNED -> table.kmsKeyArn() == null;
+    private boolean encryptionMatches(LiveTable liveTable) {
+        return switch (table.encryption()) {
+            case AWS_OWNED -> liveTable.kmsKeyArn() == null;
             // DescribeTable names the key, not who manages it: any KMS key passes for AWS_MANAGED
-            case AWS_MANAGED -> table.kmsKeyArn() != null;
-            case CUSTOMER_MANAGED -> table.kmsKeyArn() != null && sameKey(spec.kmsKeyId(), table.kmsKeyArn());
+            case AWS_MANAGED -> liveTable.kmsKeyArn() != null;
+            case CUSTOMER_MANAGED -> liveTable.kmsKeyArn() != null && sameKey(table.kmsKeyId(), liveTable.kmsKeyArn());
         };
     }
 
@@ -268,25 +268,25 @@ final class DriftDetector {
     }
 
     private void flags() {
-        if (spec.pointInTimeRecovery() && !Boolean.TRUE.equals(live.pointInTimeRecovery())) {
+        if (table.pointInTimeRecovery() && !Boolean.TRUE.equals(live.pointInTimeRecovery())) {
             add("point-in-time recovery", "enabled", "disabled", Kind.FIXABLE,
                     new Change.EnablePointInTimeRecovery(), null);
         }
-        if (spec.deletionProtection() && !live.deletionProtection()) {
+        if (table.deletionProtection() && !live.deletionProtection()) {
             add("deletion protection", "enabled", "disabled", Kind.FIXABLE,
                     new Change.UpdateTable("deletion protection", r -> r.deletionProtectionEnabled(true),
                             LiveTable::deletionProtection), null);
         }
-        if (spec.tableClass() != null && spec.tableClass() != live.tableClass()) {
-            add("table class", spec.tableClass().name(), live.tableClass().name(), Kind.FIXABLE,
-                    new Change.UpdateTable("table class", r -> r.tableClass(spec.tableClass().name()),
-                            l -> l.tableClass() == spec.tableClass()), null);
+        if (table.tableClass() != null && table.tableClass() != live.tableClass()) {
+            add("table class", table.tableClass().name(), live.tableClass().name(), Kind.FIXABLE,
+                    new Change.UpdateTable("table class", r -> r.tableClass(table.tableClass().name()),
+                            l -> l.tableClass() == table.tableClass()), null);
         }
     }
 
     private void tags() {
         Map<String, String> missing = new LinkedHashMap<>();
-        spec.tags().forEach((key, value) -> {
+        table.tags().forEach((key, value) -> {
             if (!value.equals(live.tags().get(key))) {
                 missing.put(key, value);
             }
@@ -303,11 +303,11 @@ final class DriftDetector {
         differences.add(new Difference(what, declared, liveValue, kind, change, advice));
     }
 
-    private static String text(KeySpec key) {
+    private static String text(KeyAttribute key) {
         return key == null ? NONE : key.toString();
     }
 
-    private static String index(KeySpec first, KeySpec second, Projection projection, List<String> nonKey) {
+    private static String index(KeyAttribute first, KeyAttribute second, IndexProjection projection, List<String> nonKey) {
         StringBuilder text = new StringBuilder();
         if (first != null) {
             text.append(first);

@@ -27,10 +27,10 @@ public class DriftException extends ProvisioningException {
                 .append(" in ").append(summary.target()).append(count == 1 ? " does" : " do")
                 .append(" not match the declaration:");
         for (TableResult table : missing) {
-            message.append("\n  ").append(table.spec().name()).append(": missing. Create it with: mvn dynamo-setup:create");
+            message.append("\n  ").append(table.declared().name()).append(": missing. Create it with: mvn dynamo-setup:create");
         }
         for (TableResult table : drifted) {
-            message.append("\n  ").append(table.spec().name()).append(": ").append(table.incompatible()
+            message.append("\n  ").append(table.declared().name()).append(": ").append(table.incompatible()
                     ? "incompatible drift (only a new table would match)"
                     : "fixable drift");
             message.append(table.unresolvedDrift().stream()

@@ -1,12 +1,12 @@
 package io.github.dynamosetup.core;
 
-import io.github.dynamosetup.spec.BillingMode;
-import io.github.dynamosetup.spec.Capacity;
-import io.github.dynamosetup.spec.KeySpec;
-import io.github.dynamosetup.spec.Projection;
-import io.github.dynamosetup.spec.RequestUnits;
-import io.github.dynamosetup.spec.StreamViewType;
-import io.github.dynamosetup.spec.TableClass;
+import io.github.dynamosetup.declaration.BillingMode;
+import io.github.dynamosetup.declaration.Capacity;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.IndexProjection;
+import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.StreamViewType;
+import io.github.dynamosetup.declaration.TableClass;
 import java.util.List;
 import java.util.Map;
 
@@ -39,8 +39,8 @@ public record LiveTable(
         String name,
         String arn,
         String status,
-        KeySpec partitionKey,
-        KeySpec sortKey,
+        KeyAttribute partitionKey,
+        KeyAttribute sortKey,
         Map<String, Index> globalSecondaryIndexes,
         Map<String, Index> localSecondaryIndexes,
         BillingMode billingMode,
@@ -75,6 +75,6 @@ public record LiveTable(
      * @param nonKeyAttributes what an INCLUDE projection copies
      * @param capacity provisioned throughput of a GSI on a PROVISIONED table
      */
-    public record Index(KeySpec partitionKey, KeySpec sortKey, Projection projection, List<String> nonKeyAttributes,
+    public record Index(KeyAttribute partitionKey, KeyAttribute sortKey, IndexProjection projection, List<String> nonKeyAttributes,
             Capacity capacity) {}
 }

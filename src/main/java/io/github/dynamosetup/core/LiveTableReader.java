@@ -1,14 +1,14 @@
 package io.github.dynamosetup.core;
 
-import io.github.dynamosetup.spec.AttributeType;
-import io.github.dynamosetup.spec.BillingMode;
-import io.github.dynamosetup.spec.Capacity;
-import io.github.dynamosetup.spec.KeySpec;
-import io.github.dynamosetup.spec.Projection;
-import io.github.dynamosetup.spec.RequestUnits;
-import io.github.dynamosetup.spec.StreamViewType;
-import io.github.dynamosetup.spec.TableClass;
-import io.github.dynamosetup.spec.TableSpec;
+import io.github.dynamosetup.declaration.AttributeType;
+import io.github.dynamosetup.declaration.BillingMode;
+import io.github.dynamosetup.declaration.Capacity;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.IndexProjection;
+import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.StreamViewType;
+import io.github.dynamosetup.declaration.TableClass;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +41,8 @@ final class LiveTableReader {
      * APIs with ResourceNotFoundException (see src/test/AWS-BEHAVIOUR.md). A table being deleted is read
      * with DescribeTable alone.
      */
-    LiveTable read(TableSpec spec, AwsCalls calls) throws ProvisioningException {
-        String name = spec.name();
+    LiveTable read(DeclaredTable declared, AwsCalls calls) throws ProvisioningException {
+        String name = declared.name();
         TableDescription first = describe(name, calls);
         if (first != null && first.tableStatus() == TableStatus.CREATING) {
             calls.waiter(client).awaitActive(name);
@@ -68,7 +68,7 @@ final class LiveTableReader {
             next = page.nextToken();
         } while (next != null);
         Boolean pointInTimeRecovery = null;
-        if (spec.pointInTimeRecovery()) {
+        if (declared.pointInTimeRecovery()) {
             pointInTimeRecovery = calls.call(name, "DescribeContinuousBackups", () -> "ENABLED".equals(
                     client.describeContinuousBackups(r -> r.tableName(name)).continuousBackupsDescription()
                             .pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()));
@@ -94,12 +94,12 @@ final class LiveTableReader {
         Map<String, LiveTable.Index> globalIndexes = new TreeMap<>();
         table.globalSecondaryIndexes().forEach(i -> globalIndexes.put(i.indexName(), new LiveTable.Index(
                 key(i.keySchema(), KeyType.HASH, types), key(i.keySchema(), KeyType.RANGE, types),
-                Projection.valueOf(i.projection().projectionTypeAsString()), i.projection().nonKeyAttributes(),
+                IndexProjection.valueOf(i.projection().projectionTypeAsString()), i.projection().nonKeyAttributes(),
                 capacity(i.provisionedThroughput()))));
         Map<String, LiveTable.Index> localIndexes = new TreeMap<>();
         table.localSecondaryIndexes().forEach(i -> localIndexes.put(i.indexName(), new LiveTable.Index(
                 key(i.keySchema(), KeyType.HASH, types), key(i.keySchema(), KeyType.RANGE, types),
-                Projection.valueOf(i.projection().projectionTypeAsString()), i.projection().nonKeyAttributes(),
+                IndexProjection.valueOf(i.projection().projectionTypeAsString()), i.projection().nonKeyAttributes(),
                 Capacity.NONE)));
         // a table that never had a billing mode switch may lack the summary: it is then PROVISIONED
         BillingMode billingMode = table.billingModeSummary() == null || table.billingModeSummary().billingMode() == null
@@ -135,9 +135,9 @@ final class LiveTableReader {
                 pointInTimeRecovery);
     }
 
-    private static KeySpec key(List<KeySchemaElement> schema, KeyType type, Map<String, AttributeType> types) {
+    private static KeyAttribute key(List<KeySchemaElement> schema, KeyType type, Map<String, AttributeType> types) {
         return schema.stream().filter(k -> k.keyType() == type).findFirst()
-                .map(k -> new KeySpec(k.attributeName(), types.getOrDefault(k.attributeName(), AttributeType.S)))
+                .map(k -> new KeyAttribute(k.attributeName(), types.getOrDefault(k.attributeName(), AttributeType.S)))
                 .orElse(null);
     }
 

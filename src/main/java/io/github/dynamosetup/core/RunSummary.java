@@ -24,7 +24,7 @@ public record RunSummary(Goal goal, String target, List<TableResult> tables, Dur
 
     /** The names of the tables with this outcome. */
     public List<String> names(TableResult.Outcome outcome) {
-        return tables.stream().filter(t -> t.outcome() == outcome).map(t -> t.spec().name()).toList();
+        return tables.stream().filter(t -> t.outcome() == outcome).map(t -> t.declared().name()).toList();
     }
 
     /** The tables that exist but do not match their declaration after this run. */

@@ -1,9 +1,9 @@
 package io.github.dynamosetup.core;
 
 import io.github.dynamosetup.core.TableResult.Outcome;
-import io.github.dynamosetup.spec.Declaration;
-import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
-import io.github.dynamosetup.spec.TableSpec;
+import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -120,7 +120,7 @@ public final class TableProvisioner {
         List<TableResult> results;
         try (Waiting waiting = Waiting.start(declaration.tables().size(), listener)) {
             AwsCalls calls = new AwsCalls(Goal.VALIDATE, target, Deadline.after(timeout), listener, waiting);
-            results = readTasks.run(declaration.tables(), counting(waiting, spec -> validate(spec, calls)));
+            results = readTasks.run(declaration.tables(), counting(waiting, declared -> validate(declared, calls)));
         }
         results.forEach(this::announce);
         RunSummary summary = summarize(new RunSummary(Goal.VALIDATE, target, results, since(start)));
@@ -131,24 +131,24 @@ public final class TableProvisioner {
         return summary;
     }
 
-    private TableResult validate(TableSpec spec, AwsCalls calls) throws ProvisioningException {
+    private TableResult validate(DeclaredTable declared, AwsCalls calls) throws ProvisioningException {
         long tableStart = System.nanoTime();
-        LiveTable live = reader.read(spec, calls);
+        LiveTable live = reader.read(declared, calls);
         if (live == null) {
-            return new TableResult(spec, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
+            return new TableResult(declared, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
         }
-        List<Difference> drift = DriftDetector.compare(spec, live, false);
+        List<Difference> drift = DriftDetector.compare(declared, live, false);
         if (drift.stream().anyMatch(d -> d.change() instanceof Change.TagTable)) {
             // AWS's tag reads lag a few seconds behind TagResource (its API reference): tags a build has
             // just written are looked for once more before they are reported missing
             pause(READ_LAG);
-            live = reader.read(spec, calls);
+            live = reader.read(declared, calls);
             if (live == null) {
-                return new TableResult(spec, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
+                return new TableResult(declared, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
             }
-            drift = DriftDetector.compare(spec, live, false);
+            drift = DriftDetector.compare(declared, live, false);
         }
-        return new TableResult(spec, drift.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(), drift,
+        return new TableResult(declared, drift.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(), drift,
                 live.arn(), live.streamArn(), since(tableStart));
     }
 
@@ -174,8 +174,8 @@ public final class TableProvisioner {
         List<TableResult> results;
         try (Waiting waiting = Waiting.start(declaration.tables().size(), listener)) {
             AwsCalls calls = new AwsCalls(Goal.FORCE, target, Deadline.after(timeout), listener, waiting);
-            results = progress.run(tasks, declaration.tables(), spec -> spec, counting(waiting,
-                    spec -> force(spec, calls, progress)));
+            results = progress.run(tasks, declaration.tables(), declared -> declared, counting(waiting,
+                    declared -> force(declared, calls, progress)));
         }
         RunSummary summary = summarize(new RunSummary(Goal.FORCE, target, results, since(start)));
         if (!summary.names(Outcome.ALREADY_EXISTS).isEmpty()) {
@@ -184,21 +184,21 @@ public final class TableProvisioner {
         return summary;
     }
 
-    private TableResult force(TableSpec spec, AwsCalls calls, Progress progress) throws ProvisioningException {
+    private TableResult force(DeclaredTable declared, AwsCalls calls, Progress progress) throws ProvisioningException {
         long tableStart = System.nanoTime();
-        TableDescription description = calls.call(spec.name(), "CreateTable", () -> {
+        TableDescription description = calls.call(declared.name(), "CreateTable", () -> {
             try {
-                return client.createTable(CreateTableRequests.of(spec)).tableDescription();
+                return client.createTable(CreateTableRequests.of(declared)).tableDescription();
             } catch (ResourceInUseException e) {
-                listener.warn("! exists  " + spec.name() + " (CreateTable refused: ResourceInUseException)");
+                listener.warn("! exists  " + declared.name() + " (CreateTable refused: ResourceInUseException)");
                 return null;
             }
         });
         if (description == null) {
-            return new TableResult(spec, Outcome.ALREADY_EXISTS, List.of(), List.of(), null, null, since(tableStart));
+            return new TableResult(declared, Outcome.ALREADY_EXISTS, List.of(), List.of(), null, null, since(tableStart));
         }
-        progress.done(spec, "create");
-        return finishCreated(spec, description, calls, tableStart, progress);
+        progress.done(declared, "create");
+        return finishCreated(declared, description, calls, tableStart, progress);
     }
 
     private RunSummary converge(Declaration declaration, Options options, boolean dryRun)
@@ -209,10 +209,10 @@ public final class TableProvisioner {
             AwsCalls calls = new AwsCalls(dryRun ? Goal.PLAN : Goal.CREATE, target, Deadline.after(timeout), listener,
                     waiting);
             // read the live state of every table, then decide and say what will happen, table by table
-            List<Decision> decisions = readTasks.run(declaration.tables(), spec -> {
-                LiveTable live = reader.read(spec, calls);
-                return new Decision(spec, live, live == null || live.deleting()
-                        ? List.of() : DriftDetector.compare(spec, live, options.applyIndexChanges()));
+            List<Decision> decisions = readTasks.run(declaration.tables(), declared -> {
+                LiveTable live = reader.read(declared, calls);
+                return new Decision(declared, live, live == null || live.deleting()
+                        ? List.of() : DriftDetector.compare(declared, live, options.applyIndexChanges()));
             });
             List<TableResult> plans = decisions.stream().map(Decision::plan).toList();
             plans.forEach(this::announce);
@@ -239,40 +239,40 @@ public final class TableProvisioner {
             calls.waiting().tableDone(); // nothing to do
         }
         Progress progress = new Progress(Goal.CREATE);
-        List<TableResult> done = progress.run(tasks, work, Decision::spec, counting(calls.waiting(), decision -> {
+        List<TableResult> done = progress.run(tasks, work, Decision::declared, counting(calls.waiting(), decision -> {
             long tableStart = System.nanoTime();
-            TableSpec spec = decision.spec();
+            DeclaredTable declared = decision.declared();
             LiveTable live = decision.live();
             TableActivityWaiter waiter = calls.waiter(client);
             if (live != null && live.deleting()) {
-                listener.info("  waiting " + spec.name() + " (DELETING; created again once it is gone)");
-                waiter.awaitDeleted(spec.name());
+                listener.info("  waiting " + declared.name() + " (DELETING; created again once it is gone)");
+                waiter.awaitDeleted(declared.name());
                 live = null;
             }
             if (live == null) {
-                TableDescription created = calls.call(spec.name(), "CreateTable", () -> {
+                TableDescription created = calls.call(declared.name(), "CreateTable", () -> {
                     try {
-                        return client.createTable(CreateTableRequests.of(spec)).tableDescription();
+                        return client.createTable(CreateTableRequests.of(declared)).tableDescription();
                     } catch (ResourceInUseException e) {
                         return null; // created meanwhile: by another build, or by our own call whose answer was lost
                     }
                 });
                 if (created != null) {
-                    progress.done(spec, "create");
-                    return finishCreated(spec, created, calls, tableStart, progress);
+                    progress.done(declared, "create");
+                    return finishCreated(declared, created, calls, tableStart, progress);
                 }
-                listener.info("  exists  " + spec.name() + " (created meanwhile by another run; waiting for it)");
+                listener.info("  exists  " + declared.name() + " (created meanwhile by another run; waiting for it)");
             }
             if (live == null || !"ACTIVE".equals(live.status())) {
-                waiter.awaitActive(spec.name());
-                live = reader.read(spec, calls);
+                waiter.awaitActive(declared.name());
+                live = reader.read(declared, calls);
                 if (live == null) {
-                    throw new AwsCallException(spec.name(), "DescribeTable", "ResourceNotFoundException", "The table '"
-                            + spec.name() + "' was ACTIVE and is gone again: someone deleted it during this run. Run"
+                    throw new AwsCallException(declared.name(), "DescribeTable", "ResourceNotFoundException", "The table '"
+                            + declared.name() + "' was ACTIVE and is gone again: someone deleted it during this run. Run"
                             + " mvn dynamo-setup:create again.", null);
                 }
             }
-            return update(spec, live, DriftDetector.compare(spec, live, applyIndexChanges), calls, progress);
+            return update(declared, live, DriftDetector.compare(declared, live, applyIndexChanges), calls, progress);
         }));
         List<TableResult> results = new ArrayList<>(plans);
         for (int i = 0; i < work.size(); i++) {
@@ -294,18 +294,18 @@ public final class TableProvisioner {
             this.goal = goal;
         }
 
-        void done(TableSpec table, String action) {
+        void done(DeclaredTable table, String action) {
             done.computeIfAbsent(table.name(), t -> new CopyOnWriteArrayList<>()).add(action);
         }
 
-        <T> List<TableResult> run(TableTasks tasks, List<T> items, Function<T, TableSpec> spec,
+        <T> List<TableResult> run(TableTasks tasks, List<T> items, Function<T, DeclaredTable> declared,
                 TableTasks.Task<T, TableResult> task) throws ProvisioningException {
             try {
                 return tasks.run(items, item -> {
                     try {
                         return task.apply(item);
                     } catch (ProvisioningException e) {
-                        failed.put(spec.apply(item).name(), e);
+                        failed.put(declared.apply(item).name(), e);
                         throw e;
                     }
                 });
@@ -317,7 +317,7 @@ public final class TableProvisioner {
                 }
                 List<String> lines = new ArrayList<>();
                 for (T item : items) {
-                    String name = spec.apply(item).name();
+                    String name = declared.apply(item).name();
                     List<String> actions = done.getOrDefault(name, List.of());
                     ProvisioningException failure = failed.get(name);
                     lines.add(name + ": " + (actions.isEmpty() ? "nothing done" : "done: " + String.join(", ", actions))
@@ -330,18 +330,18 @@ public final class TableProvisioner {
     }
 
     /** A table's live state and its differences from the declaration; null live state for a missing table. */
-    private record Decision(TableSpec spec, LiveTable live, List<Difference> drift) {
+    private record Decision(DeclaredTable declared, LiveTable live, List<Difference> drift) {
 
         /** What create would do: the result of a plan. */
         TableResult plan() {
             if (live == null || live.deleting()) {
-                return new TableResult(spec, Outcome.WOULD_CREATE, List.of("create"), List.of(), null, null,
+                return new TableResult(declared, Outcome.WOULD_CREATE, List.of("create"), List.of(), null, null,
                         Duration.ZERO);
             }
             Set<Change> changes = changes(drift);
             Outcome outcome = !changes.isEmpty() ? Outcome.WOULD_UPDATE
                     : drift.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT;
-            return new TableResult(spec, outcome, changes.stream().map(Change::label).toList(), drift, live.arn(),
+            return new TableResult(declared, outcome, changes.stream().map(Change::label).toList(), drift, live.arn(),
                     live.streamArn(), Duration.ZERO);
         }
     }
@@ -351,27 +351,27 @@ public final class TableProvisioner {
      * UpdateTable once the table and its indexes are ACTIVE again (AWS refuses UpdateTable on a table
      * that is not, and allows one index creation at a time per table: UpdateTable, API reference).
      */
-    private TableResult update(TableSpec spec, LiveTable live, List<Difference> differences, AwsCalls calls,
+    private TableResult update(DeclaredTable declared, LiveTable live, List<Difference> differences, AwsCalls calls,
             Progress progress) throws ProvisioningException {
         long start = System.nanoTime();
         Set<Change> changes = changes(differences);
         if (changes.isEmpty()) {
-            return new TableResult(spec, differences.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(),
+            return new TableResult(declared, differences.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(),
                     differences, live.arn(), live.streamArn(), since(start));
         }
         List<String> actions = new ArrayList<>();
         for (Change change : changes) {
-            if (apply(spec, live.arn(), change, calls)) {
+            if (apply(declared, live.arn(), change, calls)) {
                 actions.add(change.label());
-                progress.done(spec, change.label());
+                progress.done(declared, change.label());
             }
         }
         String streamArn = live.streamArn();
         if (changes.stream().anyMatch(c -> c.label().equals("stream"))) {
-            streamArn = calls.call(spec.name(), "DescribeTable",
-                    () -> client.describeTable(r -> r.tableName(spec.name())).table().latestStreamArn());
+            streamArn = calls.call(declared.name(), "DescribeTable",
+                    () -> client.describeTable(r -> r.tableName(declared.name())).table().latestStreamArn());
         }
-        return new TableResult(spec, Outcome.UPDATED, actions, differences, live.arn(), streamArn, since(start));
+        return new TableResult(declared, Outcome.UPDATED, actions, differences, live.arn(), streamArn, since(start));
     }
 
     /**
@@ -382,8 +382,8 @@ public final class TableProvisioner {
      *
      * @return whether this run made the change (false: another run had made it)
      */
-    private boolean apply(TableSpec spec, String arn, Change change, AwsCalls calls) throws ProvisioningException {
-        String name = spec.name();
+    private boolean apply(DeclaredTable declared, String arn, Change change, AwsCalls calls) throws ProvisioningException {
+        String name = declared.name();
         TableActivityWaiter waiter = calls.waiter(client);
         boolean updatesTable = change instanceof Change.UpdateTable || change instanceof Change.AddIndex;
         for (int attempt = 1; ; attempt++) {
@@ -391,7 +391,7 @@ public final class TableProvisioner {
                 waiter.awaitActive(name);
             }
             try {
-                send(spec, arn, change, calls);
+                send(declared, arn, change, calls);
                 break;
             } catch (AwsCallException refused) {
                 if (refused instanceof PermissionDeniedException
@@ -400,7 +400,7 @@ public final class TableProvisioner {
                 }
                 LiveTable live;
                 try {
-                    live = reader.read(spec, calls);
+                    live = reader.read(declared, calls);
                 } catch (ProvisioningException unreadable) {
                     refused.addSuppressed(unreadable);
                     throw refused;
@@ -448,8 +448,8 @@ public final class TableProvisioner {
     }
 
     /** The one API call of a change. */
-    private void send(TableSpec spec, String arn, Change change, AwsCalls calls) throws AwsCallException {
-        String name = spec.name();
+    private void send(DeclaredTable declared, String arn, Change change, AwsCalls calls) throws AwsCallException {
+        String name = declared.name();
         String operation = operation(change);
         if (change instanceof Change.UpdateTable update) {
             calls.run(name, operation, () -> client.updateTable(r -> {
@@ -457,7 +457,7 @@ public final class TableProvisioner {
                 update.request().accept(r);
             }));
         } else if (change instanceof Change.AddIndex add) {
-            calls.run(name, operation, () -> client.updateTable(addIndex(spec, add.index())));
+            calls.run(name, operation, () -> client.updateTable(addIndex(declared, add.index())));
         } else if (change instanceof Change.EnableTimeToLive ttl) {
             calls.run(name, operation, () -> client.updateTimeToLive(r -> r.tableName(name)
                     .timeToLiveSpecification(s -> s.enabled(true).attributeName(ttl.attribute()))));
@@ -471,14 +471,14 @@ public final class TableProvisioner {
         }
     }
 
-    private static UpdateTableRequest addIndex(TableSpec spec, GlobalSecondaryIndexSpec index) {
-        List<AttributeDefinition> definitions = spec.attributeDefinitions().entrySet().stream()
+    private static UpdateTableRequest addIndex(DeclaredTable declared, DeclaredGlobalIndex index) {
+        List<AttributeDefinition> definitions = declared.attributeDefinitions().entrySet().stream()
                 .map(e -> AttributeDefinition.builder().attributeName(e.getKey()).attributeType(e.getValue().name())
                         .build())
                 .toList();
         var request = CreateTableRequests.globalSecondaryIndex(index);
         return UpdateTableRequest.builder()
-                .tableName(spec.name())
+                .tableName(declared.name())
                 .attributeDefinitions(definitions)
                 .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
                         .create(c -> {
@@ -498,26 +498,26 @@ public final class TableProvisioner {
      * Waits for a created table (and the indexes made with it) to become ACTIVE, then applies what
      * CreateTable cannot carry.
      */
-    private TableResult finishCreated(TableSpec spec, TableDescription created, AwsCalls calls, long start,
+    private TableResult finishCreated(DeclaredTable declared, TableDescription created, AwsCalls calls, long start,
             Progress progress) throws ProvisioningException {
-        calls.waiter(client).awaitActive(spec.name());
-        listener.debug("table " + spec.name() + " is ACTIVE");
+        calls.waiter(client).awaitActive(declared.name());
+        listener.debug("table " + declared.name() + " is ACTIVE");
         List<String> actions = new ArrayList<>(List.of("create"));
-        progress.done(spec, "ACTIVE");
+        progress.done(declared, "ACTIVE");
         List<Change> after = new ArrayList<>();
-        if (spec.timeToLiveAttribute() != null) {
-            after.add(new Change.EnableTimeToLive(spec.timeToLiveAttribute()));
+        if (declared.timeToLiveAttribute() != null) {
+            after.add(new Change.EnableTimeToLive(declared.timeToLiveAttribute()));
         }
-        if (spec.pointInTimeRecovery()) {
+        if (declared.pointInTimeRecovery()) {
             after.add(new Change.EnablePointInTimeRecovery());
         }
         for (Change change : after) {
-            if (apply(spec, created.tableArn(), change, calls)) {
+            if (apply(declared, created.tableArn(), change, calls)) {
                 actions.add(change.label());
-                progress.done(spec, change.label());
+                progress.done(declared, change.label());
             }
         }
-        return new TableResult(spec, Outcome.CREATED, actions, List.of(), created.tableArn(),
+        return new TableResult(declared, Outcome.CREATED, actions, List.of(), created.tableArn(),
                 created.latestStreamArn(), since(start));
     }
 
@@ -536,7 +536,7 @@ public final class TableProvisioner {
 
     /** The line for an existing table before acting, then one line per difference nothing will fix. */
     private void announce(TableResult table) {
-        String name = table.spec().name();
+        String name = table.declared().name();
         if (table.outcome() == Outcome.WOULD_CREATE) {
             listener.info("+ create  " + name);
             return;

@@ -1,13 +1,13 @@
 package io.github.dynamosetup.core;
 
-import io.github.dynamosetup.spec.TableSpec;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * What a run found and did for one table.
  *
- * @param spec the declared table
+ * @param declared the declared table
  * @param outcome the verdict
  * @param actions what was written (or, for plan, would be), in order: {@code create}, {@code ttl}, ...
  * @param drift every difference found between the declaration and the live table
@@ -15,7 +15,7 @@ import java.util.List;
  * @param streamArn the latest stream's ARN, when the table has a stream
  * @param duration time spent on this table, waiting included
  */
-public record TableResult(TableSpec spec, Outcome outcome, List<String> actions, List<Difference> drift, String arn,
+public record TableResult(DeclaredTable declared, Outcome outcome, List<String> actions, List<Difference> drift, String arn,
         String streamArn, Duration duration) {
 
     public TableResult {

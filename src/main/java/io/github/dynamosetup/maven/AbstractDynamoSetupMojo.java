@@ -3,9 +3,9 @@ package io.github.dynamosetup.maven;
 import io.github.dynamosetup.aws.ConnectionSettings;
 import io.github.dynamosetup.aws.Endpoints;
 import io.github.dynamosetup.aws.ProfileFiles;
-import io.github.dynamosetup.spec.ConfigurationProblem;
-import io.github.dynamosetup.spec.Declaration;
-import io.github.dynamosetup.spec.InvalidDeclarationException;
+import io.github.dynamosetup.declaration.ConfigurationProblem;
+import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.declaration.InvalidDeclarationException;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,10 +54,10 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * @since 0.1.0
      */
     @Parameter
-    private List<Table> tables = new ArrayList<>();
+    private List<PomTable> tables = new ArrayList<>();
 
     /**
-     * Table spec files, in the JSON that {@code aws dynamodb create-table --cli-input-json} reads, plus
+     * table files, in the JSON that {@code aws dynamodb create-table --cli-input-json} reads, plus
      * {@code TimeToLiveSpecification} and {@code PointInTimeRecoverySpecification}: paths or globs
      * ({@code src/main/dynamodb/*.json}) relative to the project, declared as
      * {@code <tableFiles><tableFile>...</tableFile></tableFiles>}. Their tables join those of

@@ -11,7 +11,7 @@ import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.core.TablesAlreadyExistException;
 import io.github.dynamosetup.report.JsonReport;
-import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.declaration.Declaration;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

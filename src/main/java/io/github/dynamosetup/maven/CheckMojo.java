@@ -1,8 +1,8 @@
 package io.github.dynamosetup.maven;
 
 import io.github.dynamosetup.aws.ConnectionSettings;
-import io.github.dynamosetup.spec.Declaration;
-import io.github.dynamosetup.spec.TableSpec;
+import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import java.time.Duration;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
@@ -37,7 +37,7 @@ public class CheckMojo extends AbstractDynamoSetupMojo {
     @Override
     protected void execute(Declaration declaration, ConnectionSettings connection, Duration waitTimeout) {
         getLog().info("check: " + declaration.tables().size() + (declaration.tables().size() == 1 ? " table" : " tables")
-                + " declared correctly (" + declaration.tables().stream().map(TableSpec::name)
+                + " declared correctly (" + declaration.tables().stream().map(DeclaredTable::name)
                 .collect(Collectors.joining(", ")) + "); checked offline, no AWS call made");
     }
 

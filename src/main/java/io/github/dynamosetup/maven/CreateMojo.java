@@ -4,7 +4,7 @@ import io.github.dynamosetup.core.ProvisioningException;
 import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.core.TableResult;
-import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.declaration.Declaration;
 import java.util.Properties;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -87,8 +87,8 @@ public class CreateMojo extends AbstractProvisioningMojo {
         }
         Properties properties = project.getProperties();
         for (TableResult table : summary.tables()) {
-            String prefix = "dynamo-setup.table." + table.spec().declaredName();
-            properties.setProperty(prefix + ".name", table.spec().name());
+            String prefix = "dynamo-setup.table." + table.declared().declaredName();
+            properties.setProperty(prefix + ".name", table.declared().name());
             if (table.arn() != null) {
                 properties.setProperty(prefix + ".arn", table.arn());
             }

@@ -1,24 +1,24 @@
 package io.github.dynamosetup.maven;
 
-import io.github.dynamosetup.spec.BillingMode;
-import io.github.dynamosetup.spec.Capacity;
-import io.github.dynamosetup.spec.ConfigurationProblem;
-import io.github.dynamosetup.spec.Declaration;
-import io.github.dynamosetup.spec.Encryption;
-import io.github.dynamosetup.spec.Field;
-import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
-import io.github.dynamosetup.spec.IndexKind;
-import io.github.dynamosetup.spec.InvalidDeclarationException;
-import io.github.dynamosetup.spec.KeySpec;
-import io.github.dynamosetup.spec.LocalSecondaryIndexSpec;
-import io.github.dynamosetup.spec.PomOrigin;
-import io.github.dynamosetup.spec.Projection;
-import io.github.dynamosetup.spec.RequestUnits;
-import io.github.dynamosetup.spec.Stream;
-import io.github.dynamosetup.spec.StreamViewType;
-import io.github.dynamosetup.spec.TableClass;
-import io.github.dynamosetup.spec.TableSpec;
-import io.github.dynamosetup.spec.json.TableFileReader;
+import io.github.dynamosetup.declaration.BillingMode;
+import io.github.dynamosetup.declaration.Capacity;
+import io.github.dynamosetup.declaration.ConfigurationProblem;
+import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.declaration.Encryption;
+import io.github.dynamosetup.declaration.Setting;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
+import io.github.dynamosetup.declaration.IndexKind;
+import io.github.dynamosetup.declaration.InvalidDeclarationException;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.DeclaredLocalIndex;
+import io.github.dynamosetup.maven.PomOrigin;
+import io.github.dynamosetup.declaration.IndexProjection;
+import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.StreamSpecification;
+import io.github.dynamosetup.declaration.StreamViewType;
+import io.github.dynamosetup.declaration.TableClass;
+import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.json.TableFileReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
 final class DeclarationMapper {
 
     private final List<ConfigurationProblem> problems = new ArrayList<>();
-    /** table + element already reported here, so that the spec's own check does not repeat them. */
+    /** table + element already reported here, so that the declared's own check does not repeat them. */
     private final Set<String> reported = new HashSet<>();
     private final String prefix;
     private final String suffix;
@@ -56,10 +56,10 @@ final class DeclarationMapper {
      * @param unresolved the elements holding {@code ${...}} that Maven could not resolve: reported as such,
      *     and their values (nothing, or the expression itself) not checked any further
      */
-    record Configuration(List<Table> tables, List<Path> tableFiles, Path basedir, Map<String, String> globalTags,
+    record Configuration(List<PomTable> tables, List<Path> tableFiles, Path basedir, Map<String, String> globalTags,
             String tableNamePrefix, String tableNameSuffix, UnresolvedExpressions unresolved) {
 
-        Configuration(List<Table> tables, List<Path> tableFiles, Path basedir, Map<String, String> globalTags,
+        Configuration(List<PomTable> tables, List<Path> tableFiles, Path basedir, Map<String, String> globalTags,
                 String tableNamePrefix, String tableNameSuffix) {
             this(tables, tableFiles, basedir, globalTags, tableNamePrefix, tableNameSuffix, null);
         }
@@ -80,23 +80,23 @@ final class DeclarationMapper {
                 unresolved.contains("<tableNameSuffix>") ? "" : nonNull(configuration.tableNameSuffix()),
                 unresolved);
         Map<String, String> globalTags = mapper.validGlobalTags(nonNull(configuration.globalTags()));
-        List<TableSpec> specs = new ArrayList<>();
-        List<Table> tables = nonNull(configuration.tables());
+        List<DeclaredTable> declaredTables = new ArrayList<>();
+        List<PomTable> tables = nonNull(configuration.tables());
         for (int i = 0; i < tables.size(); i++) {
-            specs.add(mapper.table(tables.get(i), new PomOrigin(i + 1), globalTags));
+            declaredTables.add(mapper.table(tables.get(i), new PomOrigin(i + 1), globalTags));
         }
         for (Path file : nonNull(configuration.tableFiles())) {
             TableFileReader.Result read = TableFileReader.read(file,
                     TableFiles.displayName(configuration.basedir(), file), mapper::fullName, globalTags);
             read.problems().forEach(p -> mapper.report(p.table(), p.element(), p.message()));
             if (read.table() != null) {
-                specs.add(read.table());
+                declaredTables.add(read.table());
             }
         }
         List<ConfigurationProblem> all = new ArrayList<>(extraProblems);
         all.addAll(mapper.problems);
         try {
-            Declaration declaration = Declaration.of(specs);
+            Declaration declaration = Declaration.of(declaredTables);
             if (all.isEmpty()) {
                 return declaration;
             }
@@ -125,63 +125,63 @@ final class DeclarationMapper {
         return prefix + declaredName.trim() + suffix;
     }
 
-    private TableSpec table(Table table, PomOrigin origin, Map<String, String> globalTags) {
+    private DeclaredTable table(PomTable table, PomOrigin origin, Map<String, String> globalTags) {
         List<UnresolvedExpressions.Found> unresolvedElements = unresolved.of(origin.position());
         boolean nameUnresolved = unresolvedElements.stream().anyMatch(f -> f.indexKind() == null
-                && f.element().equals(origin.element(Field.NAME)));
+                && f.element().equals(origin.element(Setting.NAME)));
         String name = nameUnresolved || table.getName() == null || table.getName().isBlank() ? null
                 : fullName(table.getName());
         String subject = origin.subject(name);
         reportUnresolved(table, origin, subject, unresolvedElements);
-        TableSpec.Builder spec = TableSpec.builder(origin, name)
+        DeclaredTable.Builder declared = DeclaredTable.builder(origin, name)
                 .declaredName(blankToNull(table.getName()))
-                .partitionKey(key(table.getPartitionKey(), subject, origin.element(Field.PARTITION_KEY)))
-                .sortKey(key(table.getSortKey(), subject, origin.element(Field.SORT_KEY)));
-        List<GlobalSecondaryIndex> globalIndexes = nonNull(table.getGlobalSecondaryIndexes());
+                .partitionKey(key(table.getPartitionKey(), subject, origin.element(Setting.PARTITION_KEY)))
+                .sortKey(key(table.getSortKey(), subject, origin.element(Setting.SORT_KEY)));
+        List<PomGlobalSecondaryIndex> globalIndexes = nonNull(table.getGlobalSecondaryIndexes());
         for (int i = 0; i < globalIndexes.size(); i++) {
-            GlobalSecondaryIndex index = globalIndexes.get(i);
+            PomGlobalSecondaryIndex index = globalIndexes.get(i);
             String indexName = blankToNull(index.getName());
             int position = i + 1;
-            spec.globalSecondaryIndex(new GlobalSecondaryIndexSpec(
+            declared.globalSecondaryIndex(new DeclaredGlobalIndex(
                     indexName,
                     key(index.getPartitionKey(), subject,
-                            origin.indexElement(IndexKind.GLOBAL, position, indexName, Field.PARTITION_KEY)),
+                            origin.indexElement(IndexKind.GLOBAL, position, indexName, Setting.PARTITION_KEY)),
                     key(index.getSortKey(), subject,
-                            origin.indexElement(IndexKind.GLOBAL, position, indexName, Field.SORT_KEY)),
-                    enumValue(Projection.class, index.getProjection(), Projection.ALL, subject,
-                            origin.indexElement(IndexKind.GLOBAL, position, indexName, Field.PROJECTION)),
+                            origin.indexElement(IndexKind.GLOBAL, position, indexName, Setting.SORT_KEY)),
+                    enumValue(IndexProjection.class, index.getProjection(), IndexProjection.ALL, subject,
+                            origin.indexElement(IndexKind.GLOBAL, position, indexName, Setting.PROJECTION)),
                     names(index.getNonKeyAttributes()),
                     new Capacity(index.getReadCapacity(), index.getWriteCapacity()),
                     new RequestUnits(index.getMaxReadRequestUnits(), index.getMaxWriteRequestUnits())));
         }
-        List<LocalSecondaryIndex> localIndexes = nonNull(table.getLocalSecondaryIndexes());
+        List<PomLocalSecondaryIndex> localIndexes = nonNull(table.getLocalSecondaryIndexes());
         for (int i = 0; i < localIndexes.size(); i++) {
-            LocalSecondaryIndex index = localIndexes.get(i);
+            PomLocalSecondaryIndex index = localIndexes.get(i);
             String indexName = blankToNull(index.getName());
             int position = i + 1;
-            spec.localSecondaryIndex(new LocalSecondaryIndexSpec(
+            declared.localSecondaryIndex(new DeclaredLocalIndex(
                     indexName,
                     key(index.getSortKey(), subject,
-                            origin.indexElement(IndexKind.LOCAL, position, indexName, Field.SORT_KEY)),
-                    enumValue(Projection.class, index.getProjection(), Projection.ALL, subject,
-                            origin.indexElement(IndexKind.LOCAL, position, indexName, Field.PROJECTION)),
+                            origin.indexElement(IndexKind.LOCAL, position, indexName, Setting.SORT_KEY)),
+                    enumValue(IndexProjection.class, index.getProjection(), IndexProjection.ALL, subject,
+                            origin.indexElement(IndexKind.LOCAL, position, indexName, Setting.PROJECTION)),
                     names(index.getNonKeyAttributes())));
         }
         StreamViewType streamViewType = enumValue(StreamViewType.class, table.getStreamViewType(), null, subject,
-                origin.element(Field.STREAM));
-        return spec
+                origin.element(Setting.STREAM));
+        return declared
                 .timeToLiveAttribute(blankToNull(table.getTimeToLiveAttribute()))
                 .billingMode(enumValue(BillingMode.class, table.getBillingMode(), BillingMode.PAY_PER_REQUEST, subject,
-                        origin.element(Field.BILLING_MODE)))
+                        origin.element(Setting.BILLING_MODE)))
                 .capacity(new Capacity(table.getReadCapacity(), table.getWriteCapacity()))
                 .onDemandThroughput(new RequestUnits(table.getMaxReadRequestUnits(), table.getMaxWriteRequestUnits()))
-                .stream(streamViewType == null ? null : new Stream(true, streamViewType))
+                .stream(streamViewType == null ? null : new StreamSpecification(true, streamViewType))
                 .encryption(enumValue(Encryption.class, table.getEncryption(), null, subject,
-                        origin.element(Field.ENCRYPTION)), blankToNull(table.getKmsKeyId()))
+                        origin.element(Setting.ENCRYPTION)), blankToNull(table.getKmsKeyId()))
                 .pointInTimeRecovery(table.isPointInTimeRecovery())
                 .deletionProtection(table.isDeletionProtection())
                 .tableClass(enumValue(TableClass.class, table.getTableClass(), null, subject,
-                        origin.element(Field.TABLE_CLASS)))
+                        origin.element(Setting.TABLE_CLASS)))
                 .tags(globalTags)
                 .tags(nonNull(table.getTags()))
                 .build();
@@ -192,25 +192,25 @@ final class DeclarationMapper {
      * that those checks say nothing more about them (a {@code <sortKey>} of {@code ${undefined.key}} is not
      * also a key type error, an unresolved {@code <readCapacity>} not also missing capacity).
      */
-    private void reportUnresolved(Table table, PomOrigin origin, String subject,
+    private void reportUnresolved(PomTable table, PomOrigin origin, String subject,
             List<UnresolvedExpressions.Found> unresolvedElements) {
         for (UnresolvedExpressions.Found found : unresolvedElements) {
             String element = found.element();
             if (found.indexKind() != null) {
-                List<? extends SecondaryIndex> indexes = found.indexKind() == IndexKind.GLOBAL
+                List<? extends PomSecondaryIndex> indexes = found.indexKind() == IndexKind.GLOBAL
                         ? nonNull(table.getGlobalSecondaryIndexes()) : nonNull(table.getLocalSecondaryIndexes());
                 String indexName = found.index() <= indexes.size()
                         ? blankToNull(indexes.get(found.index() - 1).getName()) : null;
                 String index = origin.indexElement(found.indexKind(), found.index(), indexName, null);
                 element = index + " " + element;
-                if (found.element().equals(origin.element(Field.NAME))) {
+                if (found.element().equals(origin.element(Setting.NAME))) {
                     reported.add(subject + index);
                 }
             }
             report(subject, element, found.message());
             String combined = switch (found.element()) {
-                case "<readCapacity>", "<writeCapacity>" -> origin.element(Field.CAPACITY);
-                case "<maxReadRequestUnits>", "<maxWriteRequestUnits>" -> origin.element(Field.ON_DEMAND_THROUGHPUT);
+                case "<readCapacity>", "<writeCapacity>" -> origin.element(Setting.CAPACITY);
+                case "<maxReadRequestUnits>", "<maxWriteRequestUnits>" -> origin.element(Setting.ON_DEMAND_THROUGHPUT);
                 default -> null;
             };
             if (combined != null) {
@@ -219,7 +219,7 @@ final class DeclarationMapper {
         }
     }
 
-    private KeySpec key(String text, String subject, String element) {
+    private KeyAttribute key(String text, String subject, String element) {
         if (reported.contains(subject + element)) {
             return null;
         }
@@ -227,7 +227,7 @@ final class DeclarationMapper {
             return null;
         }
         try {
-            return KeySpec.parse(text);
+            return KeyAttribute.parse(text);
         } catch (IllegalArgumentException e) {
             report(subject, element, e.getMessage());
             return null;

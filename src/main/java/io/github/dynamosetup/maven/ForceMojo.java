@@ -3,7 +3,7 @@ package io.github.dynamosetup.maven;
 import io.github.dynamosetup.core.ProvisioningException;
 import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
-import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.declaration.Declaration;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

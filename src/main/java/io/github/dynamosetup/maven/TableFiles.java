@@ -1,6 +1,6 @@
 package io.github.dynamosetup.maven;
 
-import io.github.dynamosetup.spec.ConfigurationProblem;
+import io.github.dynamosetup.declaration.ConfigurationProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;

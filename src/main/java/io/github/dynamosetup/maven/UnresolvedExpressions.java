@@ -1,7 +1,7 @@
 package io.github.dynamosetup.maven;
 
-import io.github.dynamosetup.spec.ConfigurationProblem;
-import io.github.dynamosetup.spec.IndexKind;
+import io.github.dynamosetup.declaration.ConfigurationProblem;
+import io.github.dynamosetup.declaration.IndexKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -44,8 +44,8 @@ public final class JsonReport {
 
     private static void writeTable(JsonGenerator json, TableResult table) throws IOException {
         json.writeStartObject();
-        json.writeStringField("name", table.spec().name());
-        json.writeStringField("declaredAt", table.spec().origin().describe());
+        json.writeStringField("name", table.declared().name());
+        json.writeStringField("declaredAt", table.declared().origin().describe());
         json.writeStringField("outcome", table.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         json.writeStringField("arn", table.arn());
         json.writeStringField("streamArn", table.streamArn());

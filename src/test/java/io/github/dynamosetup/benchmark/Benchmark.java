@@ -4,11 +4,11 @@ import io.github.dynamosetup.aws.ConnectionSettings;
 import io.github.dynamosetup.aws.DynamoDbConnection;
 import io.github.dynamosetup.core.ProvisioningListener;
 import io.github.dynamosetup.core.TableProvisioner;
-import io.github.dynamosetup.spec.AttributeType;
-import io.github.dynamosetup.spec.Declaration;
-import io.github.dynamosetup.spec.KeySpec;
-import io.github.dynamosetup.spec.PomOrigin;
-import io.github.dynamosetup.spec.TableSpec;
+import io.github.dynamosetup.declaration.AttributeType;
+import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.maven.PomOrigin;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.testing.DynaliteServer;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.TestServer;
@@ -146,7 +146,7 @@ public final class Benchmark {
                     .create(tables(prefix, count, Map.of()), TableProvisioner.Options.DEFAULTS);
             // dynalite 4.0.0 keeps no tags given to CreateTable: tag like a user would afterwards
             DynamoDbClient client = connection.client();
-            for (TableSpec table : declaration.tables()) {
+            for (DeclaredTable table : declaration.tables()) {
                 String arn = client.describeTable(r -> r.tableName(table.name())).table().tableArn();
                 client.tagResource(r -> r.resourceArn(arn).tags(Tag.builder().key("Application").value("Benchmark")
                         .build()));
@@ -212,8 +212,8 @@ public final class Benchmark {
 
     private static Declaration tables(String prefix, int count, Map<String, String> tags) throws Exception {
         return Declaration.of(IntStream.rangeClosed(1, count)
-                .mapToObj(i -> TableSpec.builder(new PomOrigin(i), prefix + i)
-                        .partitionKey(new KeySpec("id", AttributeType.S)).tags(tags).build())
+                .mapToObj(i -> DeclaredTable.builder(new PomOrigin(i), prefix + i)
+                        .partitionKey(new KeyAttribute("id", AttributeType.S)).tags(tags).build())
                 .toList());
     }
 

@@ -3,7 +3,7 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingListener;
 import java.net.InetAddress;

@@ -3,11 +3,11 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamosetup.spec.AttributeType;
-import io.github.dynamosetup.spec.Declaration;
-import io.github.dynamosetup.spec.KeySpec;
-import io.github.dynamosetup.spec.PomOrigin;
-import io.github.dynamosetup.spec.TableSpec;
+import io.github.dynamosetup.declaration.AttributeType;
+import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.maven.PomOrigin;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.testing.DynaliteServer;
 import io.github.dynamosetup.testing.RecordingListener;
 import io.github.dynamosetup.testing.TestClients;
@@ -69,8 +69,8 @@ class ConcurrencyAndTimeoutTest {
 
     private static Declaration tables(String prefix, int count) throws Exception {
         return Declaration.of(IntStream.rangeClosed(1, count)
-                .mapToObj(i -> TableSpec.builder(new PomOrigin(i), prefix + i)
-                        .partitionKey(new KeySpec("id", AttributeType.S)).build())
+                .mapToObj(i -> DeclaredTable.builder(new PomOrigin(i), prefix + i)
+                        .partitionKey(new KeyAttribute("id", AttributeType.S)).build())
                 .toList());
     }
 

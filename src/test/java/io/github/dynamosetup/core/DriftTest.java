@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dynamosetup.core.Difference.Kind;
-import io.github.dynamosetup.spec.AttributeType;
-import io.github.dynamosetup.spec.BillingMode;
-import io.github.dynamosetup.spec.Capacity;
-import io.github.dynamosetup.spec.Declaration;
-import io.github.dynamosetup.spec.Encryption;
-import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
-import io.github.dynamosetup.spec.KeySpec;
-import io.github.dynamosetup.spec.LocalSecondaryIndexSpec;
-import io.github.dynamosetup.spec.PomOrigin;
-import io.github.dynamosetup.spec.Projection;
-import io.github.dynamosetup.spec.Stream;
-import io.github.dynamosetup.spec.StreamViewType;
-import io.github.dynamosetup.spec.TableSpec;
+import io.github.dynamosetup.declaration.AttributeType;
+import io.github.dynamosetup.declaration.BillingMode;
+import io.github.dynamosetup.declaration.Capacity;
+import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.declaration.Encryption;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.DeclaredLocalIndex;
+import io.github.dynamosetup.maven.PomOrigin;
+import io.github.dynamosetup.declaration.IndexProjection;
+import io.github.dynamosetup.declaration.StreamSpecification;
+import io.github.dynamosetup.declaration.StreamViewType;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.RecordingInterceptor;
 import io.github.dynamosetup.testing.RecordingListener;
@@ -50,7 +50,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 class DriftTest {
 
     private static final String TABLE = "drift_table";
-    private static final KeySpec ID = new KeySpec("id", AttributeType.S);
+    private static final KeyAttribute ID = new KeyAttribute("id", AttributeType.S);
 
     private final RecordingInterceptor calls = new RecordingInterceptor();
     private final RecordingListener listener = new RecordingListener();
@@ -74,8 +74,8 @@ class DriftTest {
     }
 
     /** The declared table: a partition key and a tag, plus what the scenario declares. */
-    private static TableSpec declared(UnaryOperator<TableSpec.Builder> scenario) {
-        return scenario.apply(TableSpec.builder(new PomOrigin(1), TABLE).partitionKey(ID)
+    private static DeclaredTable declared(UnaryOperator<DeclaredTable.Builder> scenario) {
+        return scenario.apply(DeclaredTable.builder(new PomOrigin(1), TABLE).partitionKey(ID)
                 .tags(Map.of("Team", "core"))).build();
     }
 
@@ -91,13 +91,13 @@ class DriftTest {
         after.accept(behindTheBack);
     }
 
-    private static Arguments scenario(String name, UnaryOperator<TableSpec.Builder> declared,
+    private static Arguments scenario(String name, UnaryOperator<DeclaredTable.Builder> declared,
             Consumer<CreateTableRequest.Builder> byHand, Consumer<DynamoDbClient> after, String difference,
             Kind kind) {
         return Arguments.of(name, declared, byHand, after, difference, kind);
     }
 
-    private static Arguments scenario(String name, UnaryOperator<TableSpec.Builder> declared,
+    private static Arguments scenario(String name, UnaryOperator<DeclaredTable.Builder> declared,
             Consumer<CreateTableRequest.Builder> byHand, String difference, Kind kind) {
         return scenario(name, declared, byHand, c -> {}, difference, kind);
     }
@@ -122,9 +122,9 @@ class DriftTest {
                 "tag Environment: prod -> none", Kind.FIXABLE));
         all.add(scenario("a tag with another value", t -> t, r -> r.tags(Tag.builder().key("Team").value("ops")
                 .build()), "tag Team: core -> ops", Kind.FIXABLE));
-        all.add(scenario("no stream", t -> t.stream(new Stream(true, StreamViewType.NEW_IMAGE)), r -> {},
+        all.add(scenario("no stream", t -> t.stream(new StreamSpecification(true, StreamViewType.NEW_IMAGE)), r -> {},
                 "stream: NEW_IMAGE -> none", Kind.FIXABLE));
-        all.add(scenario("a stream of another view type", t -> t.stream(new Stream(true, StreamViewType.NEW_IMAGE)),
+        all.add(scenario("a stream of another view type", t -> t.stream(new StreamSpecification(true, StreamViewType.NEW_IMAGE)),
                 r -> r.streamSpecification(s -> s.streamEnabled(true).streamViewType("KEYS_ONLY")),
                 "stream: NEW_IMAGE -> KEYS_ONLY", Kind.MANUAL));
         all.add(scenario("point-in-time recovery off", t -> t.pointInTimeRecovery(true), r -> {},
@@ -141,11 +141,11 @@ class DriftTest {
                 "capacity: 5 read/4 write -> 1 read/1 write", Kind.FIXABLE));
         all.add(scenario("AWS owned key instead of KMS", t -> t.encryption(Encryption.AWS_MANAGED, null), r -> {},
                 "encryption: AWS_MANAGED -> AWS_OWNED", Kind.FIXABLE));
-        all.add(scenario("a declared index missing", t -> t.globalSecondaryIndex(GlobalSecondaryIndexSpec.of("by-x",
-                new KeySpec("x", AttributeType.S), null, Projection.ALL, List.of())), r -> {},
+        all.add(scenario("a declared index missing", t -> t.globalSecondaryIndex(DeclaredGlobalIndex.of("by-x",
+                new KeyAttribute("x", AttributeType.S), null, IndexProjection.ALL, List.of())), r -> {},
                 "global secondary index by-x: x:S ALL -> none", Kind.MANUAL));
-        all.add(scenario("an index with another projection", t -> t.globalSecondaryIndex(GlobalSecondaryIndexSpec.of(
-                "by-x", new KeySpec("x", AttributeType.S), null, Projection.ALL, List.of())),
+        all.add(scenario("an index with another projection", t -> t.globalSecondaryIndex(DeclaredGlobalIndex.of(
+                "by-x", new KeyAttribute("x", AttributeType.S), null, IndexProjection.ALL, List.of())),
                 r -> r.attributeDefinitions(a -> a.attributeName("id").attributeType("S"),
                         a -> a.attributeName("x").attributeType("S"))
                         .globalSecondaryIndexes(handIndex("by-x", "x", "KEYS_ONLY")),
@@ -159,9 +159,9 @@ class DriftTest {
                 r -> r.keySchema(k -> k.attributeName("other").keyType("HASH"))
                         .attributeDefinitions(a -> a.attributeName("other").attributeType("N")),
                 "partition key: id:S -> other:N", Kind.INCOMPATIBLE));
-        all.add(scenario("a local index missing", t -> t.sortKey(new KeySpec("sk", AttributeType.S))
-                .localSecondaryIndex(new LocalSecondaryIndexSpec("by-n", new KeySpec("n", AttributeType.N),
-                        Projection.ALL, List.of())),
+        all.add(scenario("a local index missing", t -> t.sortKey(new KeyAttribute("sk", AttributeType.S))
+                .localSecondaryIndex(new DeclaredLocalIndex("by-n", new KeyAttribute("n", AttributeType.N),
+                        IndexProjection.ALL, List.of())),
                 r -> r.keySchema(k -> k.attributeName("id").keyType("HASH"), k -> k.attributeName("sk").keyType("RANGE"))
                         .attributeDefinitions(a -> a.attributeName("id").attributeType("S"),
                                 a -> a.attributeName("sk").attributeType("S")),
@@ -171,7 +171,7 @@ class DriftTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("drift")
-    void validateNamesTheDifferenceWithReadsOnly(String name, UnaryOperator<TableSpec.Builder> declared,
+    void validateNamesTheDifferenceWithReadsOnly(String name, UnaryOperator<DeclaredTable.Builder> declared,
             Consumer<CreateTableRequest.Builder> byHand, Consumer<DynamoDbClient> after, String difference,
             Kind kind) throws Exception {
         makeByHand(byHand, after);
@@ -193,7 +193,7 @@ class DriftTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("drift")
-    void createFixesWhatCanChangeInPlaceAndLeavesTheRest(String name, UnaryOperator<TableSpec.Builder> declared,
+    void createFixesWhatCanChangeInPlaceAndLeavesTheRest(String name, UnaryOperator<DeclaredTable.Builder> declared,
             Consumer<CreateTableRequest.Builder> byHand, Consumer<DynamoDbClient> after, String difference,
             Kind kind) throws Exception {
         makeByHand(byHand, after);
@@ -222,7 +222,7 @@ class DriftTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("drift")
-    void planShowsWhatCreateWouldDoAndWritesNothing(String name, UnaryOperator<TableSpec.Builder> declared,
+    void planShowsWhatCreateWouldDoAndWritesNothing(String name, UnaryOperator<DeclaredTable.Builder> declared,
             Consumer<CreateTableRequest.Builder> byHand, Consumer<DynamoDbClient> after, String difference,
             Kind kind) throws Exception {
         makeByHand(byHand, after);
@@ -243,7 +243,7 @@ class DriftTest {
     void createAddsAMissingIndexOnlyWhenAskedAndWaitsForIt() throws Exception {
         makeByHand(r -> {}, c -> {});
         Declaration declaration = Declaration.of(List.of(declared(t -> t.globalSecondaryIndex(
-                GlobalSecondaryIndexSpec.of("by-x", new KeySpec("x", AttributeType.S), null, Projection.KEYS_ONLY,
+                DeclaredGlobalIndex.of("by-x", new KeyAttribute("x", AttributeType.S), null, IndexProjection.KEYS_ONLY,
                         List.of())))));
 
         assertThatThrownBy(() -> provisioner.create(declaration, TableProvisioner.Options.DEFAULTS))

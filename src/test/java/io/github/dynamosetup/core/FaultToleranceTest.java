@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dynamosetup.aws.DynamoDbConnection;
-import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.FaultProxy.Fault;
 import io.github.dynamosetup.testing.FaultProxy;

@@ -2,7 +2,7 @@ package io.github.dynamosetup.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.FaultProxy;
 import io.github.dynamosetup.testing.HealthAssistant;

@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dynamosetup.aws.DynamoDbConnection;
-import io.github.dynamosetup.spec.AttributeType;
-import io.github.dynamosetup.spec.BillingMode;
-import io.github.dynamosetup.spec.Capacity;
-import io.github.dynamosetup.spec.Declaration;
-import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
-import io.github.dynamosetup.spec.KeySpec;
-import io.github.dynamosetup.spec.PomOrigin;
-import io.github.dynamosetup.spec.Projection;
-import io.github.dynamosetup.spec.RequestUnits;
-import io.github.dynamosetup.spec.Stream;
-import io.github.dynamosetup.spec.StreamViewType;
-import io.github.dynamosetup.spec.TableSpec;
+import io.github.dynamosetup.declaration.AttributeType;
+import io.github.dynamosetup.declaration.BillingMode;
+import io.github.dynamosetup.declaration.Capacity;
+import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.maven.PomOrigin;
+import io.github.dynamosetup.declaration.IndexProjection;
+import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.StreamSpecification;
+import io.github.dynamosetup.declaration.StreamViewType;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.testing.AwsBehaviour;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
@@ -52,8 +52,8 @@ class RealDynamoDbBehaviourTest {
                 .overrideConfiguration(o -> o.retryStrategy(DynamoDbConnection.RETRIES)).build();
     }
 
-    private static List<TableSpec> healthAssistantWithRecovery() {
-        List<TableSpec> tables = new ArrayList<>(HealthAssistant.tables());
+    private static List<DeclaredTable> healthAssistantWithRecovery() {
+        List<DeclaredTable> tables = new ArrayList<>(HealthAssistant.tables());
         tables.set(2, tables.get(2).toBuilder().pointInTimeRecovery(true).build());
         return tables;
     }
@@ -94,7 +94,7 @@ class RealDynamoDbBehaviourTest {
                         .backupsUnavailableAfterCreate(Duration.ofMinutes(5));
                 DynamoDbClient client = client(layer);
                 DynamoDbClient direct = server.client("us-east-1")) {
-            TableSpec table = healthAssistantWithRecovery().get(2);
+            DeclaredTable table = healthAssistantWithRecovery().get(2);
 
             assertThatThrownBy(() -> provisioner(client, new RecordingListener(), Duration.ofSeconds(3))
                     .create(Declaration.of(List.of(table)), TableProvisioner.Options.DEFAULTS))
@@ -111,7 +111,7 @@ class RealDynamoDbBehaviourTest {
         try (DynamoDbClient direct = server.client("us-east-1");
                 AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).timeToLive(Duration.ofSeconds(2));
                 DynamoDbClient client = client(layer)) {
-            TableSpec sessions = HealthAssistant.tables().get(2);
+            DeclaredTable sessions = HealthAssistant.tables().get(2);
             direct.createTable(CreateTableRequests.of(sessions.toBuilder().timeToLiveAttribute(null).build()));
             // the other build enables TTL between this run's read and its UpdateTimeToLive
             layer.onceBefore("UpdateTimeToLive", () -> direct.updateTimeToLive(r -> r.tableName("user_sessions")
@@ -131,18 +131,18 @@ class RealDynamoDbBehaviourTest {
 
     @Test
     void aStreamOrIndexAddedByAnotherBuildMeanwhileIsSuccess(TestServer server) throws Exception {
-        KeySpec id = new KeySpec("id", AttributeType.S);
-        GlobalSecondaryIndexSpec byStatus = GlobalSecondaryIndexSpec.of("by-status",
-                new KeySpec("status", AttributeType.S), null, Projection.KEYS_ONLY, List.of());
-        TableSpec declared = TableSpec.builder(new PomOrigin(1), "orders").partitionKey(id)
+        KeyAttribute id = new KeyAttribute("id", AttributeType.S);
+        DeclaredGlobalIndex byStatus = DeclaredGlobalIndex.of("by-status",
+                new KeyAttribute("status", AttributeType.S), null, IndexProjection.KEYS_ONLY, List.of());
+        DeclaredTable declared = DeclaredTable.builder(new PomOrigin(1), "orders").partitionKey(id)
                 .globalSecondaryIndex(byStatus)
-                .stream(new Stream(true, StreamViewType.NEW_IMAGE)).build();
+                .stream(new StreamSpecification(true, StreamViewType.NEW_IMAGE)).build();
         try (DynamoDbClient direct = server.client("us-east-1");
                 AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).strictUpdateTable()
                         .updating(Duration.ofMillis(300)).backfilling(Duration.ofMillis(600));
                 DynamoDbClient client = client(layer);
                 DynamoDbClient other = client(layer)) {
-            direct.createTable(CreateTableRequests.of(TableSpec.builder(new PomOrigin(1), "orders").partitionKey(id)
+            direct.createTable(CreateTableRequests.of(DeclaredTable.builder(new PomOrigin(1), "orders").partitionKey(id)
                     .build()));
             layer.onceBefore("UpdateTable", () -> {
                 other.updateTable(r -> r.tableName("orders")
@@ -173,17 +173,17 @@ class RealDynamoDbBehaviourTest {
 
     @Test
     void updateTableIsSentOneKindOfChangeAtATimeOnceTheTableIsActive(TestServer server) throws Exception {
-        KeySpec id = new KeySpec("id", AttributeType.S);
-        TableSpec before = TableSpec.builder(new PomOrigin(1), "ledger").partitionKey(id)
+        KeyAttribute id = new KeyAttribute("id", AttributeType.S);
+        DeclaredTable before = DeclaredTable.builder(new PomOrigin(1), "ledger").partitionKey(id)
                 .billingMode(BillingMode.PROVISIONED).capacity(new Capacity(5L, 5L)).build();
-        TableSpec declared = before.toBuilder()
+        DeclaredTable declared = before.toBuilder()
                 .capacity(new Capacity(10L, 10L))
-                .stream(new Stream(true, StreamViewType.KEYS_ONLY))
+                .stream(new StreamSpecification(true, StreamViewType.KEYS_ONLY))
                 .deletionProtection(true)
-                .globalSecondaryIndex(new GlobalSecondaryIndexSpec("by-account", new KeySpec("account", AttributeType.S),
-                        null, Projection.ALL, List.of(), new Capacity(5L, 5L), RequestUnits.NONE))
-                .globalSecondaryIndex(new GlobalSecondaryIndexSpec("by-day", new KeySpec("day", AttributeType.S),
-                        null, Projection.KEYS_ONLY, List.of(), new Capacity(5L, 5L), RequestUnits.NONE))
+                .globalSecondaryIndex(new DeclaredGlobalIndex("by-account", new KeyAttribute("account", AttributeType.S),
+                        null, IndexProjection.ALL, List.of(), new Capacity(5L, 5L), RequestUnits.NONE))
+                .globalSecondaryIndex(new DeclaredGlobalIndex("by-day", new KeyAttribute("day", AttributeType.S),
+                        null, IndexProjection.KEYS_ONLY, List.of(), new Capacity(5L, 5L), RequestUnits.NONE))
                 .build();
         try (DynamoDbClient direct = server.client("us-east-1");
                 AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).strictUpdateTable()
@@ -210,10 +210,10 @@ class RealDynamoDbBehaviourTest {
     @Test
     void anUpdateRefusedWhileAnotherBuildUpdatesTheTableIsTriedAgainOnceItIsActive(TestServer server)
             throws Exception {
-        KeySpec id = new KeySpec("id", AttributeType.S);
-        TableSpec before = TableSpec.builder(new PomOrigin(1), "ledger").partitionKey(id)
+        KeyAttribute id = new KeyAttribute("id", AttributeType.S);
+        DeclaredTable before = DeclaredTable.builder(new PomOrigin(1), "ledger").partitionKey(id)
                 .billingMode(BillingMode.PROVISIONED).capacity(new Capacity(5L, 5L)).build();
-        TableSpec declared = before.toBuilder().stream(new Stream(true, StreamViewType.KEYS_ONLY)).build();
+        DeclaredTable declared = before.toBuilder().stream(new StreamSpecification(true, StreamViewType.KEYS_ONLY)).build();
         try (DynamoDbClient direct = server.client("us-east-1");
                 AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).strictUpdateTable()
                         .updating(Duration.ofMillis(800));
@@ -235,7 +235,7 @@ class RealDynamoDbBehaviourTest {
 
     @Test
     void validateRightAfterTaggingIsNotFooledByTagReadsThatLag(TestServer server) throws Exception {
-        TableSpec declared = HealthAssistant.tables().get(1);
+        DeclaredTable declared = HealthAssistant.tables().get(1);
         try (DynamoDbClient direct = server.client("us-east-1");
                 AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).tagReadsLag(Duration.ofSeconds(2));
                 DynamoDbClient client = client(layer)) {
@@ -255,7 +255,7 @@ class RealDynamoDbBehaviourTest {
 
     @Test
     void validateUnderSustainedThrottlingSlowsDownAndFinishes(TestServer server) throws Exception {
-        List<TableSpec> tables = manyTables(120);
+        List<DeclaredTable> tables = manyTables(120);
         try (DynamoDbClient direct = server.client("us-east-1");
                 AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).throttleReads(15);
                 DynamoDbClient client = client(layer)) {
@@ -272,7 +272,7 @@ class RealDynamoDbBehaviourTest {
 
     @Test
     void throttlingThatOutlastsTheTimeoutFailsNamingTheThrottledOperation(TestServer server) throws Exception {
-        List<TableSpec> tables = manyTables(5);
+        List<DeclaredTable> tables = manyTables(5);
         try (DynamoDbClient direct = server.client("us-east-1");
                 AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).throttleReads(1);
                 DynamoDbClient client = client(layer)) {
@@ -290,8 +290,8 @@ class RealDynamoDbBehaviourTest {
 
     @Test
     void aQuotaCountedOverTheDayFailsAtOnceWithoutWaitingForTheTimeout(TestServer server) throws Exception {
-        KeySpec id = new KeySpec("id", AttributeType.S);
-        TableSpec table = TableSpec.builder(new PomOrigin(1), "ledger").partitionKey(id)
+        KeyAttribute id = new KeyAttribute("id", AttributeType.S);
+        DeclaredTable table = DeclaredTable.builder(new PomOrigin(1), "ledger").partitionKey(id)
                 .billingMode(BillingMode.PROVISIONED).capacity(new Capacity(20L, 20L)).build();
         try (DynamoDbClient direct = server.client("us-east-1");
                 AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).strictUpdateTable().quotas();
@@ -313,11 +313,11 @@ class RealDynamoDbBehaviourTest {
         }
     }
 
-    private static List<TableSpec> manyTables(int count) {
-        List<TableSpec> tables = new ArrayList<>();
+    private static List<DeclaredTable> manyTables(int count) {
+        List<DeclaredTable> tables = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            tables.add(TableSpec.builder(new PomOrigin(i + 1), "table-" + i)
-                    .partitionKey(new KeySpec("id", AttributeType.S))
+            tables.add(DeclaredTable.builder(new PomOrigin(i + 1), "table-" + i)
+                    .partitionKey(new KeyAttribute("id", AttributeType.S))
                     .tags(Map.of("Team", "ledger"))
                     .build());
         }

@@ -3,21 +3,21 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamosetup.spec.AttributeType;
-import io.github.dynamosetup.spec.BillingMode;
-import io.github.dynamosetup.spec.Capacity;
-import io.github.dynamosetup.spec.Declaration;
-import io.github.dynamosetup.spec.Encryption;
-import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
-import io.github.dynamosetup.spec.KeySpec;
-import io.github.dynamosetup.spec.LocalSecondaryIndexSpec;
-import io.github.dynamosetup.spec.PomOrigin;
-import io.github.dynamosetup.spec.Projection;
-import io.github.dynamosetup.spec.RequestUnits;
-import io.github.dynamosetup.spec.Stream;
-import io.github.dynamosetup.spec.StreamViewType;
-import io.github.dynamosetup.spec.TableClass;
-import io.github.dynamosetup.spec.TableSpec;
+import io.github.dynamosetup.declaration.AttributeType;
+import io.github.dynamosetup.declaration.BillingMode;
+import io.github.dynamosetup.declaration.Capacity;
+import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.declaration.Encryption;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.DeclaredLocalIndex;
+import io.github.dynamosetup.maven.PomOrigin;
+import io.github.dynamosetup.declaration.IndexProjection;
+import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.StreamSpecification;
+import io.github.dynamosetup.declaration.StreamViewType;
+import io.github.dynamosetup.declaration.TableClass;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingInterceptor;
@@ -85,17 +85,17 @@ class TableProvisionerTest {
 
     @Test
     void createAppliesEveryFeatureOfTheTable() throws Exception {
-        KeySpec customer = new KeySpec("customer_id", AttributeType.S);
-        KeySpec createdAt = new KeySpec("created_at", AttributeType.N);
-        TableSpec orders = TableSpec.builder(new PomOrigin(1), "orders")
+        KeyAttribute customer = new KeyAttribute("customer_id", AttributeType.S);
+        KeyAttribute createdAt = new KeyAttribute("created_at", AttributeType.N);
+        DeclaredTable orders = DeclaredTable.builder(new PomOrigin(1), "orders")
                 .partitionKey(customer)
                 .sortKey(createdAt)
-                .globalSecondaryIndex(new GlobalSecondaryIndexSpec("by-status", new KeySpec("status", AttributeType.S),
-                        createdAt, Projection.INCLUDE, List.of("total", "currency"), null, new RequestUnits(20L, 10L)))
-                .localSecondaryIndex(new LocalSecondaryIndexSpec("by-total", new KeySpec("total", AttributeType.N),
-                        Projection.KEYS_ONLY, List.of()))
+                .globalSecondaryIndex(new DeclaredGlobalIndex("by-status", new KeyAttribute("status", AttributeType.S),
+                        createdAt, IndexProjection.INCLUDE, List.of("total", "currency"), null, new RequestUnits(20L, 10L)))
+                .localSecondaryIndex(new DeclaredLocalIndex("by-total", new KeyAttribute("total", AttributeType.N),
+                        IndexProjection.KEYS_ONLY, List.of()))
                 .onDemandThroughput(new RequestUnits(100L, 50L))
-                .stream(new Stream(true, StreamViewType.NEW_AND_OLD_IMAGES))
+                .stream(new StreamSpecification(true, StreamViewType.NEW_AND_OLD_IMAGES))
                 .encryption(Encryption.CUSTOMER_MANAGED, "arn:aws:kms:us-east-1:123456789012:key/orders")
                 .pointInTimeRecovery(true)
                 .deletionProtection(true)
@@ -142,8 +142,8 @@ class TableProvisionerTest {
 
     @Test
     void awsManagedEncryptionAsksForKmsWithoutAKey() throws Exception {
-        TableSpec sessions = TableSpec.builder(new PomOrigin(1), "sessions")
-                .partitionKey(new KeySpec("id", AttributeType.S))
+        DeclaredTable sessions = DeclaredTable.builder(new PomOrigin(1), "sessions")
+                .partitionKey(new KeyAttribute("id", AttributeType.S))
                 .encryption(Encryption.AWS_MANAGED, null)
                 .billingMode(BillingMode.PROVISIONED)
                 .capacity(new Capacity(2L, 1L))

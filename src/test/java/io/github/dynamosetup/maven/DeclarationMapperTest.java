@@ -3,15 +3,15 @@ package io.github.dynamosetup.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamosetup.spec.AttributeType;
-import io.github.dynamosetup.spec.BillingMode;
-import io.github.dynamosetup.spec.Capacity;
-import io.github.dynamosetup.spec.ConfigurationProblem;
-import io.github.dynamosetup.spec.Declaration;
-import io.github.dynamosetup.spec.InvalidDeclarationException;
-import io.github.dynamosetup.spec.KeySpec;
-import io.github.dynamosetup.spec.Projection;
-import io.github.dynamosetup.spec.TableSpec;
+import io.github.dynamosetup.declaration.AttributeType;
+import io.github.dynamosetup.declaration.BillingMode;
+import io.github.dynamosetup.declaration.Capacity;
+import io.github.dynamosetup.declaration.ConfigurationProblem;
+import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.declaration.InvalidDeclarationException;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.IndexProjection;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 
 class DeclarationMapperTest {
 
-    private static Declaration map(List<Table> tables, Map<String, String> globalTags, String prefix, String suffix,
+    private static Declaration map(List<PomTable> tables, Map<String, String> globalTags, String prefix, String suffix,
             List<ConfigurationProblem> extraProblems) throws InvalidDeclarationException {
         return DeclarationMapper.map(new DeclarationMapper.Configuration(tables, List.of(), Path.of("."), globalTags,
                 prefix, suffix), extraProblems);
     }
 
-    private static Table table(String name, String partitionKey) {
-        Table table = new Table();
+    private static PomTable table(String name, String partitionKey) {
+        PomTable table = new PomTable();
         table.setName(name);
         table.setPartitionKey(partitionKey);
         return table;
@@ -35,13 +35,13 @@ class DeclarationMapperTest {
 
     @Test
     void mapsEveryElementOfATable() throws Exception {
-        Table orders = table("orders", "customer_id");
+        PomTable orders = table("orders", "customer_id");
         orders.setSortKey("created_at:N");
         orders.setBillingMode("provisioned");
         orders.setReadCapacity(5L);
         orders.setWriteCapacity(3L);
         orders.setTimeToLiveAttribute(" expires ");
-        GlobalSecondaryIndex byStatus = new GlobalSecondaryIndex();
+        PomGlobalSecondaryIndex byStatus = new PomGlobalSecondaryIndex();
         byStatus.setName("by-status");
         byStatus.setPartitionKey("status:S");
         byStatus.setProjection("INCLUDE");
@@ -50,15 +50,15 @@ class DeclarationMapperTest {
         byStatus.setWriteCapacity(1L);
         orders.setGlobalSecondaryIndexes(List.of(byStatus));
 
-        TableSpec spec = map(List.of(orders), Map.of(), null, null, List.of()).tables().get(0);
+        DeclaredTable declared = map(List.of(orders), Map.of(), null, null, List.of()).tables().get(0);
 
-        assertThat(spec.partitionKey()).isEqualTo(new KeySpec("customer_id", AttributeType.S));
-        assertThat(spec.sortKey()).isEqualTo(new KeySpec("created_at", AttributeType.N));
-        assertThat(spec.billingMode()).isEqualTo(BillingMode.PROVISIONED);
-        assertThat(spec.capacity()).isEqualTo(new Capacity(5L, 3L));
-        assertThat(spec.timeToLiveAttribute()).isEqualTo("expires");
-        assertThat(spec.globalSecondaryIndexes()).singleElement().satisfies(index -> {
-            assertThat(index.projection()).isEqualTo(Projection.INCLUDE);
+        assertThat(declared.partitionKey()).isEqualTo(new KeyAttribute("customer_id", AttributeType.S));
+        assertThat(declared.sortKey()).isEqualTo(new KeyAttribute("created_at", AttributeType.N));
+        assertThat(declared.billingMode()).isEqualTo(BillingMode.PROVISIONED);
+        assertThat(declared.capacity()).isEqualTo(new Capacity(5L, 3L));
+        assertThat(declared.timeToLiveAttribute()).isEqualTo("expires");
+        assertThat(declared.globalSecondaryIndexes()).singleElement().satisfies(index -> {
+            assertThat(index.projection()).isEqualTo(IndexProjection.INCLUDE);
             assertThat(index.nonKeyAttributes()).containsExactly("total");
             assertThat(index.capacity()).isEqualTo(new Capacity(1L, 1L));
         });
@@ -66,22 +66,22 @@ class DeclarationMapperTest {
 
     @Test
     void defaultsArePayPerRequestAndProjectionAll() throws Exception {
-        Table sessions = table("user_sessions", "user_id");
-        GlobalSecondaryIndex index = new GlobalSecondaryIndex();
+        PomTable sessions = table("user_sessions", "user_id");
+        PomGlobalSecondaryIndex index = new PomGlobalSecondaryIndex();
         index.setName("by-user");
         index.setPartitionKey("user_id");
         sessions.setGlobalSecondaryIndexes(List.of(index));
 
-        TableSpec spec = map(List.of(sessions), null, null, null, List.of()).tables().get(0);
+        DeclaredTable declared = map(List.of(sessions), null, null, null, List.of()).tables().get(0);
 
-        assertThat(spec.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
-        assertThat(spec.globalSecondaryIndexes().get(0).projection()).isEqualTo(Projection.ALL);
-        assertThat(spec.tags()).isEmpty();
+        assertThat(declared.billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+        assertThat(declared.globalSecondaryIndexes().get(0).projection()).isEqualTo(IndexProjection.ALL);
+        assertThat(declared.tags()).isEmpty();
     }
 
     @Test
     void tableTagsAddToAndOverrideGlobalTags() throws Exception {
-        Table doctores = table("doctores", "doctor_id");
+        PomTable doctores = table("doctores", "doctor_id");
         doctores.setTags(Map.of("Environment", "prod", "Team", "agenda"));
 
         Declaration declaration = map(List.of(doctores, table("user_sessions", "user_id")),
@@ -106,7 +106,7 @@ class DeclarationMapperTest {
     void aBadGlobalTagIsReportedOnceAndNotWhereATableOverridesIt() {
         Map<String, String> globalTags = new LinkedHashMap<>();
         globalTags.put("Environment", null);
-        Table overriding = table("doctores", "doctor_id");
+        PomTable overriding = table("doctores", "doctor_id");
         overriding.setTags(Map.of("Environment", "prod"));
 
         assertThatThrownBy(() -> map(List.of(overriding, table("user_sessions", "user_id")),

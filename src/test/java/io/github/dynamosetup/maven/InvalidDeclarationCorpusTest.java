@@ -36,33 +36,33 @@ class InvalidDeclarationCorpusTest {
 
     /** What a case declares: the POM's tables and global tags, and JSON files by name. */
     static final class Declared {
-        final List<Table> tables = new ArrayList<>();
+        final List<PomTable> tables = new ArrayList<>();
         final Map<String, String> tags = new LinkedHashMap<>();
         final Map<String, String> files = new LinkedHashMap<>();
 
         /** The first POM table, a valid one until the case breaks it. */
-        Table orders() {
+        PomTable orders() {
             return tables.get(0);
         }
     }
 
-    private static Table table(String name, String partitionKey, String sortKey) {
-        Table table = new Table();
+    private static PomTable table(String name, String partitionKey, String sortKey) {
+        PomTable table = new PomTable();
         table.setName(name);
         table.setPartitionKey(partitionKey);
         table.setSortKey(sortKey);
         return table;
     }
 
-    private static GlobalSecondaryIndex gsi(String name, String partitionKey) {
-        GlobalSecondaryIndex index = new GlobalSecondaryIndex();
+    private static PomGlobalSecondaryIndex gsi(String name, String partitionKey) {
+        PomGlobalSecondaryIndex index = new PomGlobalSecondaryIndex();
         index.setName(name);
         index.setPartitionKey(partitionKey);
         return index;
     }
 
-    private static LocalSecondaryIndex lsi(String name, String sortKey) {
-        LocalSecondaryIndex index = new LocalSecondaryIndex();
+    private static PomLocalSecondaryIndex lsi(String name, String sortKey) {
+        PomLocalSecondaryIndex index = new PomLocalSecondaryIndex();
         index.setName(name);
         index.setSortKey(sortKey);
         return index;
@@ -83,8 +83,8 @@ class InvalidDeclarationCorpusTest {
         return Stream.of(expected).map(e -> e.startsWith(elementStart) ? subject + e : e).toArray(String[]::new);
     }
 
-    /** A valid spec file with one thing replaced. */
-    private static String spec(String from, String to) {
+    /** A valid table file with one thing replaced. */
+    private static String declared(String from, String to) {
         String valid = """
                 {
                   "TableName": "payments",
@@ -133,19 +133,19 @@ class InvalidDeclarationCorpusTest {
                         "table 'orders', <globalSecondaryIndex> 'by-status' <partitionKey>: missing; every global"
                                 + " secondary index needs a partition key"),
                 pom("INCLUDE without non-key attributes", d -> {
-                    GlobalSecondaryIndex index = gsi("by-status", "status");
+                    PomGlobalSecondaryIndex index = gsi("by-status", "status");
                     index.setProjection("INCLUDE");
                     d.orders().getGlobalSecondaryIndexes().add(index);
                 }, "table 'orders', <globalSecondaryIndex> 'by-status' <nonKeyAttributes>: missing; an INCLUDE"
                         + " projection lists the attributes it copies"),
                 pom("non-key attributes with ALL", d -> {
-                    GlobalSecondaryIndex index = gsi("by-status", "status");
+                    PomGlobalSecondaryIndex index = gsi("by-status", "status");
                     index.setNonKeyAttributes(List.of("total"));
                     d.orders().getGlobalSecondaryIndexes().add(index);
                 }, "<globalSecondaryIndex> 'by-status' <nonKeyAttributes>: only an INCLUDE projection takes non-key"
                         + " attributes"),
                 pom("unknown projection", d -> {
-                    GlobalSecondaryIndex index = gsi("by-status", "status");
+                    PomGlobalSecondaryIndex index = gsi("by-status", "status");
                     index.setProjection("SOME");
                     d.orders().getGlobalSecondaryIndexes().add(index);
                 }, "<globalSecondaryIndex> 'by-status' <projection>: 'SOME' is not one of ALL, KEYS_ONLY, INCLUDE"),
@@ -225,7 +225,7 @@ class InvalidDeclarationCorpusTest {
                 pom("a TTL attribute of 256 characters", d -> d.orders().setTimeToLiveAttribute("t".repeat(256)),
                         "table 'orders', <timeToLiveAttribute>: the TTL attribute name has 1 to 255 characters"),
                 pom("101 projected attributes", d -> {
-                    GlobalSecondaryIndex index = gsi("wide", "status");
+                    PomGlobalSecondaryIndex index = gsi("wide", "status");
                     index.setProjection("INCLUDE");
                     index.setNonKeyAttributes(IntStream.rangeClosed(0, 100).mapToObj(i -> "a" + i).toList());
                     d.orders().getGlobalSecondaryIndexes().add(index);
@@ -238,58 +238,58 @@ class InvalidDeclarationCorpusTest {
                         "table with no name (tables/broken.json), line 1, column 26: not valid JSON"),
                 json("not an object", "[]",
                         "table with no name (tables/broken.json), $: must hold one JSON object"),
-                json("an unknown field", spec("\"BillingMode\"", "\"Billing\""),
+                json("an unknown field", declared("\"BillingMode\"", "\"Billing\""),
                         "table 'payments' (tables/broken.json), $.Billing: unknown field"),
-                json("a field dynamo-setup does not support", spec("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                json("a field dynamo-setup does not support", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
                         "\"BillingMode\": \"PAY_PER_REQUEST\", \"WarmThroughput\": {}"),
                         "table 'payments' (tables/broken.json), $.WarmThroughput: is not supported by dynamo-setup yet"),
-                json("a key without attribute definition", spec("{\"AttributeName\": \"paid_at\", \"AttributeType\":"
+                json("a key without attribute definition", declared("{\"AttributeName\": \"paid_at\", \"AttributeType\":"
                         + " \"N\"}", "{\"AttributeName\": \"other\", \"AttributeType\": \"N\"}"),
                         "table 'payments' (tables/broken.json), $.KeySchema[1].AttributeName: 'paid_at' has no entry in"
                                 + " $.AttributeDefinitions",
                         "table 'payments' (tables/broken.json), $.AttributeDefinitions[1]: defines 'other', which is no"
                                 + " key of the table or an index"),
-                json("an unknown key type", spec("\"KeyType\": \"RANGE\"", "\"KeyType\": \"SORT\""),
+                json("an unknown key type", declared("\"KeyType\": \"RANGE\"", "\"KeyType\": \"SORT\""),
                         "$.KeySchema[1].KeyType: 'SORT' is not a key type; use HASH (partition key) or RANGE (sort key)"),
-                json("two HASH keys", spec("\"KeyType\": \"RANGE\"", "\"KeyType\": \"HASH\""),
+                json("two HASH keys", declared("\"KeyType\": \"RANGE\"", "\"KeyType\": \"HASH\""),
                         "$.KeySchema[1]: a second HASH key; a key schema has one HASH key and at most one RANGE key"),
-                json("an unknown attribute type", spec("\"AttributeType\": \"N\"", "\"AttributeType\": \"NUMBER\""),
+                json("an unknown attribute type", declared("\"AttributeType\": \"N\"", "\"AttributeType\": \"NUMBER\""),
                         "$.AttributeDefinitions[1].AttributeType: 'NUMBER' is not one of S, N, B"),
-                json("a view type on a disabled stream", spec("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                json("a view type on a disabled stream", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
                         "\"BillingMode\": \"PAY_PER_REQUEST\", \"StreamSpecification\": {\"StreamEnabled\": false,"
                                 + " \"StreamViewType\": \"NEW_IMAGE\"}"),
                         "table 'payments' (tables/broken.json), $.StreamSpecification: a stream view type is only for an"
                                 + " enabled stream"),
-                json("capacity with PAY_PER_REQUEST", spec("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                json("capacity with PAY_PER_REQUEST", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
                         "\"BillingMode\": \"PAY_PER_REQUEST\", \"ProvisionedThroughput\": {\"ReadCapacityUnits\": 5,"
                                 + " \"WriteCapacityUnits\": 5}"),
                         "table 'payments' (tables/broken.json), $.ProvisionedThroughput: read/write capacity is only for"
                                 + " PROVISIONED billing"),
-                json("capacity as a string", spec("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                json("capacity as a string", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
                         "\"BillingMode\": \"PROVISIONED\", \"ProvisionedThroughput\": {\"ReadCapacityUnits\": \"5\","
                                 + " \"WriteCapacityUnits\": 5}"),
                         "$.ProvisionedThroughput.ReadCapacityUnits: must be a whole number"),
-                json("a local index with another partition key", spec("\"BillingMode\"",
+                json("a local index with another partition key", declared("\"BillingMode\"",
                         "\"LocalSecondaryIndexes\": [{\"IndexName\": \"by-amount\", \"KeySchema\": [{\"AttributeName\":"
                                 + " \"paid_at\", \"KeyType\": \"HASH\"}, {\"AttributeName\": \"payment_id\", \"KeyType\":"
                                 + " \"RANGE\"}], \"Projection\": {\"ProjectionType\": \"ALL\"}}], \"BillingMode\""),
                         "$.LocalSecondaryIndexes[0].KeySchema: the HASH key of a local secondary index is the table's"
                                 + " partition key, 'payment_id', not 'paid_at'"),
-                json("an index without projection", spec("\"BillingMode\"",
+                json("an index without projection", declared("\"BillingMode\"",
                         "\"GlobalSecondaryIndexes\": [{\"IndexName\": \"by-date\", \"KeySchema\": [{\"AttributeName\":"
                                 + " \"paid_at\", \"KeyType\": \"HASH\"}]}], \"BillingMode\""),
                         "$.GlobalSecondaryIndexes[0].Projection: missing"),
-                json("AES256 encryption", spec("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                json("AES256 encryption", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
                         "\"BillingMode\": \"PAY_PER_REQUEST\", \"SSESpecification\": {\"Enabled\": true, \"SSEType\":"
                                 + " \"AES256\"}"),
                         "$.SSESpecification.SSEType: 'AES256' is not supported; DynamoDB encrypts with KMS"),
-                json("an aws: tag", spec("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                json("an aws: tag", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
                         "\"BillingMode\": \"PAY_PER_REQUEST\", \"Tags\": [{\"Key\": \"aws:team\", \"Value\": \"x\"}]"),
                         "table 'payments' (tables/broken.json), $.Tags[Key=aws:team]: the prefix 'aws:' is reserved"),
-                json("a table name that breaks DynamoDB's rules", spec("\"payments\"", "\"pay ments\""),
+                json("a table name that breaks DynamoDB's rules", declared("\"payments\"", "\"pay ments\""),
                         "table 'pay ments' (tables/broken.json), $.TableName: 'pay ments' is not a valid DynamoDB table"
                                 + " name"),
-                json("a file table that the POM declares too", spec("\"payments\"", "\"orders\""),
+                json("a file table that the POM declares too", declared("\"payments\"", "\"orders\""),
                         "table 'orders' (tables/broken.json), $.TableName: declared twice, at <tables> #1 and at file"
                                 + " tables/broken.json"));
     }
@@ -311,7 +311,7 @@ class InvalidDeclarationCorpusTest {
     void failsNamingTheMistakeAndCreatesNothing(String mistake, Consumer<Declared> declare, String[] expected)
             throws Exception {
         Declared declared = new Declared();
-        Table orders = table("orders", "customer_id:S", "created_at:N");
+        PomTable orders = table("orders", "customer_id:S", "created_at:N");
         declared.tables.add(orders);
         declared.tables.add(table("bystander", "id", null)); // valid: it must not be created either
         declare.accept(declared);

@@ -3,7 +3,7 @@ package io.github.dynamosetup.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynamosetup.core.TableProvisioner;
-import io.github.dynamosetup.spec.Declaration;
+import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingListener;

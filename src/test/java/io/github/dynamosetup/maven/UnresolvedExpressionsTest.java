@@ -3,8 +3,8 @@ package io.github.dynamosetup.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.dynamosetup.spec.ConfigurationProblem;
-import io.github.dynamosetup.spec.InvalidDeclarationException;
+import io.github.dynamosetup.declaration.ConfigurationProblem;
+import io.github.dynamosetup.declaration.InvalidDeclarationException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ class UnresolvedExpressionsTest {
         return UnresolvedExpressions.find(dom, OWN, KNOWN::get);
     }
 
-    private static List<ConfigurationProblem> problems(UnresolvedExpressions unresolved, List<Table> tables,
+    private static List<ConfigurationProblem> problems(UnresolvedExpressions unresolved, List<PomTable> tables,
             Map<String, String> tags, String prefix) {
         List<ConfigurationProblem> plugin = unresolved.withPluginProblems(new ArrayList<>());
         return catchThrowableOfType(InvalidDeclarationException.class, () -> DeclarationMapper.map(
@@ -82,16 +82,16 @@ class UnresolvedExpressionsTest {
                   </table>
                 </tables>
                 """);
-        Table doctores = new Table();
+        PomTable doctores = new PomTable();
         doctores.setName("doctores");
         doctores.setPartitionKey("doctor_id");
         // as Maven injects it: nothing for a whole unresolved expression, the text for one inside a value
-        Table horarios = new Table();
+        PomTable horarios = new PomTable();
         horarios.setName("horarios");
         horarios.setWriteCapacity(1L);
         horarios.setStreamViewType("NEW_${undefined.view}");
         horarios.setTags(Map.of("Owner", "team-${undefined.team}"));
-        GlobalSecondaryIndex byStatus = new GlobalSecondaryIndex();
+        PomGlobalSecondaryIndex byStatus = new PomGlobalSecondaryIndex();
         byStatus.setName("by-status");
         byStatus.setProjection("INCLUDE");
         byStatus.setNonKeyAttributes(new ArrayList<>(java.util.Collections.singletonList(null)));

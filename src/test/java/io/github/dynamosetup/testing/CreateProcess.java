@@ -5,8 +5,8 @@ import io.github.dynamosetup.aws.DynamoDbConnection;
 import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.core.TableResult;
-import io.github.dynamosetup.spec.Declaration;
-import io.github.dynamosetup.spec.TableSpec;
+import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class CreateProcess {
 
     public static void main(String[] args) throws Exception {
         boolean full = args.length > 1 && args[1].equals("full");
-        List<TableSpec> tables = HealthAssistant.tables().stream()
+        List<DeclaredTable> tables = HealthAssistant.tables().stream()
                 .map(t -> full ? t.toBuilder().pointInTimeRecovery(t.timeToLiveAttribute() != null).build()
                         : t.toBuilder().timeToLiveAttribute(null).build())
                 .toList();
@@ -35,7 +35,7 @@ public final class CreateProcess {
             RunSummary summary = new TableProvisioner(connection.client(), new RecordingListener(),
                     Duration.ofMinutes(2), "dynalite").create(Declaration.of(tables), TableProvisioner.Options.DEFAULTS);
             for (TableResult table : summary.tables()) {
-                System.out.println(table.spec().name() + " " + table.outcome());
+                System.out.println(table.declared().name() + " " + table.outcome());
             }
         }
     }

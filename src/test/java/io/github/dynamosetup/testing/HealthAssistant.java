@@ -1,12 +1,12 @@
 package io.github.dynamosetup.testing;
 
-import io.github.dynamosetup.spec.AttributeType;
-import io.github.dynamosetup.spec.BillingMode;
-import io.github.dynamosetup.spec.GlobalSecondaryIndexSpec;
-import io.github.dynamosetup.spec.KeySpec;
-import io.github.dynamosetup.spec.PomOrigin;
-import io.github.dynamosetup.spec.Projection;
-import io.github.dynamosetup.spec.TableSpec;
+import io.github.dynamosetup.declaration.AttributeType;
+import io.github.dynamosetup.declaration.BillingMode;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.maven.PomOrigin;
+import io.github.dynamosetup.declaration.IndexProjection;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import java.util.List;
 import java.util.Map;
 
@@ -17,21 +17,21 @@ public final class HealthAssistant {
 
     private HealthAssistant() {}
 
-    public static List<TableSpec> tables() {
+    public static List<DeclaredTable> tables() {
         return List.of(
-                TableSpec.builder(new PomOrigin(1), "doctores")
-                        .partitionKey(new KeySpec("doctor_id", AttributeType.S))
-                        .globalSecondaryIndex(GlobalSecondaryIndexSpec.of("especialidad-index",
-                                new KeySpec("especialidad", AttributeType.S), null, Projection.ALL, List.of()))
+                DeclaredTable.builder(new PomOrigin(1), "doctores")
+                        .partitionKey(new KeyAttribute("doctor_id", AttributeType.S))
+                        .globalSecondaryIndex(DeclaredGlobalIndex.of("especialidad-index",
+                                new KeyAttribute("especialidad", AttributeType.S), null, IndexProjection.ALL, List.of()))
                         .tags(TAGS)
                         .build(),
-                TableSpec.builder(new PomOrigin(2), "horarios_doctores")
-                        .partitionKey(new KeySpec("doctor_id", AttributeType.S))
-                        .sortKey(new KeySpec("fecha_hora", AttributeType.S))
+                DeclaredTable.builder(new PomOrigin(2), "horarios_doctores")
+                        .partitionKey(new KeyAttribute("doctor_id", AttributeType.S))
+                        .sortKey(new KeyAttribute("fecha_hora", AttributeType.S))
                         .tags(TAGS)
                         .build(),
-                TableSpec.builder(new PomOrigin(3), "user_sessions")
-                        .partitionKey(new KeySpec("user_id", AttributeType.S))
+                DeclaredTable.builder(new PomOrigin(3), "user_sessions")
+                        .partitionKey(new KeyAttribute("user_id", AttributeType.S))
                         .timeToLiveAttribute("ttl")
                         .billingMode(BillingMode.PAY_PER_REQUEST)
                         .tags(TAGS)

@@ -1,0 +1,7 @@
+package io.github.dynamosetup.declaration;
+
+/** Global or local secondary index. */
+public enum IndexKind {
+    GLOBAL,
+    LOCAL
+}

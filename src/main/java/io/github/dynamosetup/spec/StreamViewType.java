@@ -1,9 +1,0 @@
-package io.github.dynamosetup.spec;
-
-/** What a DynamoDB stream record holds about a changed item. */
-public enum StreamViewType {
-    KEYS_ONLY,
-    NEW_IMAGE,
-    OLD_IMAGE,
-    NEW_AND_OLD_IMAGES
-}
