@@ -48,7 +48,7 @@ class CredentialsResolutionTest {
             throw new IllegalStateException("interrupted");
         };
 
-        assertThatThrownBy(() -> DynamoDbConnection.resolvedOrFail(silent, "default provider chain",
+        assertThatThrownBy(() -> Credentials.resolvedOrFail(silent, "default provider chain",
                 Duration.ofMillis(200)))
                 .isInstanceOf(MissingCredentialsException.class)
                 .hasMessageStartingWith("Unable to locate credentials (default provider chain: no answer within PT0.2S"
@@ -75,18 +75,18 @@ class CredentialsResolutionTest {
             }
             throw new IllegalStateException("interrupted");
         };
-        var limited = new DynamoDbConnection.TimeLimited(silent, "EC2 instance metadata service", Duration.ofMillis(200));
+        var limited = new TimeLimited(silent, "EC2 instance metadata service", Duration.ofMillis(200));
 
         assertThatThrownBy(limited::resolveCredentials)
                 .isInstanceOf(SdkClientException.class)
                 .hasMessage("EC2 instance metadata service: no answer within 200 ms (off EC2 it never answers)");
-        assertThat(DynamoDbConnection.METADATA_SERVICE_TIMEOUT).isEqualTo(Duration.ofSeconds(2));
+        assertThat(Credentials.METADATA_SERVICE_TIMEOUT).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
     void theDefaultChainNamesEverySourceThatFailedAndWhy() {
-        assertThatThrownBy(() -> DynamoDbConnection.resolvedOrFail(
-                DynamoDbConnection.defaultChain(ProfileFile.aggregator().build()), "default provider chain",
+        assertThatThrownBy(() -> Credentials.resolvedOrFail(
+                Credentials.defaultChain(ProfileFile.aggregator().build()), "default provider chain",
                 Duration.ofSeconds(30)))
                 .isInstanceOf(MissingCredentialsException.class)
                 .hasMessageContaining("EnvironmentVariableCredentialsProvider")

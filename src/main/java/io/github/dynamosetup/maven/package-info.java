@@ -1,0 +1,11 @@
+/**
+ * The Maven layer: the goals (one mojo each, over {@code AbstractDynamoSetupMojo} and, for the goals that talk to
+ * DynamoDB, {@code AbstractProvisioningMojo}), the POM configuration beans ({@code Pom*}, filled by Maven's
+ * configurator) and their mapping to the declaration ({@code DeclarationMapper}, {@code PomOrigin}, which names POM
+ * elements in problems), the table files' globs ({@code TableFiles}), unresolved {@code ${...}} expressions, and the
+ * relay of the core's events to Maven's log on the mojo's own thread.
+ *
+ * <p>The only package that imports Maven; it may import every package of the plugin. Wording that names Maven
+ * syntax (goals, {@code -D} properties, POM elements) lives here.
+ */
+package io.github.dynamosetup.maven;
