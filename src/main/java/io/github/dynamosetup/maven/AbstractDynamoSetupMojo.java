@@ -1,8 +1,6 @@
 package io.github.dynamosetup.maven;
 
 import io.github.dynamosetup.aws.ConnectionSettings;
-import io.github.dynamosetup.aws.Endpoints;
-import io.github.dynamosetup.aws.ProfileFiles;
 import io.github.dynamosetup.declaration.ConfigurationProblem;
 import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.declaration.InvalidDeclarationException;
@@ -13,24 +11,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Proxy;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
@@ -199,7 +188,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
                 tableNameSuffix);
         List<ConfigurationProblem> problems = new ArrayList<>();
         Duration waitTimeout = parseTimeout(problems);
-        ConnectionSettings connection = connectionSettings(waitTimeout, problems);
+        ConnectionSettings connection = new ConnectionParameters(region, endpoint, profile, serverId, settings,
+                settingsDecrypter, environment(), this::profileFile).resolve(waitTimeout, problems);
         Path projectDirectory = projectDirectory();
         List<Path> files = TableFiles.resolve(projectDirectory, tableFiles, problems);
         problems = unresolved.withPluginProblems(problems);
@@ -247,62 +237,6 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         return Duration.ofMinutes(10);
     }
 
-    /** One API call, its retries included, never takes longer than this, nor than the run's timeout. */
-    private static final Duration MAX_API_CALL = Duration.ofMinutes(2);
-
-    private ConnectionSettings connectionSettings(Duration waitTimeout, List<ConfigurationProblem> problems) {
-        Map<String, String> environment = environment();
-        ProfileFiles.Once profiles = new ProfileFiles.Once(this::profileFile);
-        Optional<ConnectionSettings.ChosenProfile> chosen = ConnectionSettings.chosenProfile(profile, environment);
-        Optional<String> unreadable = profiles.problem();
-        if (chosen.isPresent()) {
-            String element = element(chosen.get());
-            if (unreadable.isPresent()) {
-                problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, element, "the shared"
-                        + " AWS config files (" + ProfileFiles.describe(environment) + ") could not be read, so the "
-                        + chosen.get() + " cannot be: " + unreadable.get()));
-            } else if (profiles.get().profile(chosen.get().name()).isEmpty()) {
-                problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, element, "the"
-                        + " profile '" + chosen.get().name() + "' is not defined in " + ProfileFiles.describe(environment)
-                        + "; create it ('aws configure --profile " + chosen.get().name() + "') or choose another"));
-            }
-        }
-        // without a chosen profile, unreadable files only mean no endpoint settings from them
-        Supplier<ProfileFile> forEndpoints = unreadable.isPresent() || (chosen.isPresent()
-                && profiles.get().profile(chosen.get().name()).isEmpty())
-                ? () -> ProfileFile.aggregator().build() : profiles;
-        String profileName = chosen.map(ConnectionSettings.ChosenProfile::name).orElse("default");
-        BiConsumer<String, String> report = (where, message) -> {
-            ConfigurationProblem problem = new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, where,
-                    message);
-            if (!problems.contains(problem)) {
-                problems.add(problem);
-            }
-        };
-        Optional<Endpoints.Configured> dynamoDb = Endpoints.configured("dynamodb", endpoint, "<endpoint>",
-                environment, forEndpoints, profileName, report);
-        // STS goes to a local DynamoDB endpoint; only otherwise do its own settings count
-        Optional<Endpoints.Configured> sts = dynamoDb.filter(e -> Endpoints.isLoopback(e.uri())).isPresent()
-                ? Optional.empty()
-                : Endpoints.configured("sts", null, null, environment, forEndpoints, profileName, report);
-        return new ConnectionSettings(
-                blankToNull(region),
-                dynamoDb.map(Endpoints.Configured::uri).orElse(null),
-                dynamoDb.map(Endpoints.Configured::source).orElse(null),
-                sts.map(Endpoints.Configured::uri).orElse(null),
-                blankToNull(profile),
-                serverCredentials(problems),
-                waitTimeout.compareTo(MAX_API_CALL) < 0 ? waitTimeout : MAX_API_CALL,
-                waitTimeout,
-                environment,
-                profiles,
-                settingsProxies(problems));
-    }
-
-    private static String element(ConnectionSettings.ChosenProfile chosen) {
-        return chosen.chosenBy().startsWith("<") ? chosen.chosenBy() : chosen.chosenBy() + " (environment variable)";
-    }
-
     /** The process environment: AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_DYNAMODB... */
     protected Map<String, String> environment() {
         return System.getenv();
@@ -314,79 +248,5 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      */
     protected ProfileFile profileFile() {
         return ProfileFile.defaultProfileFile();
-    }
-
-    private ConnectionSettings.AccessKey serverCredentials(List<ConfigurationProblem> problems) {
-        if (serverId == null || serverId.isBlank()) {
-            return null;
-        }
-        Server server = settings == null ? null : settings.getServer(serverId.trim());
-        if (server == null) {
-            problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<serverId>", "settings.xml has no <server> with"
-                    + " <id>" + serverId + "</id>; add one whose <username> is the access key id and whose"
-                    + " <password> is the secret access key"));
-            return null;
-        }
-        SettingsDecryptionResult decrypted = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        for (SettingsProblem problem : decrypted.getProblems()) {
-            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<serverId>", "the password of settings.xml"
-                        + " server '" + serverId + "' could not be decrypted: " + problem.getMessage()));
-                return null;
-            }
-        }
-        Server clear = decrypted.getServer();
-        if (clear.getUsername() == null || clear.getUsername().isBlank()
-                || clear.getPassword() == null || clear.getPassword().isBlank()) {
-            problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<serverId>", "settings.xml server '" + serverId
-                    + "' needs a <username> (the access key id) and a <password> (the secret access key)"));
-            return null;
-        }
-        return new ConnectionSettings.AccessKey(clear.getUsername().trim(), clear.getPassword().trim(),
-                "settings.xml server '" + serverId + "'");
-    }
-
-    /**
-     * The active {@code <proxy>} entries of settings.xml for http and https, passwords decrypted the Maven way
-     * (<a href="https://maven.apache.org/guides/mini/guide-encryption.html">guide to password encryption</a>).
-     * Which one carries a request is decided per host (see {@code ProxyRoute}).
-     */
-    private List<ConnectionSettings.Proxy> settingsProxies(List<ConfigurationProblem> problems) {
-        List<ConnectionSettings.Proxy> proxies = new ArrayList<>();
-        if (settings == null) {
-            return proxies;
-        }
-        for (Proxy proxy : settings.getProxies()) {
-            String protocol = proxy.getProtocol() == null ? "http" : proxy.getProtocol().trim().toLowerCase(Locale.ROOT);
-            if (!proxy.isActive() || !(protocol.equals("http") || protocol.equals("https"))) {
-                continue;
-            }
-            if (proxy.getHost() == null || proxy.getHost().isBlank()) {
-                problems.add(new ConfigurationProblem("settings.xml", "<proxy> id '" + proxy.getId() + "'",
-                        "the active proxy has no <host>; give its host name, or set <active>false</active>"));
-                continue;
-            }
-            SettingsDecryptionResult decrypted = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
-            boolean failed = false;
-            for (SettingsProblem problem : decrypted.getProblems()) {
-                if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                    problems.add(new ConfigurationProblem("settings.xml", "<proxy> id '" + proxy.getId() + "'",
-                            "its <password> could not be decrypted: " + problem.getMessage() + "; encrypt it again"
-                            + " with mvn --encrypt-password and the master password of settings-security.xml"));
-                    failed = true;
-                }
-            }
-            if (failed) {
-                continue;
-            }
-            Proxy clear = decrypted.getProxy() == null ? proxy : decrypted.getProxy();
-            proxies.add(new ConnectionSettings.Proxy(proxy.getId(), protocol, clear.getHost().trim(), clear.getPort(),
-                    blankToNull(clear.getUsername()), clear.getPassword(), blankToNull(clear.getNonProxyHosts())));
-        }
-        return proxies;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }
