@@ -120,10 +120,6 @@ class DriftDetectorTest {
         return new LiveTable.Index(partitionKey, sortKey, projection, nonKeyAttributes, capacity);
     }
 
-    private static DeclaredGlobalIndex byStatus(IndexProjection projection, List<String> nonKeyAttributes) {
-        return DeclaredGlobalIndex.of("by-status", STATUS, null, projection, nonKeyAttributes);
-    }
-
     private static DeclaredTable.Builder provisioned(DeclaredTable.Builder table, long read, long write) {
         return table.billingMode(BillingMode.PROVISIONED).capacity(new Capacity(read, write));
     }
@@ -385,7 +381,8 @@ class DriftDetectorTest {
                                 .stream(StreamViewType.NEW_IMAGE, LiveTableBuilder.ACCOUNT_ARN + TABLE + "/stream/2")),
                 differs("differences come setting by setting: keys, indexes, billing, TTL, stream, encryption,"
                         + " flags, tags", t -> t.sortKey(SORT_KEY).timeToLiveAttribute("expires_at")
-                                .globalSecondaryIndex(byStatus(IndexProjection.ALL, List.of()))
+                                .globalSecondaryIndex(DeclaredGlobalIndex.of("by-status", STATUS, null,
+                                        IndexProjection.ALL, List.of()))
                                 .stream(new StreamSpecification(true, StreamViewType.NEW_IMAGE))
                                 .encryption(Encryption.AWS_MANAGED, null).pointInTimeRecovery(true)
                                 .deletionProtection(true).tags(Map.of("Team", "core")),
