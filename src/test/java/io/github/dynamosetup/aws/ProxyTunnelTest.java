@@ -3,17 +3,14 @@ package io.github.dynamosetup.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamosetup.testing.ChildProcess;
 import io.github.dynamosetup.testing.ForwardProxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import io.github.dynamosetup.testing.TunnelTlsProcess;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -45,31 +42,22 @@ class ProxyTunnelTest {
     void anHttpsCallGoesThroughAProxyThatAsksForAPassword(@TempDir Path directory) throws Exception {
         Path keyStore = directory.resolve("tls.p12");
         String bin = Path.of(System.getProperty("java.home"), "bin").toString();
-        Process keytool = new ProcessBuilder(Path.of(bin, "keytool").toString(), "-genkeypair", "-alias", "tls",
+        try (ChildProcess keytool = ChildProcess.start("keytool", new ProcessBuilder(
+                Path.of(bin, "keytool").toString(), "-genkeypair", "-alias", "tls",
                 "-keyalg", "RSA", "-keysize", "2048", "-validity", "1", "-dname", "CN=dynamodb.test.invalid",
                 "-ext", "SAN=dns:dynamodb.test.invalid", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-                "-storepass", "changeit").redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
-        Process call = new ProcessBuilder(Path.of(bin, "java").toString(), "-cp", System.getProperty("java.class.path"),
-                TunnelTlsProcess.class.getName(), keyStore.toString()).redirectErrorStream(true).start();
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(call.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return e.toString();
-            }
-        });
-        boolean finished = call.waitFor(2, TimeUnit.MINUTES);
-        if (!finished) {
-            call.destroyForcibly();
+                "-storepass", "changeit"))) {
+            ChildProcess.Exit made = keytool.awaitExit(Duration.ofMinutes(1));
+            assertThat(made.code()).as(made.output()).isZero();
         }
-        String printed = output.get(10, TimeUnit.SECONDS);
+        try (ChildProcess call = ChildProcess.java("the https call through the proxy", TunnelTlsProcess.class,
+                keyStore.toString())) {
+            ChildProcess.Exit exit = call.awaitExit(Duration.ofMinutes(2));
 
-        assertThat(finished).as(printed).isTrue();
-        assertThat(printed).contains("proxy saw CONNECT dynamodb.test.invalid:", "with the credentials",
-                "server answered [through-the-tunnel]");
-        assertThat(call.exitValue()).as(printed).isZero();
+            assertThat(exit.output()).contains("proxy saw CONNECT dynamodb.test.invalid:", "with the credentials",
+                    "server answered [through-the-tunnel]");
+            assertThat(exit.code()).as(exit.output()).isZero();
+        }
     }
 
     private static ForwardProxy.Seen firstRequestToTheProxy() throws Exception {

@@ -9,6 +9,7 @@ import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.maven.PomOrigin;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.testing.ChildProcess;
 import io.github.dynamosetup.testing.DynaliteServer;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.TestServer;
@@ -222,14 +223,16 @@ public final class Benchmark {
                 Duration.ofMinutes(1), Map.of()), message -> {});
     }
 
+    /** Runs a command to its end (five minutes at most) and returns how long that took. */
     private static long run(Path directory, List<String> command) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        try (ChildProcess process = ChildProcess.start(String.join(" ", command), builder)) {
+            ChildProcess.Exit exit = process.awaitExit(Duration.ofMinutes(5));
+            if (exit.code() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + exit.output());
+            }
         }
         return elapsedMillis(start);
     }

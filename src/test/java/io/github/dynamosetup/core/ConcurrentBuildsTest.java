@@ -3,22 +3,17 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynamosetup.testing.AwsBehaviour;
+import io.github.dynamosetup.testing.ChildProcess;
 import io.github.dynamosetup.testing.CreateProcess;
 import io.github.dynamosetup.testing.DynaliteServer;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.TableSnapshot;
 import io.github.dynamosetup.testing.TestServer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -74,45 +69,25 @@ class ConcurrentBuildsTest {
         }
     }
 
-    /** Starts the builds at once, waits for each (2 minutes at most), and returns their outcome lines. */
+    /**
+     * Starts the builds at once, gives them 2 minutes, and returns their outcome lines; a build still running
+     * then is destroyed and fails the test with what it printed, and none outlives the test.
+     */
     private static List<String> runBuilds(URI endpoint, String tables) throws Exception {
-        List<Process> builds = new ArrayList<>();
-        List<CompletableFuture<String>> outputs = new ArrayList<>();
-        for (int i = 0; i < BUILDS; i++) {
-            Process build = start(endpoint, tables);
-            builds.add(build);
-            outputs.add(CompletableFuture.supplyAsync(() -> read(build)));
-        }
-        List<String> outcomes = new ArrayList<>();
-        for (int i = 0; i < BUILDS; i++) {
-            Process build = builds.get(i);
-            boolean finished = build.waitFor(2, TimeUnit.MINUTES);
-            if (!finished) {
-                build.destroyForcibly();
-            }
-            String output = outputs.get(i).get(10, TimeUnit.SECONDS);
-            assertThat(finished).as("build %d finished within 2 minutes: %s", i, output).isTrue();
-            assertThat(build.exitValue()).as(output).isZero();
-            output.lines().filter(l -> l.matches("\\S+ [A-Z_]+")).forEach(outcomes::add);
-        }
-        return outcomes;
-    }
-
-    private static String read(Process build) {
+        List<ChildProcess> builds = new ArrayList<>();
         try {
-            ByteArrayOutputStream output = new ByteArrayOutputStream();
-            build.getInputStream().transferTo(output);
-            return output.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(output unreadable: " + e + ")";
+            for (int i = 1; i <= BUILDS; i++) {
+                builds.add(ChildProcess.java("build " + i, CreateProcess.class, endpoint.toString(), tables));
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (ChildProcess build : builds) {
+                ChildProcess.Exit exit = build.awaitExit(Duration.ofMinutes(2));
+                assertThat(exit.code()).as(exit.output()).isZero();
+                exit.output().lines().filter(l -> l.matches("\\S+ [A-Z_]+")).forEach(outcomes::add);
+            }
+            return outcomes;
+        } finally {
+            builds.forEach(ChildProcess::close);
         }
-    }
-
-    private static Process start(URI endpoint, String tables) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CreateProcess.class.getName(), endpoint.toString(), tables).redirectErrorStream(true);
-        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
-        return builder.start();
     }
 }

@@ -18,18 +18,13 @@ import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
-import io.github.dynamosetup.testing.RecordingInterceptor;
-import io.github.dynamosetup.testing.RecordingListener;
-import io.github.dynamosetup.testing.TestClients;
-import io.github.dynamosetup.testing.TestServer;
-import java.time.Duration;
+import io.github.dynamosetup.testing.ProvisionerFixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream.Builder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,25 +47,13 @@ class DriftTest {
     private static final String TABLE = "drift_table";
     private static final KeyAttribute ID = new KeyAttribute("id", AttributeType.S);
 
-    private final RecordingInterceptor calls = new RecordingInterceptor();
-    private final RecordingListener listener = new RecordingListener();
-    private DynamoDbClient client;
+    private ProvisionerFixture fixture;
     private DynamoDbClient behindTheBack;
-    private TableProvisioner provisioner;
 
     @BeforeEach
-    void connect(TestServer server) {
-        client = TestClients.builder(server.endpoint(), "us-east-1")
-                .overrideConfiguration(o -> o.addExecutionInterceptor(calls))
-                .build();
-        behindTheBack = server.client("us-east-1");
-        provisioner = new TableProvisioner(client, listener, Duration.ofMinutes(1), "region us-east-1");
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-        behindTheBack.close();
+    void connect(ProvisionerFixture fixture) {
+        this.fixture = fixture;
+        behindTheBack = fixture.server();
     }
 
     /** The declared table: a partition key and a tag, plus what the scenario declares. */
@@ -177,7 +160,7 @@ class DriftTest {
         makeByHand(byHand, after);
         Declaration declaration = Declaration.of(List.of(declared(declared)));
 
-        assertThatThrownBy(() -> provisioner.validate(declaration, true))
+        assertThatThrownBy(() -> fixture.provisioner().validate(declaration, true))
                 .isInstanceOf(DriftException.class)
                 .hasMessageStartingWith("validate: 1 of 1 table in region us-east-1 does not match the declaration:\n"
                         + "  drift_table: " + (kind == Kind.INCOMPATIBLE
@@ -186,8 +169,8 @@ class DriftTest {
                 .satisfies(e -> assertThat(((DriftException) e).summary().tables().get(0).drift())
                         .extracting(Difference::toString, Difference::kind).contains(
                                 org.assertj.core.groups.Tuple.tuple(difference, kind)));
-        assertThat(calls.writeOperations()).isEmpty();
-        assertThat(listener.lines()).contains("WARN     " + difference + " ("
+        assertThat(fixture.calls().writeOperations()).isEmpty();
+        assertThat(fixture.listener().lines()).contains("WARN     " + difference + " ("
                 + DriftException.advice(provisionerDiff(declaration, difference), kind == Kind.INCOMPATIBLE) + ")");
     }
 
@@ -199,23 +182,23 @@ class DriftTest {
         makeByHand(byHand, after);
         Declaration declaration = Declaration.of(List.of(declared(declared)));
 
-        RunSummary created = provisioner.create(declaration, new TableProvisioner.Options(false, false));
+        RunSummary created = fixture.provisioner().create(declaration, new TableProvisioner.Options(false, false));
 
         if (kind == Kind.FIXABLE && difference.startsWith("encryption")) {
             // moto accepts UpdateTable's SSESpecification but does not apply it: what was sent is the proof
             assertThat(created.tables().get(0).outcome()).isEqualTo(TableResult.Outcome.UPDATED);
-            assertThat(calls.requests(UpdateTableRequest.class)).singleElement()
+            assertThat(fixture.calls().requests(UpdateTableRequest.class)).singleElement()
                     .satisfies(u -> assertThat(u.sseSpecification().sseTypeAsString()).isEqualTo("KMS"));
         } else if (kind == Kind.FIXABLE) {
             assertThat(created.tables().get(0).outcome()).isEqualTo(TableResult.Outcome.UPDATED);
-            calls.clear();
-            RunSummary validated = provisioner.validate(declaration, true);
+            fixture.calls().clear();
+            RunSummary validated = fixture.provisioner().validate(declaration, true);
             assertThat(validated.tables().get(0).outcome()).isEqualTo(TableResult.Outcome.UP_TO_DATE);
         } else {
             assertThat(created.tables().get(0).outcome()).isEqualTo(TableResult.Outcome.DRIFT);
             assertThat(created.tables().get(0).actions()).isEmpty();
-            assertThat(calls.writeOperations()).isEmpty();
-            RunSummary validated = provisioner.validate(declaration, false);
+            assertThat(fixture.calls().writeOperations()).isEmpty();
+            RunSummary validated = fixture.provisioner().validate(declaration, false);
             assertThat(validated.tables().get(0).drift()).extracting(Difference::toString).contains(difference);
         }
     }
@@ -229,14 +212,14 @@ class DriftTest {
         Declaration declaration = Declaration.of(List.of(declared(declared)));
         String before = state();
 
-        RunSummary plan = provisioner.plan(declaration, TableProvisioner.Options.DEFAULTS);
+        RunSummary plan = fixture.provisioner().plan(declaration, TableProvisioner.Options.DEFAULTS);
 
-        assertThat(calls.writeOperations()).isEmpty();
+        assertThat(fixture.calls().writeOperations()).isEmpty();
         assertThat(state()).isEqualTo(before);
         assertThat(plan.tables().get(0).outcome()).isEqualTo(kind == Kind.FIXABLE
                 ? TableResult.Outcome.WOULD_UPDATE : TableResult.Outcome.DRIFT);
-        assertThat(listener.lines()).anyMatch(l -> l.startsWith(kind == Kind.FIXABLE ? "INFO ~ update  drift_table ("
-                : "WARN ! drift   drift_table ("));
+        assertThat(fixture.listener().lines()).anyMatch(l -> l.startsWith(kind == Kind.FIXABLE
+                ? "INFO ~ update  drift_table (" : "WARN ! drift   drift_table ("));
     }
 
     @Test
@@ -246,22 +229,22 @@ class DriftTest {
                 DeclaredGlobalIndex.of("by-x", new KeyAttribute("x", AttributeType.S), null, IndexProjection.KEYS_ONLY,
                         List.of())))));
 
-        assertThatThrownBy(() -> provisioner.create(declaration, TableProvisioner.Options.DEFAULTS))
+        assertThatThrownBy(() -> fixture.provisioner().create(declaration, TableProvisioner.Options.DEFAULTS))
                 .isInstanceOf(DriftException.class)
                 .hasMessageContaining("global secondary index by-x: x:S KEYS_ONLY -> none (run mvn dynamo-setup:create"
                         + " -Ddynamo-setup.applyIndexChanges to add it");
-        assertThat(calls.writeOperations()).isEmpty();
+        assertThat(fixture.calls().writeOperations()).isEmpty();
 
-        RunSummary summary = provisioner.create(declaration, new TableProvisioner.Options(true, true));
+        RunSummary summary = fixture.provisioner().create(declaration, new TableProvisioner.Options(true, true));
 
         assertThat(summary.tables().get(0).actions()).containsExactly("index by-x");
-        assertThat(calls.writeOperations()).containsExactly("UpdateTable");
+        assertThat(fixture.calls().writeOperations()).containsExactly("UpdateTable");
         assertThat(behindTheBack.describeTable(r -> r.tableName(TABLE)).table().globalSecondaryIndexes())
                 .singleElement().satisfies(i -> {
                     assertThat(i.indexName()).isEqualTo("by-x");
                     assertThat(i.indexStatusAsString()).isEqualTo("ACTIVE");
                 });
-        assertThat(provisioner.validate(declaration, true).tables().get(0).outcome())
+        assertThat(fixture.provisioner().validate(declaration, true).tables().get(0).outcome())
                 .isEqualTo(TableResult.Outcome.UP_TO_DATE);
     }
 
@@ -270,14 +253,14 @@ class DriftTest {
         makeByHand(r -> r.tags(Tag.builder().key("Team").value("core").build(),
                 Tag.builder().key("CostCenter").value("42").build()), c -> {});
 
-        RunSummary summary = provisioner.validate(Declaration.of(List.of(declared(t -> t))), true);
+        RunSummary summary = fixture.provisioner().validate(Declaration.of(List.of(declared(t -> t))), true);
 
         assertThat(summary.tables().get(0).outcome()).isEqualTo(TableResult.Outcome.UP_TO_DATE);
-        assertThat(listener.lines()).contains("INFO = up to date  drift_table");
+        assertThat(fixture.listener().lines()).contains("INFO = up to date  drift_table");
     }
 
     private Difference provisionerDiff(Declaration declaration, String difference) throws Exception {
-        RunSummary summary = provisioner.validate(declaration, false);
+        RunSummary summary = fixture.provisioner().validate(declaration, false);
         return summary.tables().get(0).drift().stream().filter(d -> d.toString().equals(difference)).findFirst()
                 .orElseThrow();
     }

@@ -20,15 +20,12 @@ import io.github.dynamosetup.declaration.TableClass;
 import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
-import io.github.dynamosetup.testing.RecordingInterceptor;
-import io.github.dynamosetup.testing.RecordingListener;
+import io.github.dynamosetup.testing.ProvisionerFixture;
 import io.github.dynamosetup.testing.TableSnapshot;
 import io.github.dynamosetup.testing.TestClients;
-import io.github.dynamosetup.testing.TestServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,29 +36,17 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 @ExtendWith(DynamoDbServerExtension.class)
 class TableProvisionerTest {
 
-    private final RecordingInterceptor calls = new RecordingInterceptor();
-    private final RecordingListener listener = new RecordingListener();
-    private DynamoDbClient client;
+    private ProvisionerFixture fixture;
     private DynamoDbClient server;
-    private TableProvisioner provisioner;
 
     @BeforeEach
-    void connect(TestServer testServer) {
-        client = TestClients.builder(testServer.endpoint(), "us-east-1")
-                .overrideConfiguration(o -> o.addExecutionInterceptor(calls))
-                .build();
-        server = testServer.client("us-east-1");
-        provisioner = new TableProvisioner(client, listener, Duration.ofMinutes(1), "region us-east-1");
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-        server.close();
+    void connect(ProvisionerFixture fixture) {
+        this.fixture = fixture;
+        server = fixture.server();
     }
 
     private RunSummary create(Declaration declaration) throws ProvisioningException {
-        return provisioner.create(declaration, TableProvisioner.Options.DEFAULTS);
+        return fixture.provisioner().create(declaration, TableProvisioner.Options.DEFAULTS);
     }
 
     private static Declaration healthAssistant() throws Exception {
@@ -76,10 +61,11 @@ class TableProvisionerTest {
                 .containsExactly("doctores", "horarios_doctores", "user_sessions");
         HealthAssistant.expected(HealthAssistant.TAGS).forEach((table, expected) ->
                 assertThat(TableSnapshot.read(server, table)).as(table).isEqualTo(expected));
-        assertThat(calls.writeOperations()).containsExactlyInAnyOrder("CreateTable", "CreateTable", "CreateTable",
-                "UpdateTimeToLive");
-        assertThat(listener.lines()).contains("INFO + create  doctores", "INFO   ttl     user_sessions (enabled on 'ttl')");
-        assertThat(listener.lines().get(listener.lines().size() - 1))
+        assertThat(fixture.calls().writeOperations()).containsExactlyInAnyOrder("CreateTable", "CreateTable",
+                "CreateTable", "UpdateTimeToLive");
+        List<String> lines = fixture.listener().lines();
+        assertThat(lines).contains("INFO + create  doctores", "INFO   ttl     user_sessions (enabled on 'ttl')");
+        assertThat(lines.get(lines.size() - 1))
                 .startsWith("INFO create: 3 tables in region us-east-1 - 3 created, 0 updated, 0 up to date, 0 with drift (");
     }
 
@@ -130,14 +116,14 @@ class TableProvisionerTest {
         assertThat(TableSnapshot.read(server, "orders").timeToLive()).isEqualTo("ENABLED expires_at");
         assertThat(TableSnapshot.read(server, "orders").tags()).containsExactly(Map.entry("Team", "checkout"));
         // moto keeps neither the table class nor on-demand limits: what was sent is the proof
-        CreateTableRequest sent = calls.requests(CreateTableRequest.class).get(0);
+        CreateTableRequest sent = fixture.calls().requests(CreateTableRequest.class).get(0);
         assertThat(sent.tableClassAsString()).isEqualTo("STANDARD_INFREQUENT_ACCESS");
         assertThat(sent.onDemandThroughput().maxReadRequestUnits()).isEqualTo(100L);
         assertThat(sent.onDemandThroughput().maxWriteRequestUnits()).isEqualTo(50L);
         assertThat(sent.globalSecondaryIndexes().get(0).onDemandThroughput().maxReadRequestUnits()).isEqualTo(20L);
-        assertThat(calls.writeOperations()).containsExactly("CreateTable", "UpdateTimeToLive",
+        assertThat(fixture.calls().writeOperations()).containsExactly("CreateTable", "UpdateTimeToLive",
                 "UpdateContinuousBackups");
-        assertThat(listener.lines()).contains("INFO   pitr    orders (point-in-time recovery enabled)");
+        assertThat(fixture.listener().lines()).contains("INFO   pitr    orders (point-in-time recovery enabled)");
     }
 
     @Test
@@ -155,25 +141,27 @@ class TableProvisionerTest {
         assertThat(table.sseDescription().sseTypeAsString()).isEqualTo("KMS");
         assertThat(table.provisionedThroughput().readCapacityUnits()).isEqualTo(2L);
         assertThat(table.provisionedThroughput().writeCapacityUnits()).isEqualTo(1L);
-        assertThat(calls.requests(CreateTableRequest.class).get(0).sseSpecification().kmsMasterKeyId()).isNull();
+        assertThat(fixture.calls().requests(CreateTableRequest.class).get(0).sseSpecification().kmsMasterKeyId())
+                .isNull();
     }
 
     @Test
     void aSecondCreateMakesNoWriteCall() throws Exception {
         create(healthAssistant());
-        calls.clear();
+        fixture.calls().clear();
 
         RunSummary second = create(healthAssistant());
 
         assertThat(second.names(TableResult.Outcome.UP_TO_DATE))
                 .containsExactly("doctores", "horarios_doctores", "user_sessions");
-        assertThat(calls.writeOperations()).isEmpty();
-        assertThat(calls.operations()).containsExactlyInAnyOrder(
+        assertThat(fixture.calls().writeOperations()).isEmpty();
+        assertThat(fixture.calls().operations()).containsExactlyInAnyOrder(
                 "DescribeTable", "DescribeTimeToLive", "ListTagsOfResource",
                 "DescribeTable", "DescribeTimeToLive", "ListTagsOfResource",
                 "DescribeTable", "DescribeTimeToLive", "ListTagsOfResource");
-        assertThat(listener.lines()).contains("INFO = up to date  user_sessions");
-        assertThat(listener.lines().get(listener.lines().size() - 1))
+        List<String> lines = fixture.listener().lines();
+        assertThat(lines).contains("INFO = up to date  user_sessions");
+        assertThat(lines.get(lines.size() - 1))
                 .startsWith("INFO create: 3 tables in region us-east-1 - 0 created, 0 updated, 3 up to date, 0 with"
                         + " drift (");
     }
@@ -199,12 +187,12 @@ class TableProvisionerTest {
     @Test
     void validatePassesWhenEveryTableExistsWithReadsOnly() throws Exception {
         create(healthAssistant());
-        calls.clear();
+        fixture.calls().clear();
 
-        RunSummary summary = provisioner.validate(healthAssistant(), true);
+        RunSummary summary = fixture.provisioner().validate(healthAssistant(), true);
 
         assertThat(summary.names(TableResult.Outcome.UP_TO_DATE)).hasSize(3);
-        assertThat(calls.writeOperations()).isEmpty();
+        assertThat(fixture.calls().writeOperations()).isEmpty();
     }
 
     @Test
@@ -212,15 +200,15 @@ class TableProvisionerTest {
         create(healthAssistant());
         server.deleteTable(r -> r.tableName("horarios_doctores"));
         server.deleteTable(r -> r.tableName("user_sessions"));
-        calls.clear();
+        fixture.calls().clear();
 
-        assertThatThrownBy(() -> provisioner.validate(healthAssistant(), true))
+        assertThatThrownBy(() -> fixture.provisioner().validate(healthAssistant(), true))
                 .isInstanceOf(DriftException.class)
                 .hasMessage("validate: 2 of 3 tables in region us-east-1 do not match the declaration:\n"
                         + "  horarios_doctores: missing. Create it with: mvn dynamo-setup:create\n"
                         + "  user_sessions: missing. Create it with: mvn dynamo-setup:create");
-        assertThat(calls.writeOperations()).isEmpty();
-        assertThat(listener.lines()).contains("WARN ! missing horarios_doctores");
+        assertThat(fixture.calls().writeOperations()).isEmpty();
+        assertThat(fixture.listener().lines()).contains("WARN ! missing horarios_doctores");
     }
 
     @Test
@@ -228,7 +216,7 @@ class TableProvisionerTest {
         create(healthAssistant());
         server.deleteTable(r -> r.tableName("user_sessions"));
 
-        assertThatThrownBy(() -> provisioner.force(healthAssistant()))
+        assertThatThrownBy(() -> fixture.provisioner().force(healthAssistant()))
                 .isInstanceOf(TablesAlreadyExistException.class)
                 .hasMessageStartingWith("ResourceInUseException: the tables doctores, horarios_doctores already exist"
                         + " in region us-east-1, so CreateTable was refused; created: user_sessions.")
@@ -240,7 +228,7 @@ class TableProvisionerTest {
 
     @Test
     void forceOnAnEmptyServerCreatesEverything() throws Exception {
-        RunSummary summary = provisioner.force(healthAssistant());
+        RunSummary summary = fixture.provisioner().force(healthAssistant());
 
         assertThat(summary.names(TableResult.Outcome.CREATED)).hasSize(3);
         assertThat(server.listTables().tableNames()).containsExactlyInAnyOrder("doctores", "horarios_doctores", "user_sessions");
@@ -252,7 +240,7 @@ class TableProvisionerTest {
                 .overrideConfiguration(o -> o.retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD)
                         .apiCallTimeout(Duration.ofSeconds(5)))
                 .build()) {
-            TableProvisioner offline = new TableProvisioner(unreachable, listener, Duration.ofSeconds(5),
+            TableProvisioner offline = new TableProvisioner(unreachable, fixture.listener(), Duration.ofSeconds(5),
                     "region us-east-1 at http://127.0.0.1:1");
             assertThatThrownBy(() -> offline.create(healthAssistant(), TableProvisioner.Options.DEFAULTS))
                     .isInstanceOf(AwsCallException.class)

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
+import io.github.dynamosetup.testing.MavenSettings;
 import io.github.dynamosetup.testing.RecordingLog;
 import io.github.dynamosetup.testing.TableSnapshot;
 import io.github.dynamosetup.testing.TestServer;
@@ -23,9 +24,6 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.Settings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,23 +46,12 @@ class CreateMojoTest {
     private DynamoDbClient server;
 
     @BeforeEach
-    void pointAtTheTestServer(TestServer testServer) {
+    void pointAtTheTestServer(TestServer testServer, DynamoDbClient server) {
         this.testServer = testServer;
         session.getUserProperties().setProperty("dynamo-setup.endpoint", testServer.endpoint().toString());
-        server = testServer.client("us-east-1");
+        this.server = server;
         // the harness reads ${settings} from the session when it injects the mojo, after this method
-        Server awsDev = new Server();
-        awsDev.setId("aws-dev");
-        awsDev.setUsername("AKIDFROMSETTINGS");
-        awsDev.setPassword("secret-from-settings");
-        Settings settings = new Settings();
-        settings.addServer(awsDev);
-        when(session.getSettings()).thenReturn(settings);
-    }
-
-    @AfterEach
-    void close() {
-        server.close();
+        when(session.getSettings()).thenReturn(MavenSettings.withServerCredentials());
     }
 
     @Test

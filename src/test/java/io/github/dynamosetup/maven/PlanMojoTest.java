@@ -2,19 +2,14 @@ package io.github.dynamosetup.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dynamosetup.core.TableProvisioner;
-import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
-import io.github.dynamosetup.testing.RecordingListener;
 import io.github.dynamosetup.testing.RecordingLog;
 import io.github.dynamosetup.testing.TestServer;
-import java.time.Duration;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,21 +26,15 @@ class PlanMojoTest {
     private DynamoDbClient server;
 
     @BeforeEach
-    void pointAtTheTestServer(TestServer testServer) {
+    void pointAtTheTestServer(TestServer testServer, DynamoDbClient server) {
         session.getUserProperties().setProperty("dynamo-setup.endpoint", testServer.endpoint().toString());
-        server = testServer.client("us-east-1");
-    }
-
-    @AfterEach
-    void close() {
-        server.close();
+        this.server = server;
     }
 
     @Test
     @InjectMojo(goal = "plan", pom = "src/test/resources/unit/health-assistant/pom.xml")
     void plansTableByTableAndWritesNothing(PlanMojo mojo) throws Exception {
-        new TableProvisioner(server, new RecordingListener(), Duration.ofMinutes(1), "test server")
-                .create(Declaration.of(HealthAssistant.tables().subList(0, 2)), TableProvisioner.Options.DEFAULTS);
+        HealthAssistant.create(server, HealthAssistant.tables().subList(0, 2));
         server.untagResource(r -> r.resourceArn(server.describeTable(d -> d.tableName("doctores")).table().tableArn())
                 .tagKeys("Environment"));
         mojo.setLog(log);

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.ForwardProxy;
+import io.github.dynamosetup.testing.MavenSettings;
 import io.github.dynamosetup.testing.RecordingLog;
 import io.github.dynamosetup.testing.TestServer;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.settings.Proxy;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,31 +47,25 @@ class ProxyMojoTest {
     private MavenSession session;
 
     private final RecordingLog log = new RecordingLog();
-    private final Settings settings = new Settings();
+    private final Settings settings = MavenSettings.withServerCredentials();
     private TestServer testServer;
     private DynamoDbClient server;
     private ForwardProxy proxy;
     private String unresolvableEndpoint;
 
     @BeforeEach
-    void behindAProxy(TestServer testServer) {
+    void behindAProxy(TestServer testServer, DynamoDbClient server) {
         this.testServer = testServer;
-        server = testServer.client("us-east-1");
+        this.server = server;
         proxy = ForwardProxy.to(testServer.endpoint());
         unresolvableEndpoint = "http://dynamodb.test.invalid:" + testServer.endpoint().getPort();
         session.getUserProperties().setProperty("dynamo-setup.endpoint", unresolvableEndpoint);
-        Server awsDev = new Server();
-        awsDev.setId("aws-dev");
-        awsDev.setUsername("AKIDFROMSETTINGS");
-        awsDev.setPassword("secret-from-settings");
-        settings.addServer(awsDev);
         when(session.getSettings()).thenReturn(settings);
     }
 
     @AfterEach
     void close() {
         proxy.close();
-        server.close();
     }
 
     private static Proxy proxy(String id, String protocol, String host, int port) {

@@ -3,21 +3,16 @@ package io.github.dynamosetup.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamosetup.core.TableProvisioner;
-import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
-import io.github.dynamosetup.testing.RecordingListener;
 import io.github.dynamosetup.testing.RecordingLog;
 import io.github.dynamosetup.testing.TestServer;
-import java.time.Duration;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,14 +31,9 @@ class ValidateAndForceMojoTest {
     private DynamoDbClient server;
 
     @BeforeEach
-    void pointAtTheTestServer(TestServer testServer) {
+    void pointAtTheTestServer(TestServer testServer, DynamoDbClient server) {
         session.getUserProperties().setProperty("dynamo-setup.endpoint", testServer.endpoint().toString());
-        server = testServer.client("us-east-1");
-    }
-
-    @AfterEach
-    void close() {
-        server.close();
+        this.server = server;
     }
 
     private void createTable(String name, String partitionKey) {
@@ -55,8 +45,7 @@ class ValidateAndForceMojoTest {
 
     /** The Health Assistant tables as create makes them, without the plugin's Maven side. */
     private void createHealthAssistantTables() throws Exception {
-        new TableProvisioner(server, new RecordingListener(), Duration.ofMinutes(1), "test server")
-                .create(Declaration.of(HealthAssistant.tables()), TableProvisioner.Options.DEFAULTS);
+        HealthAssistant.create(server, HealthAssistant.tables());
     }
 
     @Test

@@ -6,10 +6,16 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** What the test servers started here share: a free loopback port, waiting until they listen, stopping them. */
+/**
+ * What the test servers and other processes started here share: a free loopback port, waiting until they
+ * listen, stopping them; every wait is bounded.
+ */
 final class LocalServers {
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private LocalServers() {}
 
@@ -47,14 +53,21 @@ final class LocalServers {
         }
     }
 
-    /** Stops a server process, forcibly when it does not end within ten seconds. */
+    /**
+     * Stops a process and what it started, forcibly when it does not end within ten seconds; gives up
+     * waiting ten seconds later (the kill is then the operating system's business).
+     */
     static void stop(Process process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                descendants.forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
+            descendants.forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }

@@ -26,6 +26,7 @@ public final class TestServer implements AutoCloseable {
 
     static final String MOTO_IMAGE = "motoserver/moto:5.1.4";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final int RESET_TIMEOUT_SECONDS = 30;
 
     private final URI endpoint;
     private final String description;
@@ -75,12 +76,16 @@ public final class TestServer implements AutoCloseable {
         return TestClients.client(endpoint, region);
     }
 
-    /** Forgets every table in every region: moto's reset API, else deleting the tables of us-east-1. */
+    /**
+     * Forgets every table in every region: moto's reset API, else deleting the tables of us-east-1. A
+     * server that does not answer within {@value #RESET_TIMEOUT_SECONDS} seconds fails the test.
+     */
     public void reset() {
+        Duration timeout = Duration.ofSeconds(RESET_TIMEOUT_SECONDS);
         try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(
+            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(timeout).build().send(
                     HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
-                            .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                            .POST(HttpRequest.BodyPublishers.noBody()).timeout(timeout).build(),
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() == 200) {
                 return;

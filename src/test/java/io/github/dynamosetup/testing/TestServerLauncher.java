@@ -19,6 +19,9 @@ public final class TestServerLauncher {
             var connection = (java.net.HttpURLConnection) new java.net.URL("http://warm-up.test.invalid/")
                     .openConnection(new java.net.Proxy(java.net.Proxy.Type.HTTP,
                             new java.net.InetSocketAddress(proxy.host(), proxy.port())));
+            // the Maven build waits for main: a proxy that does not answer must not hang it
+            connection.setConnectTimeout(10_000);
+            connection.setReadTimeout(30_000);
             connection.setRequestProperty("Proxy-Authorization", "Basic d2FybS11cDp3YXJtLXVw");
             connection.setRequestProperty("X-Amz-Target", "warm-up");
             connection.getResponseCode();
