@@ -129,61 +129,61 @@ final class DeclarationMapper {
         List<UnresolvedExpressions.Found> unresolvedElements = unresolved.of(origin.position());
         boolean nameUnresolved = unresolvedElements.stream().anyMatch(f -> f.indexKind() == null
                 && f.element().equals(origin.element(Setting.NAME)));
-        String name = nameUnresolved || table.getName() == null || table.getName().isBlank() ? null
-                : fullName(table.getName());
+        String name = nameUnresolved || table.name == null || table.name.isBlank() ? null
+                : fullName(table.name);
         String subject = origin.subject(name);
         reportUnresolved(table, origin, subject, unresolvedElements);
         DeclaredTable.Builder declared = DeclaredTable.builder(origin, name)
-                .declaredName(blankToNull(table.getName()))
-                .partitionKey(key(table.getPartitionKey(), subject, origin.element(Setting.PARTITION_KEY)))
-                .sortKey(key(table.getSortKey(), subject, origin.element(Setting.SORT_KEY)));
-        List<PomGlobalSecondaryIndex> globalIndexes = nonNull(table.getGlobalSecondaryIndexes());
+                .declaredName(blankToNull(table.name))
+                .partitionKey(key(table.partitionKey, subject, origin.element(Setting.PARTITION_KEY)))
+                .sortKey(key(table.sortKey, subject, origin.element(Setting.SORT_KEY)));
+        List<PomGlobalSecondaryIndex> globalIndexes = nonNull(table.globalSecondaryIndexes);
         for (int i = 0; i < globalIndexes.size(); i++) {
             PomGlobalSecondaryIndex index = globalIndexes.get(i);
-            String indexName = blankToNull(index.getName());
+            String indexName = blankToNull(index.name);
             int position = i + 1;
             declared.globalSecondaryIndex(new DeclaredGlobalIndex(
                     indexName,
-                    key(index.getPartitionKey(), subject,
+                    key(index.partitionKey, subject,
                             origin.indexElement(IndexKind.GLOBAL, position, indexName, Setting.PARTITION_KEY)),
-                    key(index.getSortKey(), subject,
+                    key(index.sortKey, subject,
                             origin.indexElement(IndexKind.GLOBAL, position, indexName, Setting.SORT_KEY)),
-                    enumValue(IndexProjection.class, index.getProjection(), IndexProjection.ALL, subject,
+                    enumValue(IndexProjection.class, index.projection, IndexProjection.ALL, subject,
                             origin.indexElement(IndexKind.GLOBAL, position, indexName, Setting.PROJECTION)),
-                    names(index.getNonKeyAttributes()),
-                    new Capacity(index.getReadCapacity(), index.getWriteCapacity()),
-                    new RequestUnits(index.getMaxReadRequestUnits(), index.getMaxWriteRequestUnits())));
+                    names(index.nonKeyAttributes),
+                    new Capacity(index.readCapacity, index.writeCapacity),
+                    new RequestUnits(index.maxReadRequestUnits, index.maxWriteRequestUnits)));
         }
-        List<PomLocalSecondaryIndex> localIndexes = nonNull(table.getLocalSecondaryIndexes());
+        List<PomLocalSecondaryIndex> localIndexes = nonNull(table.localSecondaryIndexes);
         for (int i = 0; i < localIndexes.size(); i++) {
             PomLocalSecondaryIndex index = localIndexes.get(i);
-            String indexName = blankToNull(index.getName());
+            String indexName = blankToNull(index.name);
             int position = i + 1;
             declared.localSecondaryIndex(new DeclaredLocalIndex(
                     indexName,
-                    key(index.getSortKey(), subject,
+                    key(index.sortKey, subject,
                             origin.indexElement(IndexKind.LOCAL, position, indexName, Setting.SORT_KEY)),
-                    enumValue(IndexProjection.class, index.getProjection(), IndexProjection.ALL, subject,
+                    enumValue(IndexProjection.class, index.projection, IndexProjection.ALL, subject,
                             origin.indexElement(IndexKind.LOCAL, position, indexName, Setting.PROJECTION)),
-                    names(index.getNonKeyAttributes())));
+                    names(index.nonKeyAttributes)));
         }
-        StreamViewType streamViewType = enumValue(StreamViewType.class, table.getStreamViewType(), null, subject,
+        StreamViewType streamViewType = enumValue(StreamViewType.class, table.streamViewType, null, subject,
                 origin.element(Setting.STREAM));
         return declared
-                .timeToLiveAttribute(blankToNull(table.getTimeToLiveAttribute()))
-                .billingMode(enumValue(BillingMode.class, table.getBillingMode(), BillingMode.PAY_PER_REQUEST, subject,
+                .timeToLiveAttribute(blankToNull(table.timeToLiveAttribute))
+                .billingMode(enumValue(BillingMode.class, table.billingMode, BillingMode.PAY_PER_REQUEST, subject,
                         origin.element(Setting.BILLING_MODE)))
-                .capacity(new Capacity(table.getReadCapacity(), table.getWriteCapacity()))
-                .onDemandThroughput(new RequestUnits(table.getMaxReadRequestUnits(), table.getMaxWriteRequestUnits()))
+                .capacity(new Capacity(table.readCapacity, table.writeCapacity))
+                .onDemandThroughput(new RequestUnits(table.maxReadRequestUnits, table.maxWriteRequestUnits))
                 .stream(streamViewType == null ? null : new StreamSpecification(true, streamViewType))
-                .encryption(enumValue(Encryption.class, table.getEncryption(), null, subject,
-                        origin.element(Setting.ENCRYPTION)), blankToNull(table.getKmsKeyId()))
-                .pointInTimeRecovery(table.isPointInTimeRecovery())
-                .deletionProtection(table.isDeletionProtection())
-                .tableClass(enumValue(TableClass.class, table.getTableClass(), null, subject,
+                .encryption(enumValue(Encryption.class, table.encryption, null, subject,
+                        origin.element(Setting.ENCRYPTION)), blankToNull(table.kmsKeyId))
+                .pointInTimeRecovery(table.pointInTimeRecovery)
+                .deletionProtection(table.deletionProtection)
+                .tableClass(enumValue(TableClass.class, table.tableClass, null, subject,
                         origin.element(Setting.TABLE_CLASS)))
                 .tags(globalTags)
-                .tags(nonNull(table.getTags()))
+                .tags(nonNull(table.tags))
                 .build();
     }
 
@@ -198,9 +198,9 @@ final class DeclarationMapper {
             String element = found.element();
             if (found.indexKind() != null) {
                 List<? extends PomSecondaryIndex> indexes = found.indexKind() == IndexKind.GLOBAL
-                        ? nonNull(table.getGlobalSecondaryIndexes()) : nonNull(table.getLocalSecondaryIndexes());
+                        ? nonNull(table.globalSecondaryIndexes) : nonNull(table.localSecondaryIndexes);
                 String indexName = found.index() <= indexes.size()
-                        ? blankToNull(indexes.get(found.index() - 1).getName()) : null;
+                        ? blankToNull(indexes.get(found.index() - 1).name) : null;
                 String index = origin.indexElement(found.indexKind(), found.index(), indexName, null);
                 element = index + " " + element;
                 if (found.element().equals(origin.element(Setting.NAME))) {

@@ -1,5 +1,7 @@
 package io.github.dynamosetup.maven;
 
+import static io.github.dynamosetup.maven.PomBeans.gsi;
+import static io.github.dynamosetup.maven.PomBeans.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,29 +28,20 @@ class DeclarationMapperTest {
                 prefix, suffix), extraProblems);
     }
 
-    private static PomTable table(String name, String partitionKey) {
-        PomTable table = new PomTable();
-        table.setName(name);
-        table.setPartitionKey(partitionKey);
-        return table;
-    }
-
     @Test
     void mapsEveryElementOfATable() throws Exception {
         PomTable orders = table("orders", "customer_id");
-        orders.setSortKey("created_at:N");
-        orders.setBillingMode("provisioned");
-        orders.setReadCapacity(5L);
-        orders.setWriteCapacity(3L);
-        orders.setTimeToLiveAttribute(" expires ");
-        PomGlobalSecondaryIndex byStatus = new PomGlobalSecondaryIndex();
-        byStatus.setName("by-status");
-        byStatus.setPartitionKey("status:S");
-        byStatus.setProjection("INCLUDE");
-        byStatus.setNonKeyAttributes(List.of("total", " "));
-        byStatus.setReadCapacity(1L);
-        byStatus.setWriteCapacity(1L);
-        orders.setGlobalSecondaryIndexes(List.of(byStatus));
+        orders.sortKey = "created_at:N";
+        orders.billingMode = "provisioned";
+        orders.readCapacity = 5L;
+        orders.writeCapacity = 3L;
+        orders.timeToLiveAttribute = " expires ";
+        PomGlobalSecondaryIndex byStatus = gsi("by-status", "status:S");
+        byStatus.projection = "INCLUDE";
+        byStatus.nonKeyAttributes = List.of("total", " ");
+        byStatus.readCapacity = 1L;
+        byStatus.writeCapacity = 1L;
+        orders.globalSecondaryIndexes = List.of(byStatus);
 
         DeclaredTable declared = map(List.of(orders), Map.of(), null, null, List.of()).tables().get(0);
 
@@ -67,10 +60,7 @@ class DeclarationMapperTest {
     @Test
     void defaultsArePayPerRequestAndProjectionAll() throws Exception {
         PomTable sessions = table("user_sessions", "user_id");
-        PomGlobalSecondaryIndex index = new PomGlobalSecondaryIndex();
-        index.setName("by-user");
-        index.setPartitionKey("user_id");
-        sessions.setGlobalSecondaryIndexes(List.of(index));
+        sessions.globalSecondaryIndexes = List.of(gsi("by-user", "user_id"));
 
         DeclaredTable declared = map(List.of(sessions), null, null, null, List.of()).tables().get(0);
 
@@ -82,7 +72,7 @@ class DeclarationMapperTest {
     @Test
     void tableTagsAddToAndOverrideGlobalTags() throws Exception {
         PomTable doctores = table("doctores", "doctor_id");
-        doctores.setTags(Map.of("Environment", "prod", "Team", "agenda"));
+        doctores.tags = Map.of("Environment", "prod", "Team", "agenda");
 
         Declaration declaration = map(List.of(doctores, table("user_sessions", "user_id")),
                 Map.of("Application", "HealthAssistantAPI", "Environment", "dev"), null, null, List.of());
@@ -107,7 +97,7 @@ class DeclarationMapperTest {
         Map<String, String> globalTags = new LinkedHashMap<>();
         globalTags.put("Environment", null);
         PomTable overriding = table("doctores", "doctor_id");
-        overriding.setTags(Map.of("Environment", "prod"));
+        overriding.tags = Map.of("Environment", "prod");
 
         assertThatThrownBy(() -> map(List.of(overriding, table("user_sessions", "user_id")),
                 globalTags, null, null, List.of()))
