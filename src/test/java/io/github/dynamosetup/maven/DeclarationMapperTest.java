@@ -4,6 +4,7 @@ import static io.github.dynamosetup.maven.PomBeans.gsi;
 import static io.github.dynamosetup.maven.PomBeans.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.BillingMode;
@@ -14,11 +15,13 @@ import io.github.dynamosetup.declaration.InvalidDeclarationException;
 import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeclarationMapperTest {
 
@@ -115,5 +118,33 @@ class DeclarationMapperTest {
                 .satisfies(e -> assertThat(((InvalidDeclarationException) e).problems())
                         .singleElement().asString()
                         .startsWith("table 'doctores', <partitionKey>: 'doctor_id:X' has the key type 'X'"));
+    }
+
+    /**
+     * The rules run once over the POM's tables and the files' together: a file's table that breaks a rule,
+     * and that the POM declares too, is reported once for each, not by the reader and again by the
+     * declaration.
+     */
+    @Test
+    void eachRuleATableFileBreaksIsReportedOnceWithTheNameThePomDeclaresToo(@TempDir Path project) throws Exception {
+        Path file = Files.writeString(project.resolve("orders.json"), """
+                {
+                  "TableName": "orders",
+                  "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                  "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                  "BillingMode": "PAY_PER_REQUEST",
+                  "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}
+                }
+                """);
+
+        List<ConfigurationProblem> problems = catchThrowableOfType(InvalidDeclarationException.class,
+                () -> DeclarationMapper.map(new DeclarationMapper.Configuration(List.of(table("orders", "id")),
+                        List.of(file), project, Map.of(), null, null), List.of())).problems();
+
+        assertThat(problems).extracting(ConfigurationProblem::toString).containsExactly(
+                "table 'orders' (orders.json), $.TableName: declared twice, at <tables> #1 and at file orders.json;"
+                        + " remove one or give them different names",
+                "table 'orders' (orders.json), $.ProvisionedThroughput: read/write capacity is only for PROVISIONED"
+                        + " billing; remove it or set the billing mode to PROVISIONED");
     }
 }
