@@ -7,11 +7,18 @@ package io.github.dynamosetup.declaration;
  *     {@code table #2} when the table has no name)
  * @param element the configuration element, in POM notation ({@code <partitionKey>})
  * @param message what is wrong and how to fix it
+ * @param place where in the declared tables it lies; {@code null} for a problem outside them (connection
+ *     settings, plugin parameters, settings.xml)
  */
-public record ConfigurationProblem(String table, String element, String message) {
+public record ConfigurationProblem(String table, String element, String message, Place place) {
 
     /** The subject of problems that concern no single table (connection settings, global tags). */
     public static final String PLUGIN_CONFIGURATION = "plugin configuration";
+
+    /** A problem outside the declared tables. */
+    public ConfigurationProblem(String table, String element, String message) {
+        this(table, element, message, null);
+    }
 
     @Override
     public String toString() {

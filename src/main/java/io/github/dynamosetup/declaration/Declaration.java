@@ -1,26 +1,17 @@
 package io.github.dynamosetup.declaration;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The tables a build declares, validated against DynamoDB's rules. An instance exists only when every
- * table is valid, so the provisioning core never sends a request built from a broken declaration.
+ * The tables a build declares, validated against DynamoDB's rules ({@link DeclarationRules}). An instance
+ * exists only when every table is valid, so the provisioning core never sends a request built from a
+ * broken declaration.
  */
 public final class Declaration {
-
-    static final int MAX_GLOBAL_SECONDARY_INDEXES = 20;
-    static final int MAX_LOCAL_SECONDARY_INDEXES = 5;
-    static final int MAX_PROJECTED_ATTRIBUTES = 100;
-    static final int MAX_TAGS = 50;
-
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
-    private static final Pattern TAG_CHARACTERS = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
     private final List<DeclaredTable> tables;
 
@@ -34,325 +25,33 @@ public final class Declaration {
      * @throws InvalidDeclarationException listing every problem found, not just the first
      */
     public static Declaration of(List<DeclaredTable> tables) throws InvalidDeclarationException {
-        List<ConfigurationProblem> problems = problemsOf(tables);
+        return of(tables, List.of());
+    }
+
+    /**
+     * Validates tables read from the user's notation (the POM, table files) once, all together, after
+     * what reading them found wrong already.
+     *
+     * @param found the problems found before the rules are applied (notation, connection settings): they
+     *     come first, and a rule's problem at the {@link Place} of one of them is left out, as that one is
+     *     its cause and says it in the user's terms
+     * @throws InvalidDeclarationException listing {@code found} and the problems of the rules, when there
+     *     is any
+     */
+    public static Declaration of(List<DeclaredTable> tables, List<ConfigurationProblem> found)
+            throws InvalidDeclarationException {
+        Set<Place> reported = found.stream().map(ConfigurationProblem::place).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        List<ConfigurationProblem> problems = new ArrayList<>(found);
+        DeclarationRules.problemsOf(tables).stream().filter(p -> !reported.contains(p.place()))
+                .forEach(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidDeclarationException(problems);
         }
         return new Declaration(tables);
     }
 
-    /** Every problem of the tables, in declaration order; empty when they are valid. */
-    public static List<ConfigurationProblem> problemsOf(List<DeclaredTable> tables) {
-        List<ConfigurationProblem> problems = new ArrayList<>();
-        Map<String, DeclaredTable> firstOfName = new HashMap<>();
-        for (DeclaredTable table : tables) {
-            if (table.name() != null) {
-                DeclaredTable first = firstOfName.putIfAbsent(table.name(), table);
-                if (first != null) {
-                    problems.add(new ConfigurationProblem(table.origin().subject(table.name()),
-                            table.origin().element(Setting.NAME), "declared twice, at " + first.origin().describe()
-                            + " and at " + table.origin().describe() + "; remove one or give them different names"));
-                }
-            }
-            new TableRules(table, problems).check();
-        }
-        return problems;
-    }
-
-    /** The problems of a set of tags (key and value rules, empty or unresolved values), attributed to {@code subject}. */
-    public static List<ConfigurationProblem> tagProblems(String subject, Origin origin, Map<String, String> tags) {
-        List<ConfigurationProblem> problems = new ArrayList<>();
-        tags.forEach((key, value) -> {
-            String element = origin.tagElement(key);
-            if (key.isEmpty() || key.length() > 128 || !TAG_CHARACTERS.matcher(key).matches()) {
-                problems.add(new ConfigurationProblem(subject, element, "a tag key has 1 to 128 letters, digits,"
-                        + " spaces and _ . : / = + - @"));
-            }
-            if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
-                problems.add(new ConfigurationProblem(subject, element, "the prefix 'aws:' is reserved for AWS's own"
-                        + " tags; choose another key"));
-            }
-            if (value == null || value.isBlank() && !origin.emptyTagValuesAllowed()) {
-                problems.add(new ConfigurationProblem(subject, element, "the tag value is empty; give it a value (for"
-                        + " an environment variable, make sure it is set) or remove the tag"));
-            } else if (value.contains("${")) {
-                problems.add(new ConfigurationProblem(subject, element, "the tag value '" + value + "' holds an"
-                        + " unresolved Maven expression; define the property or environment variable it names (e.g."
-                        + " export ENVIRONMENT=dev for ${env.ENVIRONMENT}), or remove the tag"));
-            } else if (value.length() > 256 || !TAG_CHARACTERS.matcher(value).matches()) {
-                problems.add(new ConfigurationProblem(subject, element, "a tag value has at most 256 letters, digits,"
-                        + " spaces and _ . : / = + - @"));
-            }
-        });
-        if (tags.size() > MAX_TAGS) {
-            problems.add(new ConfigurationProblem(subject, origin.element(Setting.TAGS), tags.size()
-                    + " tags (global and the table's own); DynamoDB allows at most " + MAX_TAGS + " per table"));
-        }
-        return problems;
-    }
-
     public List<DeclaredTable> tables() {
         return tables;
-    }
-
-    /** The rules one table must follow; collects what it breaks. */
-    private static final class TableRules {
-        private final DeclaredTable table;
-        private final Origin origin;
-        private final String subject;
-        private final List<ConfigurationProblem> problems;
-
-        TableRules(DeclaredTable table, List<ConfigurationProblem> problems) {
-            this.table = table;
-            this.origin = table.origin();
-            this.subject = origin.subject(table.name());
-            this.problems = problems;
-        }
-
-        void check() {
-            checkName(origin.element(Setting.NAME), table.name(), "table");
-            if (table.partitionKey() == null) {
-                problem(Setting.PARTITION_KEY, "missing; every table needs a partition key");
-            }
-            checkGlobalIndexes();
-            checkLocalIndexes();
-            checkProjectedAttributeCount();
-            checkKeyTypes();
-            checkDistinctKeys();
-            checkBilling();
-            String ttl = table.timeToLiveAttribute();
-            if (ttl != null && (ttl.isEmpty() || ttl.length() > 255)) {
-                problem(Setting.TIME_TO_LIVE, "the TTL attribute name has 1 to 255 characters");
-            }
-            checkStream();
-            checkEncryption();
-            problems.addAll(tagProblems(subject, origin, table.tags()));
-        }
-
-        private void checkName(String element, String name, String what) {
-            if (name == null || name.isBlank()) {
-                problems.add(new ConfigurationProblem(subject, element, "missing; give the " + what + " a name"));
-            } else if (!NAME.matcher(name).matches()) {
-                problems.add(new ConfigurationProblem(subject, element, "'" + name + "' is not a valid DynamoDB " + what
-                        + " name: use 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'"));
-            }
-        }
-
-        private void checkGlobalIndexes() {
-            List<DeclaredGlobalIndex> indexes = table.globalSecondaryIndexes();
-            if (indexes.size() > MAX_GLOBAL_SECONDARY_INDEXES) {
-                problem(Setting.GLOBAL_SECONDARY_INDEXES, indexes.size() + " global secondary indexes; DynamoDB allows"
-                        + " at most " + MAX_GLOBAL_SECONDARY_INDEXES + " per table");
-            }
-            Map<String, Boolean> seen = new HashMap<>();
-            for (int i = 0; i < indexes.size(); i++) {
-                DeclaredGlobalIndex index = indexes.get(i);
-                checkIndexName(IndexKind.GLOBAL, i + 1, index.name(), seen);
-                if (index.partitionKey() == null) {
-                    indexProblem(IndexKind.GLOBAL, i + 1, index.name(), Setting.PARTITION_KEY,
-                            "missing; every global secondary index needs a partition key");
-                }
-                checkProjection(IndexKind.GLOBAL, i + 1, index.name(), index.projection(), index.nonKeyAttributes());
-            }
-        }
-
-        private void checkLocalIndexes() {
-            List<DeclaredLocalIndex> indexes = table.localSecondaryIndexes();
-            if (indexes.size() > MAX_LOCAL_SECONDARY_INDEXES) {
-                problem(Setting.LOCAL_SECONDARY_INDEXES, indexes.size() + " local secondary indexes; DynamoDB allows"
-                        + " at most " + MAX_LOCAL_SECONDARY_INDEXES + " per table");
-            }
-            if (!indexes.isEmpty() && table.sortKey() == null) {
-                problem(Setting.LOCAL_SECONDARY_INDEXES, "local secondary indexes need a table with a sort key; add a"
-                        + " sort key to the table, or make these global secondary indexes");
-            }
-            Map<String, Boolean> seen = new HashMap<>();
-            table.globalSecondaryIndexes().forEach(g -> {
-                if (g.name() != null) {
-                    seen.put(g.name(), true);
-                }
-            });
-            for (int i = 0; i < indexes.size(); i++) {
-                DeclaredLocalIndex index = indexes.get(i);
-                checkIndexName(IndexKind.LOCAL, i + 1, index.name(), seen);
-                if (index.sortKey() == null) {
-                    indexProblem(IndexKind.LOCAL, i + 1, index.name(), Setting.SORT_KEY, "missing; a local secondary"
-                            + " index shares the table's partition key and needs its own sort key");
-                }
-                checkProjection(IndexKind.LOCAL, i + 1, index.name(), index.projection(), index.nonKeyAttributes());
-            }
-        }
-
-        private void checkIndexName(IndexKind kind, int position, String name, Map<String, Boolean> seen) {
-            checkName(origin.indexElement(kind, position, name, Setting.NAME), name, "index");
-            if (name != null && seen.putIfAbsent(name, true) != null) {
-                indexProblem(kind, position, name, null, "another index of this table has the same name; index"
-                        + " names must be unique within a table");
-            }
-        }
-
-        private void checkProjection(IndexKind kind, int position, String name, IndexProjection projection,
-                List<String> nonKeyAttributes) {
-            if (projection == IndexProjection.INCLUDE && nonKeyAttributes.isEmpty()) {
-                indexProblem(kind, position, name, Setting.NON_KEY_ATTRIBUTES, "missing; an INCLUDE projection lists the"
-                        + " attributes it copies; or project ALL or KEYS_ONLY");
-            }
-            if (projection != IndexProjection.INCLUDE && !nonKeyAttributes.isEmpty()) {
-                indexProblem(kind, position, name, Setting.NON_KEY_ATTRIBUTES, "only an INCLUDE projection takes non-key"
-                        + " attributes; project INCLUDE or remove them");
-            }
-        }
-
-        private void checkProjectedAttributeCount() {
-            int count = table.globalSecondaryIndexes().stream().mapToInt(i -> i.nonKeyAttributes().size()).sum()
-                    + table.localSecondaryIndexes().stream().mapToInt(i -> i.nonKeyAttributes().size()).sum();
-            if (count > MAX_PROJECTED_ATTRIBUTES) {
-                problem(Setting.NON_KEY_ATTRIBUTES, count + " non-key attributes projected across the table's indexes;"
-                        + " DynamoDB allows at most " + MAX_PROJECTED_ATTRIBUTES + " in all (an attribute projected"
-                        + " into two indexes counts twice)");
-            }
-        }
-
-        private void checkKeyTypes() {
-            Map<String, AttributeType> types = new LinkedHashMap<>();
-            for (KeyAttribute key : table.keys()) {
-                AttributeType earlier = types.putIfAbsent(key.attributeName(), key.type());
-                if (earlier != null && earlier != key.type()) {
-                    problem(Setting.KEYS, "the attribute '" + key.attributeName() + "' is used as a key with two types ("
-                            + earlier + " and " + key.type() + "); an attribute has one type, so declare it the same"
-                            + " way everywhere");
-                    types.put(key.attributeName(), key.type());
-                }
-                if (key.attributeName().length() > 255) {
-                    problem(Setting.KEYS, "the key attribute name '" + key.attributeName().substring(0, 20)
-                            + "...' is longer than 255 characters");
-                }
-            }
-        }
-
-        /**
-         * A key schema names two attributes: DynamoDB refuses a HASH and a RANGE element on one attribute
-         * ("Both the Hash Key and the Range Key element in the KeySchema have the same name"). An LSI's HASH
-         * element is the table's partition key, so its sort key must be another attribute.
-         */
-        private void checkDistinctKeys() {
-            KeyAttribute partitionKey = table.partitionKey();
-            if (sameAttribute(partitionKey, table.sortKey())) {
-                problem(Setting.SORT_KEY, "the sort key is the partition key '" + partitionKey.attributeName()
-                        + "' again; a sort key is another attribute: choose one, or remove the sort key");
-            }
-            List<DeclaredGlobalIndex> globals = table.globalSecondaryIndexes();
-            for (int i = 0; i < globals.size(); i++) {
-                DeclaredGlobalIndex index = globals.get(i);
-                if (sameAttribute(index.partitionKey(), index.sortKey())) {
-                    indexProblem(IndexKind.GLOBAL, i + 1, index.name(), Setting.SORT_KEY, "the sort key is the index's"
-                            + " partition key '" + index.partitionKey().attributeName() + "' again; a sort key is"
-                            + " another attribute: choose one, or remove the sort key");
-                }
-            }
-            List<DeclaredLocalIndex> locals = table.localSecondaryIndexes();
-            for (int i = 0; i < locals.size(); i++) {
-                DeclaredLocalIndex index = locals.get(i);
-                if (sameAttribute(partitionKey, index.sortKey())) {
-                    indexProblem(IndexKind.LOCAL, i + 1, index.name(), Setting.SORT_KEY, "the sort key is the table's"
-                            + " partition key '" + partitionKey.attributeName() + "', which a local secondary index"
-                            + " shares already; sort the index by another attribute");
-                }
-            }
-        }
-
-        private static boolean sameAttribute(KeyAttribute a, KeyAttribute b) {
-            return a != null && b != null && a.attributeName().equals(b.attributeName());
-        }
-
-        private void checkBilling() {
-            List<DeclaredGlobalIndex> indexes = table.globalSecondaryIndexes();
-            if (table.billingMode() == BillingMode.PAY_PER_REQUEST) {
-                if (table.capacity().isDeclared()) {
-                    problem(Setting.CAPACITY, "read/write capacity is only for PROVISIONED billing; remove it or set the"
-                            + " billing mode to PROVISIONED");
-                }
-                checkRequestUnits(table.onDemandThroughput(), origin.element(Setting.ON_DEMAND_THROUGHPUT));
-                for (int i = 0; i < indexes.size(); i++) {
-                    DeclaredGlobalIndex index = indexes.get(i);
-                    if (index.capacity().isDeclared()) {
-                        indexProblem(IndexKind.GLOBAL, i + 1, index.name(), Setting.CAPACITY, "read/write capacity is"
-                                + " only for tables with PROVISIONED billing; remove it or set the table's billing"
-                                + " mode to PROVISIONED");
-                    }
-                    checkRequestUnits(index.onDemandThroughput(),
-                            origin.indexElement(IndexKind.GLOBAL, i + 1, index.name(), Setting.ON_DEMAND_THROUGHPUT));
-                }
-                return;
-            }
-            checkCapacity(origin.element(Setting.CAPACITY), table.capacity(), "table");
-            if (table.onDemandThroughput().isDeclared()) {
-                problem(Setting.ON_DEMAND_THROUGHPUT, "maximum request units are only for PAY_PER_REQUEST billing;"
-                        + " remove them or change the billing mode");
-            }
-            for (int i = 0; i < indexes.size(); i++) {
-                DeclaredGlobalIndex index = indexes.get(i);
-                checkCapacity(origin.indexElement(IndexKind.GLOBAL, i + 1, index.name(), Setting.CAPACITY),
-                        index.capacity(), "global secondary index");
-                if (index.onDemandThroughput().isDeclared()) {
-                    indexProblem(IndexKind.GLOBAL, i + 1, index.name(), Setting.ON_DEMAND_THROUGHPUT, "maximum request"
-                            + " units are only for tables with PAY_PER_REQUEST billing; remove them");
-                }
-            }
-        }
-
-        private void checkCapacity(String element, Capacity capacity, String what) {
-            if (!capacity.isComplete()) {
-                problems.add(new ConfigurationProblem(subject, element, "missing; with PROVISIONED billing every "
-                        + what + " needs both read and write capacity units"));
-            } else if (capacity.readCapacityUnits() < 1 || capacity.writeCapacityUnits() < 1) {
-                problems.add(new ConfigurationProblem(subject, element, "capacity units must be at least 1"));
-            }
-        }
-
-        private void checkRequestUnits(RequestUnits units, String element) {
-            for (Long value : new Long[] {units.maxReadRequestUnits(), units.maxWriteRequestUnits()}) {
-                if (value != null && value != -1 && value < 1) {
-                    problems.add(new ConfigurationProblem(subject, element, "maximum request units are at least 1,"
-                            + " or -1 for no limit"));
-                    return;
-                }
-            }
-        }
-
-        private void checkStream() {
-            StreamSpecification stream = table.stream();
-            if (stream == null) {
-                return;
-            }
-            if (stream.enabled() && stream.viewType() == null) {
-                problem(Setting.STREAM, "an enabled stream needs a view type: KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or"
-                        + " NEW_AND_OLD_IMAGES");
-            }
-            if (!stream.enabled() && stream.viewType() != null) {
-                problem(Setting.STREAM, "a stream view type is only for an enabled stream; enable the stream or remove"
-                        + " the view type");
-            }
-        }
-
-        private void checkEncryption() {
-            boolean customer = table.encryption() == Encryption.CUSTOMER_MANAGED;
-            boolean hasKey = table.kmsKeyId() != null && !table.kmsKeyId().isBlank();
-            if (customer && !hasKey) {
-                problem(Setting.KMS_KEY, "missing; CUSTOMER_MANAGED encryption needs the KMS key's id, ARN or alias");
-            }
-            if (!customer && hasKey) {
-                problem(Setting.KMS_KEY, "a KMS key is only for CUSTOMER_MANAGED encryption; set the encryption to"
-                        + " CUSTOMER_MANAGED or remove the key");
-            }
-        }
-
-        private void problem(Setting field, String message) {
-            problems.add(new ConfigurationProblem(subject, origin.element(field), message));
-        }
-
-        private void indexProblem(IndexKind kind, int position, String name, Setting field, String message) {
-            problems.add(new ConfigurationProblem(subject, origin.indexElement(kind, position, name, field), message));
-        }
     }
 }

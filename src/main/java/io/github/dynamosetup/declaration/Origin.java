@@ -1,8 +1,8 @@
 package io.github.dynamosetup.declaration;
 
 /**
- * Where a table was declared, so that a problem names the place the user has to edit: a POM element
- * ({@link PomOrigin}) or a JSON path in a table file.
+ * Where a table was declared, so that a problem names the place the user has to edit: a POM element or a
+ * JSON path in a table file.
  */
 public interface Origin {
 
@@ -22,6 +22,17 @@ public interface Origin {
      * @param field the index's field, or {@code null} for the index itself
      */
     String indexElement(IndexKind kind, int position, String indexName, Setting field);
+
+    /**
+     * The place of a setting of the table, or of one of its indexes.
+     *
+     * @param kind the index's kind, or {@code null} for a setting of the table
+     * @param position the index's position among the table's indexes of that kind, from 1
+     * @param field the setting, or {@code null} for the index itself
+     */
+    default Place place(IndexKind kind, int position, Setting field) {
+        return new Place(this, kind, kind == null ? 0 : position, field, null);
+    }
 
     /** The element or path of one tag. */
     String tagElement(String key);

@@ -4,20 +4,21 @@ import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.ConfigurationProblem;
 import io.github.dynamosetup.declaration.Declaration;
-import io.github.dynamosetup.declaration.Encryption;
-import io.github.dynamosetup.declaration.Setting;
+import io.github.dynamosetup.declaration.DeclarationRules;
 import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
+import io.github.dynamosetup.declaration.DeclaredLocalIndex;
+import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.Encryption;
 import io.github.dynamosetup.declaration.IndexKind;
+import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.InvalidDeclarationException;
 import io.github.dynamosetup.declaration.KeyAttribute;
-import io.github.dynamosetup.declaration.DeclaredLocalIndex;
-import io.github.dynamosetup.maven.PomOrigin;
-import io.github.dynamosetup.declaration.IndexProjection;
+import io.github.dynamosetup.declaration.Place;
 import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.Setting;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.TableClass;
-import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.declaration.json.TableFileReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,14 +33,14 @@ import java.util.stream.Collectors;
 
 /**
  * Maps the POM's {@code <tables>} and the {@code <tableFiles>} to a validated {@link Declaration}.
- * Problems of notation (a key type other than S/N/B, an unknown enum value, a broken JSON file) and of
- * DynamoDB's rules are reported together.
+ * Problems of notation (a key type other than S/N/B, an unknown enum value, a broken JSON file) are found
+ * here, each at its {@link Place}; DynamoDB's rules are then applied once to all tables together.
  */
 final class DeclarationMapper {
 
     private final List<ConfigurationProblem> problems = new ArrayList<>();
-    /** table + element already reported here, so that the declared's own check does not repeat them. */
-    private final Set<String> reported = new HashSet<>();
+    /** Where a problem was found: a value there is not read any further. */
+    private final Set<Place> reported = new HashSet<>();
     private final String prefix;
     private final String suffix;
     private final UnresolvedExpressions unresolved;
@@ -88,35 +89,27 @@ final class DeclarationMapper {
         for (Path file : nonNull(configuration.tableFiles())) {
             TableFileReader.Result read = TableFileReader.read(file,
                     TableFiles.displayName(configuration.basedir(), file), mapper::fullName, globalTags);
-            read.problems().forEach(p -> mapper.report(p.table(), p.element(), p.message()));
+            mapper.problems.addAll(read.problems());
             if (read.table() != null) {
                 declaredTables.add(read.table());
             }
         }
-        List<ConfigurationProblem> all = new ArrayList<>(extraProblems);
-        all.addAll(mapper.problems);
-        try {
-            Declaration declaration = Declaration.of(declaredTables);
-            if (all.isEmpty()) {
-                return declaration;
-            }
-        } catch (InvalidDeclarationException invalid) {
-            invalid.problems().stream().filter(p -> !mapper.isReported(p)).forEach(all::add);
-        }
-        throw new InvalidDeclarationException(all);
+        List<ConfigurationProblem> found = new ArrayList<>(extraProblems);
+        found.addAll(mapper.problems);
+        return Declaration.of(declaredTables, found);
     }
 
     /** Reports the problems of the global tags once, and leaves the bad ones out of every table. */
     private Map<String, String> validGlobalTags(Map<String, String> globalTags) {
         Map<String, String> valid = new LinkedHashMap<>(globalTags);
-        PomOrigin elements = new PomOrigin(0);
-        for (ConfigurationProblem problem : Declaration.tagProblems(ConfigurationProblem.PLUGIN_CONFIGURATION,
-                elements, globalTags)) {
+        for (ConfigurationProblem problem : DeclarationRules.tagProblems(ConfigurationProblem.PLUGIN_CONFIGURATION,
+                new PomOrigin(0), globalTags)) {
             if (!unresolved.contains(problem.element())) {
                 problems.add(problem);
             }
-            globalTags.keySet().stream().filter(k -> elements.tagElement(k).equals(problem.element()))
-                    .forEach(valid::remove);
+            if (problem.place().tag() != null) {
+                valid.remove(problem.place().tag());
+            }
         }
         return valid;
     }
@@ -129,133 +122,124 @@ final class DeclarationMapper {
         List<UnresolvedExpressions.Found> unresolvedElements = unresolved.of(origin.position());
         boolean nameUnresolved = unresolvedElements.stream().anyMatch(f -> f.indexKind() == null
                 && f.element().equals(origin.element(Setting.NAME)));
-        String name = nameUnresolved || table.getName() == null || table.getName().isBlank() ? null
-                : fullName(table.getName());
-        String subject = origin.subject(name);
-        reportUnresolved(table, origin, subject, unresolvedElements);
+        String name = nameUnresolved || table.name == null || table.name.isBlank() ? null : fullName(table.name);
+        TableElements at = new TableElements(origin, origin.subject(name));
+        reportUnresolved(table, at, unresolvedElements);
         DeclaredTable.Builder declared = DeclaredTable.builder(origin, name)
-                .declaredName(blankToNull(table.getName()))
-                .partitionKey(key(table.getPartitionKey(), subject, origin.element(Setting.PARTITION_KEY)))
-                .sortKey(key(table.getSortKey(), subject, origin.element(Setting.SORT_KEY)));
-        List<PomGlobalSecondaryIndex> globalIndexes = nonNull(table.getGlobalSecondaryIndexes());
+                .declaredName(blankToNull(table.name))
+                .partitionKey(key(table.partitionKey, at.of(Setting.PARTITION_KEY)))
+                .sortKey(key(table.sortKey, at.of(Setting.SORT_KEY)));
+        List<PomGlobalSecondaryIndex> globalIndexes = nonNull(table.globalSecondaryIndexes);
         for (int i = 0; i < globalIndexes.size(); i++) {
             PomGlobalSecondaryIndex index = globalIndexes.get(i);
-            String indexName = blankToNull(index.getName());
+            String indexName = blankToNull(index.name);
             int position = i + 1;
             declared.globalSecondaryIndex(new DeclaredGlobalIndex(
                     indexName,
-                    key(index.getPartitionKey(), subject,
-                            origin.indexElement(IndexKind.GLOBAL, position, indexName, Setting.PARTITION_KEY)),
-                    key(index.getSortKey(), subject,
-                            origin.indexElement(IndexKind.GLOBAL, position, indexName, Setting.SORT_KEY)),
-                    enumValue(IndexProjection.class, index.getProjection(), IndexProjection.ALL, subject,
-                            origin.indexElement(IndexKind.GLOBAL, position, indexName, Setting.PROJECTION)),
-                    names(index.getNonKeyAttributes()),
-                    new Capacity(index.getReadCapacity(), index.getWriteCapacity()),
-                    new RequestUnits(index.getMaxReadRequestUnits(), index.getMaxWriteRequestUnits())));
+                    key(index.partitionKey, at.of(IndexKind.GLOBAL, position, indexName, Setting.PARTITION_KEY)),
+                    key(index.sortKey, at.of(IndexKind.GLOBAL, position, indexName, Setting.SORT_KEY)),
+                    enumValue(IndexProjection.class, index.projection, IndexProjection.ALL,
+                            at.of(IndexKind.GLOBAL, position, indexName, Setting.PROJECTION)),
+                    names(index.nonKeyAttributes),
+                    new Capacity(index.readCapacity, index.writeCapacity),
+                    new RequestUnits(index.maxReadRequestUnits, index.maxWriteRequestUnits)));
         }
-        List<PomLocalSecondaryIndex> localIndexes = nonNull(table.getLocalSecondaryIndexes());
+        List<PomLocalSecondaryIndex> localIndexes = nonNull(table.localSecondaryIndexes);
         for (int i = 0; i < localIndexes.size(); i++) {
             PomLocalSecondaryIndex index = localIndexes.get(i);
-            String indexName = blankToNull(index.getName());
+            String indexName = blankToNull(index.name);
             int position = i + 1;
             declared.localSecondaryIndex(new DeclaredLocalIndex(
                     indexName,
-                    key(index.getSortKey(), subject,
-                            origin.indexElement(IndexKind.LOCAL, position, indexName, Setting.SORT_KEY)),
-                    enumValue(IndexProjection.class, index.getProjection(), IndexProjection.ALL, subject,
-                            origin.indexElement(IndexKind.LOCAL, position, indexName, Setting.PROJECTION)),
-                    names(index.getNonKeyAttributes())));
+                    key(index.sortKey, at.of(IndexKind.LOCAL, position, indexName, Setting.SORT_KEY)),
+                    enumValue(IndexProjection.class, index.projection, IndexProjection.ALL,
+                            at.of(IndexKind.LOCAL, position, indexName, Setting.PROJECTION)),
+                    names(index.nonKeyAttributes)));
         }
-        StreamViewType streamViewType = enumValue(StreamViewType.class, table.getStreamViewType(), null, subject,
-                origin.element(Setting.STREAM));
+        StreamViewType streamViewType = enumValue(StreamViewType.class, table.streamViewType, null,
+                at.of(Setting.STREAM));
         return declared
-                .timeToLiveAttribute(blankToNull(table.getTimeToLiveAttribute()))
-                .billingMode(enumValue(BillingMode.class, table.getBillingMode(), BillingMode.PAY_PER_REQUEST, subject,
-                        origin.element(Setting.BILLING_MODE)))
-                .capacity(new Capacity(table.getReadCapacity(), table.getWriteCapacity()))
-                .onDemandThroughput(new RequestUnits(table.getMaxReadRequestUnits(), table.getMaxWriteRequestUnits()))
+                .timeToLiveAttribute(blankToNull(table.timeToLiveAttribute))
+                .billingMode(enumValue(BillingMode.class, table.billingMode, BillingMode.PAY_PER_REQUEST,
+                        at.of(Setting.BILLING_MODE)))
+                .capacity(new Capacity(table.readCapacity, table.writeCapacity))
+                .onDemandThroughput(new RequestUnits(table.maxReadRequestUnits, table.maxWriteRequestUnits))
                 .stream(streamViewType == null ? null : new StreamSpecification(true, streamViewType))
-                .encryption(enumValue(Encryption.class, table.getEncryption(), null, subject,
-                        origin.element(Setting.ENCRYPTION)), blankToNull(table.getKmsKeyId()))
-                .pointInTimeRecovery(table.isPointInTimeRecovery())
-                .deletionProtection(table.isDeletionProtection())
-                .tableClass(enumValue(TableClass.class, table.getTableClass(), null, subject,
-                        origin.element(Setting.TABLE_CLASS)))
+                .encryption(enumValue(Encryption.class, table.encryption, null, at.of(Setting.ENCRYPTION)),
+                        blankToNull(table.kmsKeyId))
+                .pointInTimeRecovery(table.pointInTimeRecovery)
+                .deletionProtection(table.deletionProtection)
+                .tableClass(enumValue(TableClass.class, table.tableClass, null, at.of(Setting.TABLE_CLASS)))
                 .tags(globalTags)
-                .tags(nonNull(table.getTags()))
+                .tags(nonNull(table.tags))
                 .build();
     }
 
+    /** Where a problem is: how messages name the table and the element, and its place. */
+    private record Where(String subject, String element, Place place) {}
+
+    /** The elements of one POM table. */
+    private record TableElements(PomOrigin origin, String subject) {
+
+        Where of(Setting setting) {
+            return new Where(subject, origin.element(setting), origin.place(null, 0, setting));
+        }
+
+        Where of(IndexKind kind, int position, String indexName, Setting setting) {
+            return new Where(subject, origin.indexElement(kind, position, indexName, setting),
+                    origin.place(kind, position, setting));
+        }
+    }
+
     /**
-     * Reports a table's unresolved elements first, under the names the declaration's own checks use, so
-     * that those checks say nothing more about them (a {@code <sortKey>} of {@code ${undefined.key}} is not
-     * also a key type error, an unresolved {@code <readCapacity>} not also missing capacity).
+     * Reports a table's unresolved elements first, at the places the rules use, so that the rules say
+     * nothing more about them (a {@code <sortKey>} of {@code ${undefined.key}} is not also a key type error,
+     * an unresolved {@code <readCapacity>} not also missing capacity).
      */
-    private void reportUnresolved(PomTable table, PomOrigin origin, String subject,
+    private void reportUnresolved(PomTable table, TableElements at,
             List<UnresolvedExpressions.Found> unresolvedElements) {
         for (UnresolvedExpressions.Found found : unresolvedElements) {
             String element = found.element();
             if (found.indexKind() != null) {
                 List<? extends PomSecondaryIndex> indexes = found.indexKind() == IndexKind.GLOBAL
-                        ? nonNull(table.getGlobalSecondaryIndexes()) : nonNull(table.getLocalSecondaryIndexes());
+                        ? nonNull(table.globalSecondaryIndexes) : nonNull(table.localSecondaryIndexes);
                 String indexName = found.index() <= indexes.size()
-                        ? blankToNull(indexes.get(found.index() - 1).getName()) : null;
-                String index = origin.indexElement(found.indexKind(), found.index(), indexName, null);
-                element = index + " " + element;
-                if (found.element().equals(origin.element(Setting.NAME))) {
-                    reported.add(subject + index);
-                }
+                        ? blankToNull(indexes.get(found.index() - 1).name) : null;
+                element = at.origin().indexElement(found.indexKind(), found.index(), indexName, null) + " " + element;
             }
-            report(subject, element, found.message());
-            String combined = switch (found.element()) {
-                case "<readCapacity>", "<writeCapacity>" -> origin.element(Setting.CAPACITY);
-                case "<maxReadRequestUnits>", "<maxWriteRequestUnits>" -> origin.element(Setting.ON_DEMAND_THROUGHPUT);
-                default -> null;
-            };
-            if (combined != null) {
-                reported.add(subject + element.substring(0, element.length() - found.element().length()) + combined);
-            }
+            report(new Where(at.subject(), element, at.origin().placeOf(found.indexKind(), found.index(),
+                    found.element())), found.message());
         }
     }
 
-    private KeyAttribute key(String text, String subject, String element) {
-        if (reported.contains(subject + element)) {
-            return null;
-        }
-        if (text == null || text.isBlank()) {
+    private KeyAttribute key(String text, Where where) {
+        if (text == null || text.isBlank() || reported.contains(where.place())) {
             return null;
         }
         try {
             return KeyAttribute.parse(text);
         } catch (IllegalArgumentException e) {
-            report(subject, element, e.getMessage());
+            report(where, e.getMessage());
             return null;
         }
     }
 
-    private <E extends Enum<E>> E enumValue(Class<E> type, String text, E defaultValue, String subject, String element) {
-        if (text == null || text.isBlank() || reported.contains(subject + element)) {
+    private <E extends Enum<E>> E enumValue(Class<E> type, String text, E defaultValue, Where where) {
+        if (text == null || text.isBlank() || reported.contains(where.place())) {
             return defaultValue;
         }
         try {
             return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            report(subject, element, "'" + text + "' is not one of "
+            report(where, "'" + text + "' is not one of "
                     + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
             return defaultValue;
         }
     }
 
-    /** Whether this place, or a place inside it (a JSON path below it), already has a problem. */
-    private boolean isReported(ConfigurationProblem problem) {
-        String place = problem.table() + problem.element();
-        return reported.stream().anyMatch(r -> r.equals(place) || r.startsWith(place + "[") || r.startsWith(place + "."));
-    }
-
-    private void report(String subject, String element, String message) {
-        problems.add(new ConfigurationProblem(subject, element, message));
-        reported.add(subject + element);
+    private void report(Where where, String message) {
+        problems.add(new ConfigurationProblem(where.subject(), where.element(), message, where.place()));
+        reported.add(where.place());
     }
 
     private static List<String> names(List<String> names) {

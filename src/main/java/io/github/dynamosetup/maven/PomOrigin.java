@@ -2,8 +2,9 @@ package io.github.dynamosetup.maven;
 
 import io.github.dynamosetup.declaration.IndexKind;
 import io.github.dynamosetup.declaration.Origin;
+import io.github.dynamosetup.declaration.Place;
 import io.github.dynamosetup.declaration.Setting;
-
+import java.util.Arrays;
 import java.util.Map;
 
 /** A table declared in the plugin's {@code <tables>}: problems name POM elements. */
@@ -52,6 +53,21 @@ public record PomOrigin(int position) implements Origin {
         String index = (kind == IndexKind.GLOBAL ? "<globalSecondaryIndex> " : "<localSecondaryIndex> ")
                 + (indexName == null ? "#" + position : "'" + indexName + "'");
         return field == null ? index : index + " " + element(field);
+    }
+
+    /**
+     * The place of an element of the table, or of one of its indexes ({@code kind} not null), named as in
+     * the POM: {@code <sortKey>}, {@code <readCapacity>} (one half of the capacity), {@code <tags><Owner>}.
+     */
+    Place placeOf(IndexKind kind, int index, String element) {
+        if (element.startsWith("<tags><") && element.endsWith(">")) {
+            return Place.tag(this, element.substring("<tags><".length(), element.length() - 1));
+        }
+        Setting setting = ELEMENTS.entrySet().stream().filter(e -> e.getValue().equals(element)).findFirst()
+                .or(() -> ELEMENTS.entrySet().stream()
+                        .filter(e -> Arrays.asList(e.getValue().split("/")).contains(element)).findFirst())
+                .map(Map.Entry::getKey).orElse(null);
+        return place(kind, index, setting);
     }
 
     @Override

@@ -31,7 +31,7 @@ class DeclarationTest {
     }
 
     private static List<String> problems(DeclaredTable... tables) {
-        return Declaration.problemsOf(List.of(tables)).stream().map(ConfigurationProblem::toString).toList();
+        return DeclarationRules.problemsOf(List.of(tables)).stream().map(ConfigurationProblem::toString).toList();
     }
 
     private static String problem(DeclaredTable table) {

@@ -1,7 +1,10 @@
 package io.github.dynamosetup.maven;
 
+import static io.github.dynamosetup.maven.PomBeans.gsi;
+import static io.github.dynamosetup.maven.PomBeans.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.BillingMode;
@@ -12,11 +15,13 @@ import io.github.dynamosetup.declaration.InvalidDeclarationException;
 import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeclarationMapperTest {
 
@@ -26,29 +31,20 @@ class DeclarationMapperTest {
                 prefix, suffix), extraProblems);
     }
 
-    private static PomTable table(String name, String partitionKey) {
-        PomTable table = new PomTable();
-        table.setName(name);
-        table.setPartitionKey(partitionKey);
-        return table;
-    }
-
     @Test
     void mapsEveryElementOfATable() throws Exception {
         PomTable orders = table("orders", "customer_id");
-        orders.setSortKey("created_at:N");
-        orders.setBillingMode("provisioned");
-        orders.setReadCapacity(5L);
-        orders.setWriteCapacity(3L);
-        orders.setTimeToLiveAttribute(" expires ");
-        PomGlobalSecondaryIndex byStatus = new PomGlobalSecondaryIndex();
-        byStatus.setName("by-status");
-        byStatus.setPartitionKey("status:S");
-        byStatus.setProjection("INCLUDE");
-        byStatus.setNonKeyAttributes(List.of("total", " "));
-        byStatus.setReadCapacity(1L);
-        byStatus.setWriteCapacity(1L);
-        orders.setGlobalSecondaryIndexes(List.of(byStatus));
+        orders.sortKey = "created_at:N";
+        orders.billingMode = "provisioned";
+        orders.readCapacity = 5L;
+        orders.writeCapacity = 3L;
+        orders.timeToLiveAttribute = " expires ";
+        PomGlobalSecondaryIndex byStatus = gsi("by-status", "status:S");
+        byStatus.projection = "INCLUDE";
+        byStatus.nonKeyAttributes = List.of("total", " ");
+        byStatus.readCapacity = 1L;
+        byStatus.writeCapacity = 1L;
+        orders.globalSecondaryIndexes = List.of(byStatus);
 
         DeclaredTable declared = map(List.of(orders), Map.of(), null, null, List.of()).tables().get(0);
 
@@ -67,10 +63,7 @@ class DeclarationMapperTest {
     @Test
     void defaultsArePayPerRequestAndProjectionAll() throws Exception {
         PomTable sessions = table("user_sessions", "user_id");
-        PomGlobalSecondaryIndex index = new PomGlobalSecondaryIndex();
-        index.setName("by-user");
-        index.setPartitionKey("user_id");
-        sessions.setGlobalSecondaryIndexes(List.of(index));
+        sessions.globalSecondaryIndexes = List.of(gsi("by-user", "user_id"));
 
         DeclaredTable declared = map(List.of(sessions), null, null, null, List.of()).tables().get(0);
 
@@ -82,7 +75,7 @@ class DeclarationMapperTest {
     @Test
     void tableTagsAddToAndOverrideGlobalTags() throws Exception {
         PomTable doctores = table("doctores", "doctor_id");
-        doctores.setTags(Map.of("Environment", "prod", "Team", "agenda"));
+        doctores.tags = Map.of("Environment", "prod", "Team", "agenda");
 
         Declaration declaration = map(List.of(doctores, table("user_sessions", "user_id")),
                 Map.of("Application", "HealthAssistantAPI", "Environment", "dev"), null, null, List.of());
@@ -107,7 +100,7 @@ class DeclarationMapperTest {
         Map<String, String> globalTags = new LinkedHashMap<>();
         globalTags.put("Environment", null);
         PomTable overriding = table("doctores", "doctor_id");
-        overriding.setTags(Map.of("Environment", "prod"));
+        overriding.tags = Map.of("Environment", "prod");
 
         assertThatThrownBy(() -> map(List.of(overriding, table("user_sessions", "user_id")),
                 globalTags, null, null, List.of()))
@@ -125,5 +118,33 @@ class DeclarationMapperTest {
                 .satisfies(e -> assertThat(((InvalidDeclarationException) e).problems())
                         .singleElement().asString()
                         .startsWith("table 'doctores', <partitionKey>: 'doctor_id:X' has the key type 'X'"));
+    }
+
+    /**
+     * The rules run once over the POM's tables and the files' together: a file's table that breaks a rule,
+     * and that the POM declares too, is reported once for each, not by the reader and again by the
+     * declaration.
+     */
+    @Test
+    void eachRuleATableFileBreaksIsReportedOnceWithTheNameThePomDeclaresToo(@TempDir Path project) throws Exception {
+        Path file = Files.writeString(project.resolve("orders.json"), """
+                {
+                  "TableName": "orders",
+                  "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                  "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                  "BillingMode": "PAY_PER_REQUEST",
+                  "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5}
+                }
+                """);
+
+        List<ConfigurationProblem> problems = catchThrowableOfType(InvalidDeclarationException.class,
+                () -> DeclarationMapper.map(new DeclarationMapper.Configuration(List.of(table("orders", "id")),
+                        List.of(file), project, Map.of(), null, null), List.of())).problems();
+
+        assertThat(problems).extracting(ConfigurationProblem::toString).containsExactly(
+                "table 'orders' (orders.json), $.TableName: declared twice, at <tables> #1 and at file orders.json;"
+                        + " remove one or give them different names",
+                "table 'orders' (orders.json), $.ProvisionedThroughput: read/write capacity is only for PROVISIONED"
+                        + " billing; remove it or set the billing mode to PROVISIONED");
     }
 }

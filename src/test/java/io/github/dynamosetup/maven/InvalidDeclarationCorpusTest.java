@@ -1,5 +1,8 @@
 package io.github.dynamosetup.maven;
 
+import static io.github.dynamosetup.maven.PomBeans.gsi;
+import static io.github.dynamosetup.maven.PomBeans.lsi;
+import static io.github.dynamosetup.maven.PomBeans.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,28 +49,6 @@ class InvalidDeclarationCorpusTest {
         }
     }
 
-    private static PomTable table(String name, String partitionKey, String sortKey) {
-        PomTable table = new PomTable();
-        table.setName(name);
-        table.setPartitionKey(partitionKey);
-        table.setSortKey(sortKey);
-        return table;
-    }
-
-    private static PomGlobalSecondaryIndex gsi(String name, String partitionKey) {
-        PomGlobalSecondaryIndex index = new PomGlobalSecondaryIndex();
-        index.setName(name);
-        index.setPartitionKey(partitionKey);
-        return index;
-    }
-
-    private static PomLocalSecondaryIndex lsi(String name, String sortKey) {
-        PomLocalSecondaryIndex index = new PomLocalSecondaryIndex();
-        index.setName(name);
-        index.setSortKey(sortKey);
-        return index;
-    }
-
     /** A mistake in the POM; an expected problem starting with an element is about the table 'orders'. */
     private static Arguments pom(String mistake, Consumer<Declared> declare, String... expected) {
         return Arguments.of(mistake, declare, subject("table 'orders', ", "<", expected));
@@ -107,128 +88,128 @@ class InvalidDeclarationCorpusTest {
 
     static Stream<Arguments> invalidDeclarations() {
         return Stream.of(
-                pom("no table name", d -> d.orders().setName(null),
+                pom("no table name", d -> d.orders().name = null,
                         "table #1 (no name), <name>: missing; give the table a name"),
-                pom("table name too short", d -> d.orders().setName("ab"),
+                pom("table name too short", d -> d.orders().name = "ab",
                         "table 'ab', <name>: 'ab' is not a valid DynamoDB table name: use 3 to 255 characters"),
-                pom("table name with a bad character", d -> d.orders().setName("orders!"),
+                pom("table name with a bad character", d -> d.orders().name = "orders!",
                         "table 'orders!', <name>: 'orders!' is not a valid DynamoDB table name"),
-                pom("no partition key", d -> d.orders().setPartitionKey(null),
+                pom("no partition key", d -> d.orders().partitionKey = null,
                         "table 'orders', <partitionKey>: missing; every table needs a partition key"),
-                pom("key type BOOL", d -> d.orders().setPartitionKey("customer_id:BOOL"),
+                pom("key type BOOL", d -> d.orders().partitionKey = "customer_id:BOOL",
                         "table 'orders', <partitionKey>: 'customer_id:BOOL' has the key type 'BOOL', but DynamoDB keys"
                                 + " are S (string), N (number) or B (binary)"),
-                pom("sort key type X", d -> d.orders().setSortKey("created_at:X"),
+                pom("sort key type X", d -> d.orders().sortKey = "created_at:X",
                         "table 'orders', <sortKey>: 'created_at:X' has the key type 'X'"),
                 pom("two tables with one name", d -> d.tables.add(table("orders", "id", null)),
                         "table 'orders', <name>: declared twice, at <tables> #1 and at <tables> #3"),
-                pom("an index without a name", d -> d.orders().getGlobalSecondaryIndexes().add(gsi(null, "status")),
+                pom("an index without a name", d -> d.orders().globalSecondaryIndexes.add(gsi(null, "status")),
                         "table 'orders', <globalSecondaryIndex> #1 <name>: missing; give the index a name"),
                 pom("two indexes with one name", d -> {
-                    d.orders().getGlobalSecondaryIndexes().add(gsi("by-status", "status"));
-                    d.orders().getLocalSecondaryIndexes().add(lsi("by-status", "total:N"));
+                    d.orders().globalSecondaryIndexes.add(gsi("by-status", "status"));
+                    d.orders().localSecondaryIndexes.add(lsi("by-status", "total:N"));
                 }, "table 'orders', <localSecondaryIndex> 'by-status': another index of this table has the same name"),
-                pom("an index without a partition key", d -> d.orders().getGlobalSecondaryIndexes()
+                pom("an index without a partition key", d -> d.orders().globalSecondaryIndexes
                         .add(gsi("by-status", null)),
                         "table 'orders', <globalSecondaryIndex> 'by-status' <partitionKey>: missing; every global"
                                 + " secondary index needs a partition key"),
                 pom("INCLUDE without non-key attributes", d -> {
                     PomGlobalSecondaryIndex index = gsi("by-status", "status");
-                    index.setProjection("INCLUDE");
-                    d.orders().getGlobalSecondaryIndexes().add(index);
+                    index.projection = "INCLUDE";
+                    d.orders().globalSecondaryIndexes.add(index);
                 }, "table 'orders', <globalSecondaryIndex> 'by-status' <nonKeyAttributes>: missing; an INCLUDE"
                         + " projection lists the attributes it copies"),
                 pom("non-key attributes with ALL", d -> {
                     PomGlobalSecondaryIndex index = gsi("by-status", "status");
-                    index.setNonKeyAttributes(List.of("total"));
-                    d.orders().getGlobalSecondaryIndexes().add(index);
+                    index.nonKeyAttributes = List.of("total");
+                    d.orders().globalSecondaryIndexes.add(index);
                 }, "<globalSecondaryIndex> 'by-status' <nonKeyAttributes>: only an INCLUDE projection takes non-key"
                         + " attributes"),
                 pom("unknown projection", d -> {
                     PomGlobalSecondaryIndex index = gsi("by-status", "status");
-                    index.setProjection("SOME");
-                    d.orders().getGlobalSecondaryIndexes().add(index);
+                    index.projection = "SOME";
+                    d.orders().globalSecondaryIndexes.add(index);
                 }, "<globalSecondaryIndex> 'by-status' <projection>: 'SOME' is not one of ALL, KEYS_ONLY, INCLUDE"),
                 pom("21 global secondary indexes", d -> IntStream.rangeClosed(1, 21)
-                        .forEach(i -> d.orders().getGlobalSecondaryIndexes().add(gsi("gsi-" + i, "status"))),
+                        .forEach(i -> d.orders().globalSecondaryIndexes.add(gsi("gsi-" + i, "status"))),
                         "table 'orders', <globalSecondaryIndexes>: 21 global secondary indexes; DynamoDB allows at most"
                                 + " 20 per table"),
                 pom("6 local secondary indexes", d -> IntStream.rangeClosed(1, 6)
-                        .forEach(i -> d.orders().getLocalSecondaryIndexes().add(lsi("lsi-" + i, "a" + i + ":N"))),
+                        .forEach(i -> d.orders().localSecondaryIndexes.add(lsi("lsi-" + i, "a" + i + ":N"))),
                         "table 'orders', <localSecondaryIndexes>: 6 local secondary indexes; DynamoDB allows at most 5"),
                 pom("a local index on a table without sort key", d -> {
-                    d.orders().setSortKey(null);
-                    d.orders().getLocalSecondaryIndexes().add(lsi("by-total", "total:N"));
+                    d.orders().sortKey = null;
+                    d.orders().localSecondaryIndexes.add(lsi("by-total", "total:N"));
                 }, "table 'orders', <localSecondaryIndexes>: local secondary indexes need a table with a sort key"),
-                pom("a local index without sort key", d -> d.orders().getLocalSecondaryIndexes().add(lsi("by-x", null)),
+                pom("a local index without sort key", d -> d.orders().localSecondaryIndexes.add(lsi("by-x", null)),
                         "table 'orders', <localSecondaryIndex> 'by-x' <sortKey>: missing; a local secondary index"
                                 + " shares the table's partition key and needs its own sort key"),
-                pom("one attribute, two types", d -> d.orders().getGlobalSecondaryIndexes()
+                pom("one attribute, two types", d -> d.orders().globalSecondaryIndexes
                         .add(gsi("by-date", "created_at:S")),
                         "table 'orders', <partitionKey>/<sortKey>: the attribute 'created_at' is used as a key with two"
                                 + " types (N and S)"),
-                pom("capacity with PAY_PER_REQUEST", d -> d.orders().setReadCapacity(5L),
+                pom("capacity with PAY_PER_REQUEST", d -> d.orders().readCapacity = 5L,
                         "table 'orders', <readCapacity>/<writeCapacity>: read/write capacity is only for PROVISIONED"
                                 + " billing"),
-                pom("PROVISIONED without capacity", d -> d.orders().setBillingMode("PROVISIONED"),
+                pom("PROVISIONED without capacity", d -> d.orders().billingMode = "PROVISIONED",
                         "table 'orders', <readCapacity>/<writeCapacity>: missing; with PROVISIONED billing every table"
                                 + " needs both read and write capacity units"),
                 pom("PROVISIONED index without capacity", d -> {
-                    d.orders().setBillingMode("PROVISIONED");
-                    d.orders().setReadCapacity(1L);
-                    d.orders().setWriteCapacity(1L);
-                    d.orders().getGlobalSecondaryIndexes().add(gsi("by-status", "status"));
+                    d.orders().billingMode = "PROVISIONED";
+                    d.orders().readCapacity = 1L;
+                    d.orders().writeCapacity = 1L;
+                    d.orders().globalSecondaryIndexes.add(gsi("by-status", "status"));
                 }, "table 'orders', <globalSecondaryIndex> 'by-status' <readCapacity>/<writeCapacity>: missing"),
                 pom("zero capacity", d -> {
-                    d.orders().setBillingMode("PROVISIONED");
-                    d.orders().setReadCapacity(0L);
-                    d.orders().setWriteCapacity(1L);
+                    d.orders().billingMode = "PROVISIONED";
+                    d.orders().readCapacity = 0L;
+                    d.orders().writeCapacity = 1L;
                 }, "table 'orders', <readCapacity>/<writeCapacity>: capacity units must be at least 1"),
                 pom("request units with PROVISIONED", d -> {
-                    d.orders().setBillingMode("PROVISIONED");
-                    d.orders().setReadCapacity(1L);
-                    d.orders().setWriteCapacity(1L);
-                    d.orders().setMaxReadRequestUnits(10L);
+                    d.orders().billingMode = "PROVISIONED";
+                    d.orders().readCapacity = 1L;
+                    d.orders().writeCapacity = 1L;
+                    d.orders().maxReadRequestUnits = 10L;
                 }, "table 'orders', <maxReadRequestUnits>/<maxWriteRequestUnits>: maximum request units are only for"
                         + " PAY_PER_REQUEST billing"),
-                pom("zero request units", d -> d.orders().setMaxWriteRequestUnits(0L),
+                pom("zero request units", d -> d.orders().maxWriteRequestUnits = 0L,
                         "table 'orders', <maxReadRequestUnits>/<maxWriteRequestUnits>: maximum request units are at"
                                 + " least 1, or -1 for no limit"),
-                pom("unknown billing mode", d -> d.orders().setBillingMode("ON_DEMAND"),
+                pom("unknown billing mode", d -> d.orders().billingMode = "ON_DEMAND",
                         "table 'orders', <billingMode>: 'ON_DEMAND' is not one of PAY_PER_REQUEST, PROVISIONED"),
-                pom("unknown stream view type", d -> d.orders().setStreamViewType("ALL_IMAGES"),
+                pom("unknown stream view type", d -> d.orders().streamViewType = "ALL_IMAGES",
                         "table 'orders', <streamViewType>: 'ALL_IMAGES' is not one of KEYS_ONLY, NEW_IMAGE, OLD_IMAGE,"
                                 + " NEW_AND_OLD_IMAGES"),
-                pom("customer managed encryption without key", d -> d.orders().setEncryption("CUSTOMER_MANAGED"),
+                pom("customer managed encryption without key", d -> d.orders().encryption = "CUSTOMER_MANAGED",
                         "table 'orders', <kmsKeyId>: missing; CUSTOMER_MANAGED encryption needs the KMS key's id, ARN or"
                                 + " alias"),
                 pom("a KMS key with AWS managed encryption", d -> {
-                    d.orders().setEncryption("AWS_MANAGED");
-                    d.orders().setKmsKeyId("alias/orders");
+                    d.orders().encryption = "AWS_MANAGED";
+                    d.orders().kmsKeyId = "alias/orders";
                 }, "table 'orders', <kmsKeyId>: a KMS key is only for CUSTOMER_MANAGED encryption"),
-                pom("unknown encryption", d -> d.orders().setEncryption("SSE_S3"),
+                pom("unknown encryption", d -> d.orders().encryption = "SSE_S3",
                         "table 'orders', <encryption>: 'SSE_S3' is not one of AWS_OWNED, AWS_MANAGED, CUSTOMER_MANAGED"),
-                pom("unknown table class", d -> d.orders().setTableClass("GLACIER"),
+                pom("unknown table class", d -> d.orders().tableClass = "GLACIER",
                         "table 'orders', <tableClass>: 'GLACIER' is not one of STANDARD, STANDARD_INFREQUENT_ACCESS"),
-                pom("a tag key with the aws: prefix", d -> d.orders().getTags().put("aws:owner", "me"),
+                pom("a tag key with the aws: prefix", d -> d.orders().tags.put("aws:owner", "me"),
                         "table 'orders', <tags><aws:owner>: the prefix 'aws:' is reserved for AWS's own tags"),
                 pom("an empty global tag", d -> d.tags.put("Environment", null),
                         "plugin configuration, <tags><Environment>: the tag value is empty"),
-                pom("an unresolved expression in a tag", d -> d.orders().getTags().put("Owner", "team-${owner}"),
+                pom("an unresolved expression in a tag", d -> d.orders().tags.put("Owner", "team-${owner}"),
                         "table 'orders', <tags><Owner>: the tag value 'team-${owner}' holds an unresolved Maven"
                                 + " expression"),
-                pom("a tag value with a bad character", d -> d.orders().getTags().put("Owner", "a;b"),
+                pom("a tag value with a bad character", d -> d.orders().tags.put("Owner", "a;b"),
                         "table 'orders', <tags><Owner>: a tag value has at most 256 letters, digits, spaces and"
                                 + " _ . : / = + - @"),
-                pom("51 tags", d -> IntStream.rangeClosed(1, 51).forEach(i -> d.orders().getTags().put("T" + i, "v")),
+                pom("51 tags", d -> IntStream.rangeClosed(1, 51).forEach(i -> d.orders().tags.put("T" + i, "v")),
                         "table 'orders', <tags>: 51 tags (global and the table's own); DynamoDB allows at most 50"),
-                pom("a TTL attribute of 256 characters", d -> d.orders().setTimeToLiveAttribute("t".repeat(256)),
+                pom("a TTL attribute of 256 characters", d -> d.orders().timeToLiveAttribute = "t".repeat(256),
                         "table 'orders', <timeToLiveAttribute>: the TTL attribute name has 1 to 255 characters"),
                 pom("101 projected attributes", d -> {
                     PomGlobalSecondaryIndex index = gsi("wide", "status");
-                    index.setProjection("INCLUDE");
-                    index.setNonKeyAttributes(IntStream.rangeClosed(0, 100).mapToObj(i -> "a" + i).toList());
-                    d.orders().getGlobalSecondaryIndexes().add(index);
+                    index.projection = "INCLUDE";
+                    index.nonKeyAttributes = IntStream.rangeClosed(0, 100).mapToObj(i -> "a" + i).toList();
+                    d.orders().globalSecondaryIndexes.add(index);
                 }, "table 'orders', <nonKeyAttributes>: 101 non-key attributes projected across the table's indexes;"
                         + " DynamoDB allows at most 100"),
                 pom("a table file that does not exist", d -> d.files.put("missing.json", null),

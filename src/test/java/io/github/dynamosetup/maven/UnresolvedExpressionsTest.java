@@ -1,5 +1,7 @@
 package io.github.dynamosetup.maven;
 
+import static io.github.dynamosetup.maven.PomBeans.gsi;
+import static io.github.dynamosetup.maven.PomBeans.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -82,20 +84,16 @@ class UnresolvedExpressionsTest {
                   </table>
                 </tables>
                 """);
-        PomTable doctores = new PomTable();
-        doctores.setName("doctores");
-        doctores.setPartitionKey("doctor_id");
+        PomTable doctores = table("doctores", "doctor_id");
         // as Maven injects it: nothing for a whole unresolved expression, the text for one inside a value
-        PomTable horarios = new PomTable();
-        horarios.setName("horarios");
-        horarios.setWriteCapacity(1L);
-        horarios.setStreamViewType("NEW_${undefined.view}");
-        horarios.setTags(Map.of("Owner", "team-${undefined.team}"));
-        PomGlobalSecondaryIndex byStatus = new PomGlobalSecondaryIndex();
-        byStatus.setName("by-status");
-        byStatus.setProjection("INCLUDE");
-        byStatus.setNonKeyAttributes(new ArrayList<>(java.util.Collections.singletonList(null)));
-        horarios.setGlobalSecondaryIndexes(List.of(byStatus));
+        PomTable horarios = table("horarios", null);
+        horarios.writeCapacity = 1L;
+        horarios.streamViewType = "NEW_${undefined.view}";
+        horarios.tags = Map.of("Owner", "team-${undefined.team}");
+        PomGlobalSecondaryIndex byStatus = gsi("by-status", null);
+        byStatus.projection = "INCLUDE";
+        byStatus.nonKeyAttributes = new ArrayList<>(java.util.Collections.singletonList(null));
+        horarios.globalSecondaryIndexes = List.of(byStatus);
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("Application", "api");
         tags.put("Environment", null);

@@ -1,9 +1,13 @@
 package io.github.dynamosetup.declaration.json;
 
-import io.github.dynamosetup.declaration.Setting;
 import io.github.dynamosetup.declaration.IndexKind;
 import io.github.dynamosetup.declaration.Origin;
+import io.github.dynamosetup.declaration.Place;
+import io.github.dynamosetup.declaration.Setting;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** A table declared in a JSON file: problems name the file and a JSON path. */
 public record JsonOrigin(String file) implements Origin {
@@ -15,8 +19,8 @@ public record JsonOrigin(String file) implements Origin {
             Map.entry(Setting.KEYS, "$.AttributeDefinitions"),
             Map.entry(Setting.GLOBAL_SECONDARY_INDEXES, "$.GlobalSecondaryIndexes"),
             Map.entry(Setting.LOCAL_SECONDARY_INDEXES, "$.LocalSecondaryIndexes"),
-            Map.entry(Setting.PROJECTION, "Projection.ProjectionType"),
-            Map.entry(Setting.NON_KEY_ATTRIBUTES, "Projection.NonKeyAttributes"),
+            Map.entry(Setting.PROJECTION, "$.Projection.ProjectionType"),
+            Map.entry(Setting.NON_KEY_ATTRIBUTES, "$.Projection.NonKeyAttributes"),
             Map.entry(Setting.BILLING_MODE, "$.BillingMode"),
             Map.entry(Setting.CAPACITY, "$.ProvisionedThroughput"),
             Map.entry(Setting.ON_DEMAND_THROUGHPUT, "$.OnDemandThroughput"),
@@ -39,6 +43,9 @@ public record JsonOrigin(String file) implements Origin {
             Setting.CAPACITY, "ProvisionedThroughput",
             Setting.ON_DEMAND_THROUGHPUT, "OnDemandThroughput");
 
+    /** A path in a secondary index: its kind, its index in the array, and what follows. */
+    private static final Pattern INDEX_PATH = Pattern.compile("\\$\\.(Global|Local)SecondaryIndexes\\[(\\d+)](.*)");
+
     @Override
     public String describe() {
         return "file " + file;
@@ -52,8 +59,7 @@ public record JsonOrigin(String file) implements Origin {
 
     @Override
     public String element(Setting field) {
-        String path = PATHS.get(field);
-        return path.startsWith("$") ? path : "$." + path;
+        return PATHS.get(field);
     }
 
     @Override
@@ -61,6 +67,47 @@ public record JsonOrigin(String file) implements Origin {
         String index = (kind == IndexKind.GLOBAL ? "$.GlobalSecondaryIndexes[" : "$.LocalSecondaryIndexes[")
                 + (position - 1) + "]";
         return field == null ? index : index + "." + INDEX_FIELDS.get(field);
+    }
+
+    /**
+     * Settings written at one path are one place: a table file writes both keys in one KeySchema, so a
+     * problem there concerns both.
+     */
+    @Override
+    public Place place(IndexKind kind, int position, Setting field) {
+        Map<Setting, String> paths = kind == null ? PATHS : INDEX_FIELDS;
+        String path = field == null ? null : paths.get(field);
+        Setting first = path == null ? field
+                : Stream.of(Setting.values()).filter(s -> path.equals(paths.get(s))).findFirst().orElseThrow();
+        return Origin.super.place(kind, position, first);
+    }
+
+    /**
+     * The place a JSON path of this file lies in: the setting, of the table or of an index, at that path or
+     * above it ({@code $.KeySchema[1].AttributeName} is in the table's key schema); the index itself, or the
+     * table, when no setting is.
+     */
+    public Place placeOf(String path) {
+        Matcher index = INDEX_PATH.matcher(path);
+        if (index.matches()) {
+            IndexKind kind = index.group(1).equals("Global") ? IndexKind.GLOBAL : IndexKind.LOCAL;
+            String inIndex = index.group(3).startsWith(".") ? index.group(3).substring(1) : index.group(3);
+            return place(kind, Integer.parseInt(index.group(2)) + 1, settingAt(inIndex, INDEX_FIELDS));
+        }
+        return place(null, 0, settingAt(path, PATHS));
+    }
+
+    /** The setting whose path is {@code path} or the nearest above it; {@code null} when there is none. */
+    private static Setting settingAt(String path, Map<Setting, String> paths) {
+        Setting found = null;
+        for (Map.Entry<Setting, String> setting : paths.entrySet()) {
+            String at = setting.getValue();
+            boolean within = path.equals(at) || path.startsWith(at + ".") || path.startsWith(at + "[");
+            if (within && (found == null || at.length() > paths.get(found).length())) {
+                found = setting.getKey();
+            }
+        }
+        return found;
     }
 
     @Override

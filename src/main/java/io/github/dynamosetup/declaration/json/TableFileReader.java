@@ -10,7 +10,6 @@ import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.ConfigurationProblem;
-import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.declaration.Encryption;
 import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import io.github.dynamosetup.declaration.KeyAttribute;
@@ -54,10 +53,12 @@ import java.util.stream.Collectors;
  * </ul>
  * A projection has no default: {@code ProjectionType} must be given.
  *
- * <p>A file that CreateTable refuses is refused here, before any AWS call, for the reason DynamoDB gives.
- * Every problem names the file and a JSON path and says how to fix it, and all of a file's problems come
- * at once: those of its format and those of DynamoDB's rules for its table, each reported once. Rules
- * across tables (one name declared twice) are the declaration's.
+ * <p>A file that CreateTable refuses is refused before any AWS call, for the reason DynamoDB gives. Every
+ * problem names the file and a JSON path and says how to fix it, and all of a file's problems come at once.
+ * The reader reports those of the file's format (syntax, unknown fields, attribute definitions, key schema
+ * order); DynamoDB's rules for the table it reads are applied with those of every other table, once, by
+ * {@link io.github.dynamosetup.declaration.Declaration#of(List, List)}, which leaves out a rule's problem at
+ * a place where the file has one already.
  */
 public final class TableFileReader {
 
@@ -105,8 +106,8 @@ public final class TableFileReader {
     private enum KeySchemaOf { TABLE, GLOBAL_INDEX, LOCAL_INDEX }
 
     /**
-     * What a file holds: the table (when the file could be read at all) and every problem of the file,
-     * each once: syntax, unknown fields, attribute definitions, and DynamoDB's rules for this table.
+     * What a file holds: the table (when the file could be read at all) and the problems of its format, each
+     * once and at its {@link io.github.dynamosetup.declaration.Place}; DynamoDB's rules are not applied yet.
      */
     public record Result(DeclaredTable table, List<ConfigurationProblem> problems) {}
 
@@ -191,24 +192,7 @@ public final class TableFileReader {
                     "$.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled")));
         }
         table.tags(globalTags).tags(tags(root.get("Tags")));
-        DeclaredTable declared = table.build();
-        addRuleProblems(declared);
-        return new Result(declared, problems);
-    }
-
-    /**
-     * Adds the problems DynamoDB's rules find in the table, except where this file already has a problem at
-     * that place or inside it: that problem is the reason, and says it in the file's terms.
-     */
-    private void addRuleProblems(DeclaredTable declared) {
-        List<String> places = problems.stream().map(ConfigurationProblem::element).toList();
-        for (ConfigurationProblem rule : Declaration.problemsOf(List.of(declared))) {
-            String place = rule.element();
-            if (places.stream().noneMatch(p -> p.equals(place) || p.startsWith(place + "[")
-                    || p.startsWith(place + "."))) {
-                problems.add(rule);
-            }
-        }
+        return new Result(table.build(), problems);
     }
 
     private void checkFields(JsonNode object, String path, Shape shape) {
@@ -697,6 +681,6 @@ public final class TableFileReader {
     }
 
     private void problem(String path, String message) {
-        problems.add(new ConfigurationProblem(subject, path, message));
+        problems.add(new ConfigurationProblem(subject, path, message, origin.placeOf(path)));
     }
 }

@@ -131,11 +131,11 @@ class TableFileCorpusTest {
         TableFileReader.Result read = TableFileReader.read(path, "table-files/" + fileName, n -> PREFIX + n, Map.of());
         JsonNode plugin = expected.get("plugin");
         if (plugin.isArray()) {
-            assertProblems(read.problems(), plugin, "table '" + PREFIX + name + "' (table-files/" + fileName + ")");
+            assertProblems(TableFileReaderTest.problems(read), plugin, "table '" + PREFIX + name + "' (table-files/" + fileName + ")");
             assertThat(server.listTables().tableNames()).doesNotContain(PREFIX + name);
             return;
         }
-        assertThat(read.problems()).as("problems of " + fileName).isEmpty();
+        assertThat(TableFileReaderTest.problems(read)).as("problems of " + fileName).isEmpty();
         DeclaredTable declared = read.table();
         JsonNode ttl = file.path("TimeToLiveSpecification");
         assertThat(declared.timeToLiveAttribute()).isEqualTo(ttl.isMissingNode() || !ttl.path("Enabled").asBoolean(true)

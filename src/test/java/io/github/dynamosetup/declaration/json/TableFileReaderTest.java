@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
+import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.declaration.Encryption;
+import io.github.dynamosetup.declaration.InvalidDeclarationException;
 import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.RequestUnits;
@@ -33,6 +35,19 @@ class TableFileReaderTest {
         Path file = Files.writeString(directory.resolve("orders.json"), json);
         return TableFileReader.read(file, "tables/orders.json", name -> "dev-" + name,
                 Map.of("Application", "Shop", "Team", "everyone"));
+    }
+
+    /**
+     * The problems the plugin reports for a file: those the reader finds, then those of DynamoDB's rules
+     * for its table, which {@link Declaration} applies.
+     */
+    static List<ConfigurationProblem> problems(TableFileReader.Result read) {
+        try {
+            Declaration.of(read.table() == null ? List.of() : List.of(read.table()), read.problems());
+            return List.of();
+        } catch (InvalidDeclarationException e) {
+            return e.problems();
+        }
     }
 
     @Test
@@ -76,7 +91,7 @@ class TableFileReaderTest {
                 }
                 """);
 
-        assertThat(result.problems()).isEmpty();
+        assertThat(problems(result)).isEmpty();
         DeclaredTable table = result.table();
         assertThat(table.name()).isEqualTo("dev-orders");
         assertThat(table.origin().describe()).isEqualTo("file tables/orders.json");
@@ -117,7 +132,7 @@ class TableFileReaderTest {
                 }
                 """);
 
-        assertThat(result.problems()).isEmpty();
+        assertThat(problems(result)).isEmpty();
         assertThat(result.table().billingMode()).isEqualTo(BillingMode.PROVISIONED);
         assertThat(result.table().capacity()).isEqualTo(new Capacity(5L, 2L));
         assertThat(result.table().encryption()).isEqualTo(Encryption.AWS_MANAGED);
@@ -140,7 +155,7 @@ class TableFileReaderTest {
                 }
                 """);
 
-        assertThat(result.problems()).isEmpty();
+        assertThat(problems(result)).isEmpty();
         assertThat(result.table().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
         assertThat(result.table().onDemandThroughput()).isEqualTo(new RequestUnits(100L, -1L));
         assertThat(result.table().encryption()).isNull();
@@ -156,7 +171,7 @@ class TableFileReaderTest {
                 }
                 """);
 
-        assertThat(result.problems()).singleElement().asString().isEqualTo("table 'dev-orders' (tables/orders.json),"
+        assertThat(problems(result)).singleElement().asString().isEqualTo("table 'dev-orders' (tables/orders.json),"
                 + " $.ProvisionedThroughput: missing; a table file without BillingMode is PROVISIONED (DynamoDB's"
                 + " default, as in aws dynamodb create-table), and a PROVISIONED table needs ReadCapacityUnits and"
                 + " WriteCapacityUnits: add \"ProvisionedThroughput\": {\"ReadCapacityUnits\": 5,"
@@ -175,8 +190,26 @@ class TableFileReaderTest {
                 }
                 """);
 
-        assertThat(result.problems()).isEmpty();
+        assertThat(problems(result)).isEmpty();
         assertThat(result.table().timeToLiveAttribute()).isNull();
+    }
+
+    @Test
+    void theReaderLeavesDynamoDbsRulesToTheDeclarationWhichReportsEachOnce() throws Exception {
+        TableFileReader.Result result = read("""
+                {
+                  "TableName": "orders",
+                  "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                  "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                  "BillingMode": "PAY_PER_REQUEST",
+                  "StreamSpecification": {"StreamEnabled": true}
+                }
+                """);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(problems(result)).singleElement().asString().isEqualTo("table 'dev-orders' (tables/orders.json),"
+                + " $.StreamSpecification: an enabled stream needs a view type: KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or"
+                + " NEW_AND_OLD_IMAGES");
     }
 
     @Test
@@ -184,7 +217,7 @@ class TableFileReaderTest {
         TableFileReader.Result result = read("{\n  \"TableName\": \"a\",\n  \"TableName\": \"b\"\n}");
 
         assertThat(result.table()).isNull();
-        assertThat(result.problems()).singleElement().asString()
+        assertThat(problems(result)).singleElement().asString()
                 .startsWith("table with no name (tables/orders.json), line 3, column 14: not valid JSON: Duplicate"
                         + " field 'TableName'");
     }
@@ -322,7 +355,7 @@ class TableFileReaderTest {
     @MethodSource("mistakes")
     void reportsTheReasonDynamoDbGivesAndNothingElse(String mistake, String json, List<String> expected)
             throws Exception {
-        List<String> problems = read(json).problems().stream().map(ConfigurationProblem::toString).toList();
+        List<String> problems = problems(read(json)).stream().map(ConfigurationProblem::toString).toList();
 
         assertThat(problems).hasSize(expected.size());
         for (int i = 0; i < expected.size(); i++) {

@@ -1,0 +1,10 @@
+/**
+ * Table files: the JSON that {@code aws dynamodb create-table --cli-input-json} takes, read into
+ * {@link io.github.dynamosetup.declaration.DeclaredTable}s by
+ * {@link io.github.dynamosetup.declaration.json.TableFileReader}, which reports the problems of the format at
+ * JSON paths ({@link io.github.dynamosetup.declaration.json.JsonOrigin}) and leaves DynamoDB's rules to the
+ * declaration.
+ *
+ * <p>Imports the JDK, Jackson and {@code declaration} only: no Maven, no AWS SDK, nothing of {@code core}.
+ */
+package io.github.dynamosetup.declaration.json;

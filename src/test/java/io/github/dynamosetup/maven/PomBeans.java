@@ -1,0 +1,40 @@
+package io.github.dynamosetup.maven;
+
+/**
+ * POM configuration beans as Maven would inject them, for tests that hand them to the mapping or a mojo;
+ * a test sets any further element through the bean's field.
+ */
+final class PomBeans {
+
+    private PomBeans() {}
+
+    /** A {@code <table>} with a name and a partition key (either may be null). */
+    static PomTable table(String name, String partitionKey) {
+        return table(name, partitionKey, null);
+    }
+
+    /** A {@code <table>} with a name, a partition key and a sort key (any may be null). */
+    static PomTable table(String name, String partitionKey, String sortKey) {
+        PomTable table = new PomTable();
+        table.name = name;
+        table.partitionKey = partitionKey;
+        table.sortKey = sortKey;
+        return table;
+    }
+
+    /** A {@code <globalSecondaryIndex>} with a name and a partition key (either may be null). */
+    static PomGlobalSecondaryIndex gsi(String name, String partitionKey) {
+        PomGlobalSecondaryIndex index = new PomGlobalSecondaryIndex();
+        index.name = name;
+        index.partitionKey = partitionKey;
+        return index;
+    }
+
+    /** A {@code <localSecondaryIndex>} with a name and a sort key (either may be null). */
+    static PomLocalSecondaryIndex lsi(String name, String sortKey) {
+        PomLocalSecondaryIndex index = new PomLocalSecondaryIndex();
+        index.name = name;
+        index.sortKey = sortKey;
+        return index;
+    }
+}
