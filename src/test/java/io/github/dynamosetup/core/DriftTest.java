@@ -3,6 +3,7 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.core.Difference.Kind;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.BillingMode;
@@ -64,7 +65,7 @@ class DriftTest {
                 .overrideConfiguration(o -> o.addExecutionInterceptor(calls))
                 .build();
         behindTheBack = server.client("us-east-1");
-        provisioner = new TableProvisioner(client, listener, Duration.ofMinutes(1), "region us-east-1");
+        provisioner = new TableProvisioner(client, listener, MavenRemedies.INSTANCE, Duration.ofMinutes(1), "region us-east-1");
     }
 
     @AfterEach
@@ -188,7 +189,8 @@ class DriftTest {
                                 org.assertj.core.groups.Tuple.tuple(difference, kind)));
         assertThat(calls.writeOperations()).isEmpty();
         assertThat(listener.lines()).contains("WARN     " + difference + " ("
-                + DriftException.advice(provisionerDiff(declaration, difference), kind == Kind.INCOMPATIBLE) + ")");
+                + provisionerDiff(declaration, difference).remedy(MavenRemedies.INSTANCE, kind == Kind.INCOMPATIBLE)
+                + ")");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.testing.MojoHarness;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingListener;
@@ -14,6 +15,8 @@ import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,11 +30,18 @@ class PlanMojoTest {
     @Inject
     private MavenSession session;
 
+    @Inject
+    private MavenProject project;
+
+    @Inject
+    private MojoExecution mojoExecution;
+
     private final RecordingLog log = new RecordingLog();
     private DynamoDbClient server;
 
     @BeforeEach
     void pointAtTheTestServer(TestServer testServer) {
+        MojoHarness.asInABuild(project, mojoExecution);
         session.getUserProperties().setProperty("dynamo-setup.endpoint", testServer.endpoint().toString());
         server = testServer.client("us-east-1");
     }
@@ -44,7 +54,7 @@ class PlanMojoTest {
     @Test
     @InjectMojo(goal = "plan", pom = "src/test/resources/unit/health-assistant/pom.xml")
     void plansTableByTableAndWritesNothing(PlanMojo mojo) throws Exception {
-        new TableProvisioner(server, new RecordingListener(), Duration.ofMinutes(1), "test server")
+        new TableProvisioner(server, new RecordingListener(), MavenRemedies.INSTANCE, Duration.ofMinutes(1), "test server")
                 .create(Declaration.of(HealthAssistant.tables().subList(0, 2)), TableProvisioner.Options.DEFAULTS);
         server.untagResource(r -> r.resourceArn(server.describeTable(d -> d.tableName("doctores")).table().tableArn())
                 .tagKeys("Environment"));

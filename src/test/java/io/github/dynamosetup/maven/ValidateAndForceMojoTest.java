@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.testing.MojoHarness;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingListener;
@@ -16,6 +17,8 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,11 +35,18 @@ class ValidateAndForceMojoTest {
     @Inject
     private MavenSession session;
 
+    @Inject
+    private MavenProject project;
+
+    @Inject
+    private MojoExecution mojoExecution;
+
     private final RecordingLog log = new RecordingLog();
     private DynamoDbClient server;
 
     @BeforeEach
     void pointAtTheTestServer(TestServer testServer) {
+        MojoHarness.asInABuild(project, mojoExecution);
         session.getUserProperties().setProperty("dynamo-setup.endpoint", testServer.endpoint().toString());
         server = testServer.client("us-east-1");
     }
@@ -55,7 +65,7 @@ class ValidateAndForceMojoTest {
 
     /** The Health Assistant tables as create makes them, without the plugin's Maven side. */
     private void createHealthAssistantTables() throws Exception {
-        new TableProvisioner(server, new RecordingListener(), Duration.ofMinutes(1), "test server")
+        new TableProvisioner(server, new RecordingListener(), MavenRemedies.INSTANCE, Duration.ofMinutes(1), "test server")
                 .create(Declaration.of(HealthAssistant.tables()), TableProvisioner.Options.DEFAULTS);
     }
 
