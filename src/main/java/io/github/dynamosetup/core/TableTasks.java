@@ -2,7 +2,6 @@ package io.github.dynamosetup.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,14 +81,11 @@ final class TableTasks {
                         throw new IllegalStateException(e.getCause()); // attempt() lets no other exception out
                     }
                     break;
-                } catch (CancellationException e) {
-                    failures.add(new RunStoppedException(name.apply(tables.get(i)), "before its work started"));
-                    break;
                 } catch (InterruptedException e) {
-                    // whoever runs this thread wants the run to end: stop it, but interrupt no table's work
+                    // whoever runs this thread wants the run to end: stop it, but interrupt no table's work;
+                    // the tasks not started yet end at once (attempt), the others at their next step
                     interrupted = true;
                     stop.request();
-                    futures.forEach(f -> f.cancel(false));
                 }
             }
         }
@@ -102,7 +98,8 @@ final class TableTasks {
         return results;
     }
 
-    private static <T, R> R attempt(T table, Function<T, String> name, Task<T, R> task) throws ProvisioningException {
+    private <T, R> R attempt(T table, Function<T, String> name, Task<T, R> task) throws ProvisioningException {
+        stop.check(name.apply(table), "before its work started");
         try {
             return task.apply(table);
         } catch (RuntimeException e) {
@@ -116,7 +113,6 @@ final class TableTasks {
         List<ProvisioningException> failures = new ArrayList<>();
         for (T table : tables) {
             try {
-                stop.check(name.apply(table), "before its work started");
                 results.add(attempt(table, name, task));
             } catch (ProvisioningException e) {
                 failures.add(e);
