@@ -14,7 +14,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Runs DynamoDB calls for one goal and turns their failures into typed exceptions naming table, operation
  * and fix. Refusals that only mean "not now" are waited out until the run's deadline, with the SDK's
- * exponential backoff with jitter; the SDK's own retries (a few attempts within seconds) come first.
+ * exponential backoff with jitter; the SDK's own retries (a few attempts within seconds) come first. Also
+ * what every step of the run shares: its deadline, its events, its remedies, its progress line and its stop
+ * signal, before which no call starts.
  */
 final class AwsCalls {
 
@@ -67,24 +69,12 @@ final class AwsCalls {
         this.stop = stop;
     }
 
-    Goal goal() {
-        return goal;
-    }
-
     Deadline deadline() {
         return deadline;
     }
 
     ProvisioningListener events() {
         return events;
-    }
-
-    Remedies remedies() {
-        return remedies;
-    }
-
-    StopSignal stop() {
-        return stop;
     }
 
     /** A waiter for tables of this run: its deadline, its progress line, its stop signal. */

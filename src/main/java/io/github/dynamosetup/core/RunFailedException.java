@@ -8,19 +8,11 @@ import java.util.List;
  */
 public class RunFailedException extends ProvisioningException {
 
-    private final List<String> tableLines;
-
     public RunFailedException(Goal goal, List<String> tableLines, ProvisioningException firstFailure,
             Remedies remedies) {
         super(goal.goalName() + " did not finish: " + firstFailure.getMessage() + "\nWhere each table stands:"
                 + String.join("", tableLines.stream().map(l -> "\n  " + l).toList())
                 + "\nRun " + remedies.run(goal) + " again: it reads each table's state and does only"
                 + " what is left.", firstFailure);
-        this.tableLines = List.copyOf(tableLines);
-    }
-
-    /** One line per table: {@code name: done: create, ACTIVE; stopped: ...}. */
-    public List<String> tableLines() {
-        return tableLines;
     }
 }

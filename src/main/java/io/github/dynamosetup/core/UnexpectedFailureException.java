@@ -6,17 +6,9 @@ package io.github.dynamosetup.core;
  */
 public class UnexpectedFailureException extends ProvisioningException {
 
-    private final String table;
-
     public UnexpectedFailureException(String table, RuntimeException cause) {
         super("dynamo-setup failed unexpectedly while working on table '" + table + "' (" + cause.getClass().getName()
                 + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + "). This is a defect of"
                 + " dynamo-setup, not of the declaration or of AWS: please report it with the stack trace.", cause);
-        this.table = table;
-    }
-
-    /** The table the failed work was for. */
-    public String table() {
-        return table;
     }
 }

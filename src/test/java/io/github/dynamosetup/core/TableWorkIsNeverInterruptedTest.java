@@ -73,8 +73,7 @@ class TableWorkIsNeverInterruptedTest {
 
     @Test
     void aStopLetsTheCreateTableCallsInFlightFinishAndStartsNothingAfterThem(TestServer server) throws Exception {
-        try (FaultProxy slowCreates = FaultProxy.inFrontOf(server.endpoint())
-                        .failFirst("CreateTable", 2, new Fault.Delay(1500));
+        try (FaultProxy slowCreates = slowCreates(server);
                 DynamoDbClient client = TestClients.builder(slowCreates.endpoint(), "us-east-1").build();
                 DynamoDbClient direct = server.client("us-east-1")) {
             TableProvisioner provisioner = new TableProvisioner(client, new RecordingListener(), MavenRemedies.INSTANCE,
@@ -98,8 +97,7 @@ class TableWorkIsNeverInterruptedTest {
 
     @Test
     void interruptingTheRunsThreadStopsItTheSameWayWithoutCuttingACreateTable(TestServer server) throws Exception {
-        try (FaultProxy slowCreates = FaultProxy.inFrontOf(server.endpoint())
-                        .failFirst("CreateTable", 2, new Fault.Delay(1500));
+        try (FaultProxy slowCreates = slowCreates(server);
                 DynamoDbClient client = TestClients.builder(slowCreates.endpoint(), "us-east-1").build();
                 DynamoDbClient direct = server.client("us-east-1")) {
             TableProvisioner provisioner = new TableProvisioner(client, new RecordingListener(), MavenRemedies.INSTANCE,
@@ -124,6 +122,11 @@ class TableWorkIsNeverInterruptedTest {
             assertThat(slowCreates.successes("CreateTable")).isEqualTo(2);
             assertThat(direct.listTables().tableNames()).containsExactlyInAnyOrder("doctores", "horarios_doctores");
         }
+    }
+
+    /** A proxy that answers the first two CreateTable calls 1.5 s late: long enough to act while they are in flight. */
+    private static FaultProxy slowCreates(TestServer server) {
+        return FaultProxy.inFrontOf(server.endpoint()).failFirst("CreateTable", 2, new Fault.Delay(1500));
     }
 
     private static RunSummary create(TableProvisioner provisioner, Declaration declaration) {
