@@ -16,6 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * ({@link LiveTableReader}), compare ({@link DriftDetector}), decide (create, update, up to date, drift),
  * write ({@link TableWriter}) and wait ({@link TableActivityWaiter}). What happens is told as
  * {@link ProvisioningEvent}s; remedies in messages come from {@link Remedies}. Knows DynamoDB, not Maven.
+ *
+ * <p>Over 300 lines because it holds the four goals' orchestrations side by side (each a few steps over the
+ * same read, compare, write and wait) and the one {@code Run} they share; the steps themselves live in the
+ * classes named above.
  */
 public final class TableProvisioner {
 
