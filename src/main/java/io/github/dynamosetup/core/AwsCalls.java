@@ -1,6 +1,7 @@
 package io.github.dynamosetup.core;
 
 import io.github.dynamosetup.aws.AwsErrors;
+import io.github.dynamosetup.core.Remedies.RunSetting;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -8,11 +9,14 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Runs DynamoDB calls for one goal and turns their failures into typed exceptions naming table, operation
  * and fix. Refusals that only mean "not now" are waited out until the run's deadline, with the SDK's
- * exponential backoff with jitter; the SDK's own retries (a few attempts within seconds) come first.
+ * exponential backoff with jitter; the SDK's own retries (a few attempts within seconds) come first. Also
+ * what every step of the run shares: its deadline, its events, its remedies, its progress line and its stop
+ * signal, before which no call starts.
  */
 final class AwsCalls {
 
@@ -42,29 +46,40 @@ final class AwsCalls {
     private final Goal goal;
     private final String target;
     private final Deadline deadline;
-    private final ProvisioningListener listener;
+    private final ProvisioningListener events;
+    private final Remedies remedies;
     private final Waiting waiting;
+    private final StopSignal stop;
 
-    AwsCalls(Goal goal, String target, Deadline deadline, ProvisioningListener listener) {
-        this(goal, target, deadline, listener, Waiting.NONE);
-    }
-
-    /** @param waiting what the run waits for, for its progress line */
-    AwsCalls(Goal goal, String target, Deadline deadline, ProvisioningListener listener, Waiting waiting) {
+    /**
+     * @param target where the tables live, for messages
+     * @param events where the run's events go
+     * @param remedies how messages name what the user can do
+     * @param waiting what the run waits for, for its progress line
+     * @param stop the run's stop signal: no call starts once it is given
+     */
+    AwsCalls(Goal goal, String target, Deadline deadline, ProvisioningListener events, Remedies remedies,
+            Waiting waiting, StopSignal stop) {
         this.goal = goal;
         this.target = target;
         this.deadline = deadline;
-        this.listener = listener;
+        this.events = events;
+        this.remedies = remedies;
         this.waiting = waiting;
+        this.stop = stop;
     }
 
     Deadline deadline() {
         return deadline;
     }
 
-    /** A waiter for tables of this run: its deadline, its progress line. */
-    TableActivityWaiter waiter(software.amazon.awssdk.services.dynamodb.DynamoDbClient client) {
-        return new TableActivityWaiter(client, deadline, waiting);
+    ProvisioningListener events() {
+        return events;
+    }
+
+    /** A waiter for tables of this run: its deadline, its progress line, its stop signal. */
+    TableActivityWaiter waiter(DynamoDbClient client) {
+        return new TableActivityWaiter(client, deadline, waiting, remedies, stop);
     }
 
     Waiting waiting() {
@@ -75,35 +90,34 @@ final class AwsCalls {
      * One call. A refusal that only means "not now" is tried again, with backoff, until the deadline; any
      * other failure, or the deadline, ends it with an {@link AwsCallException}.
      */
-    <T> T call(String table, String operation, Supplier<T> request) throws AwsCallException {
+    <T> T call(String table, String operation, Supplier<T> request) throws AwsCallException, RunStoppedException {
         for (int attempt = 1; ; attempt++) {
+            stop.check(table, "before " + operation);
             try {
                 return request.get();
             } catch (SdkException e) {
                 if (!notNow(operation, e) || deadline.passed()) {
                     throw translate(table, operation, e);
                 }
-                pause(attempt, AwsErrors.errorCode(e) + " from " + operation + " on " + table, e, table, operation);
+                pause(attempt, e, table, operation);
             }
         }
     }
 
-    void run(String table, String operation, Runnable request) throws AwsCallException {
+    void run(String table, String operation, Runnable request) throws AwsCallException, RunStoppedException {
         call(table, operation, () -> {
             request.run();
             return null;
         });
     }
 
-    /** Waits before trying again, at most until the deadline. */
-    void pause(int attempt, String why, SdkException cause, String table, String operation) throws AwsCallException {
-        long delay = Math.min(WAIT_OUT.computeDelay(attempt).toMillis(), deadline.remaining().toMillis());
-        listener.debug(why + "; trying again in " + delay + " ms");
-        try {
-            Thread.sleep(delay);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw translate(table, operation, cause);
+    /** Waits before trying again, at most until the deadline; a stop request ends the wait. */
+    void pause(int attempt, SdkException cause, String table, String operation) throws RunStoppedException {
+        Duration delay = Duration.ofMillis(Math.min(WAIT_OUT.computeDelay(attempt).toMillis(),
+                deadline.remaining().toMillis()));
+        events.on(new ProvisioningEvent.Retrying(table, operation, AwsErrors.errorCode(cause), delay));
+        if (stop.sleep(delay)) {
+            throw new RunStoppedException(table, "while waiting to try " + operation + " again");
         }
     }
 
@@ -136,13 +150,14 @@ final class AwsCalls {
                 && service.awsErrorDetails().errorCode() != null;
         String fix;
         if (e instanceof SdkClientException) {
-            fix = "DynamoDB could not be reached in " + target + ". Check <region>/<endpoint> and the network, then"
-                    + " run the goal again.";
+            fix = "DynamoDB could not be reached in " + target + ". Check " + remedies.setting(RunSetting.REGION) + "/"
+                    + remedies.setting(RunSetting.ENDPOINT) + " and the network, then run the goal again.";
         } else if (notNow(operation, e)) {
             fix = "AWS was still refusing " + operation + " for now when the run's timeout (" + deadline.timeout()
-                    + ") passed: " + notNowReason(code) + " Run the goal again later, or raise <timeout>.";
+                    + ") passed: " + notNowReason(code) + " Run the goal again later, or raise "
+                    + remedies.setting(RunSetting.TIMEOUT) + ".";
         } else if ("ResourceInUseException".equals(code)) {
-            fix = "The table is being created, updated or deleted by someone else; run mvn dynamo-setup:validate"
+            fix = "The table is being created, updated or deleted by someone else; run " + remedies.run(Goal.VALIDATE)
                     + " to see its state, then run the goal again.";
         } else if ("LimitExceededException".equals(code)) {
             fix = "AWS counts this kind of change over hours or a day and the quota is used up (see the message for"
@@ -155,7 +170,8 @@ final class AwsCalls {
                     + " or leave out the setting that needs it for this server.";
         } else if (!hasCode) {
             fix = "The endpoint answered HTTP " + status + " without a DynamoDB error, which DynamoDB never does: "
-                    + target + " is probably not a DynamoDB endpoint. Check <endpoint> and <region>.";
+                    + target + " is probably not a DynamoDB endpoint. Check " + remedies.setting(RunSetting.ENDPOINT) + " and "
+                    + remedies.setting(RunSetting.REGION) + ".";
         } else if (status >= 500) {
             fix = "DynamoDB failed on its side (HTTP " + status + ") and kept failing through the retries. Run the"
                     + " goal again; if this persists, check the AWS Health Dashboard for DynamoDB in " + target + ".";

@@ -1,5 +1,11 @@
 package io.github.dynamosetup.core;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * One way a live table differs from its declaration, written {@code what: declared -> live}.
  *
@@ -20,6 +26,34 @@ public record Difference(String what, String declared, String live, Kind kind, C
         MANUAL,
         /** Only a new table would have it (keys, local secondary indexes). */
         INCOMPATIBLE
+    }
+
+    /**
+     * What the user can do about this difference: its advice, else what create does about it.
+     *
+     * @param tableIncompatible whether the table has drift only a new table would fix, in which case
+     *     create changes nothing on it
+     */
+    public String remedy(Remedies remedies, boolean tableIncompatible) {
+        if (advice != null) {
+            return advice;
+        }
+        return tableIncompatible
+                ? "create changes nothing on a table whose keys or local indexes differ from the declaration"
+                : remedies.run(Goal.CREATE) + " fixes this";
+    }
+
+    /**
+     * The distinct changes of the fixable differences, in the order found. None for a table with
+     * incompatible drift: it is not the declared table (other keys), so its settings are not ours to
+     * change; enabling TTL on it, say, could expire items of another data model.
+     */
+    public static Set<Change> changes(List<Difference> differences) {
+        if (differences.stream().anyMatch(d -> d.kind() == Kind.INCOMPATIBLE)) {
+            return Set.of();
+        }
+        return differences.stream().map(Difference::change).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     @Override

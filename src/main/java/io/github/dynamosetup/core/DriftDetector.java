@@ -7,10 +7,10 @@ import io.github.dynamosetup.declaration.Encryption;
 import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.DeclaredLocalIndex;
-import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.RequestUnits;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.Setting;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,30 +27,42 @@ import software.amazon.awssdk.services.dynamodb.model.SSEType;
  * Compares a declared table with the live one, setting by setting. What AWS computes (status, sizes,
  * counts, ARNs, timestamps, warm throughput), tags nobody declared, {@code aws:} tags and settings the
  * declaration leaves to DynamoDB's defaults never count; tag order never matters.
+ *
+ * <p>Longer than 300 lines on purpose: one method per group of settings (keys, indexes, billing, TTL, stream,
+ * encryption, flags, tags), each holding its comparison, the change create makes and the advice for what it
+ * does not; split apart, a setting's rule and its advice would live in two places.
  */
 final class DriftDetector {
 
     private static final String NONE = "none";
     private static final Pattern KEY_ID = Pattern.compile("[0-9a-fA-F-]{36}|mrk-[0-9a-fA-F]{32}");
 
+    /** The advice on a live value AWS wrote in a word this version does not know. */
+    private static final String UNKNOWN_VALUE = "AWS reports a value this version of dynamo-setup does not know:"
+            + " check the table, and use a newer dynamo-setup if there is one";
+
     private final DeclaredTable table;
     private final LiveTable live;
     private final boolean applyIndexChanges;
+    private final Remedies remedies;
     private final List<Difference> differences = new ArrayList<>();
 
-    private DriftDetector(DeclaredTable table, LiveTable live, boolean applyIndexChanges) {
+    private DriftDetector(DeclaredTable table, LiveTable live, boolean applyIndexChanges, Remedies remedies) {
         this.table = table;
         this.live = live;
         this.applyIndexChanges = applyIndexChanges;
+        this.remedies = remedies;
     }
 
     /**
      * Every difference between the declaration and the live table.
      *
      * @param applyIndexChanges whether create may add declared global secondary indexes
+     * @param remedies how advice names what the user can run or declare
      */
-    static List<Difference> compare(DeclaredTable table, LiveTable live, boolean applyIndexChanges) {
-        DriftDetector detector = new DriftDetector(table, live, applyIndexChanges);
+    static List<Difference> compare(DeclaredTable table, LiveTable live, boolean applyIndexChanges,
+            Remedies remedies) {
+        DriftDetector detector = new DriftDetector(table, live, applyIndexChanges, remedies);
         detector.keys();
         detector.localIndexes();
         detector.globalIndexes();
@@ -66,11 +78,12 @@ final class DriftDetector {
     private void keys() {
         String newTable = "a table's keys cannot change: create a table with another name and move the data";
         if (!Objects.equals(table.partitionKey(), live.partitionKey())) {
-            add("partition key", text(table.partitionKey()), text(live.partitionKey()), Kind.INCOMPATIBLE, null,
-                    newTable);
+            add("partition key", text(table.partitionKey()), live.text("partition key", live.partitionKey()),
+                    Kind.INCOMPATIBLE, null, newTable);
         }
         if (!Objects.equals(table.sortKey(), live.sortKey())) {
-            add("sort key", text(table.sortKey()), text(live.sortKey()), Kind.INCOMPATIBLE, null, newTable);
+            add("sort key", text(table.sortKey()), live.text("sort key", live.sortKey()), Kind.INCOMPATIBLE, null,
+                    newTable);
         }
     }
 
@@ -81,18 +94,16 @@ final class DriftDetector {
         for (DeclaredLocalIndex index : table.localSecondaryIndexes()) {
             declared.add(index.name());
             LiveTable.Index liveIndex = live.localSecondaryIndexes().get(index.name());
-            String want = index(index.sortKey(), null, index.projection(), index.nonKeyAttributes());
-            String have = liveIndex == null ? NONE
-                    : index(liveIndex.sortKey(), null, liveIndex.projection(), liveIndex.nonKeyAttributes());
+            String want = index(text(index.sortKey()), null, index.projection().name(), index.nonKeyAttributes());
+            String have = liveIndex == null ? NONE : liveIndex(index.name(), liveIndex, false);
             if (!want.equals(have)) {
                 add("local secondary index " + index.name(), want, have, Kind.INCOMPATIBLE, null, newTable);
             }
         }
         live.localSecondaryIndexes().forEach((name, index) -> {
             if (!declared.contains(name)) {
-                add("local secondary index " + name, NONE,
-                        index(index.sortKey(), null, index.projection(), index.nonKeyAttributes()), Kind.INCOMPATIBLE,
-                        null, "declare it, or move the data to a table without it");
+                add("local secondary index " + name, NONE, liveIndex(name, index, false), Kind.INCOMPATIBLE, null,
+                        "declare it, or move the data to a table without it");
             }
         });
     }
@@ -102,24 +113,24 @@ final class DriftDetector {
         for (DeclaredGlobalIndex index : table.globalSecondaryIndexes()) {
             declared.add(index.name());
             LiveTable.Index liveIndex = live.globalSecondaryIndexes().get(index.name());
-            String want = index(index.partitionKey(), index.sortKey(), index.projection(), index.nonKeyAttributes());
+            String want = index(text(index.partitionKey()), index.sortKey() == null ? null : text(index.sortKey()),
+                    index.projection().name(), index.nonKeyAttributes());
             if (liveIndex == null) {
                 if (applyIndexChanges) {
                     add("global secondary index " + index.name(), want, NONE, Kind.FIXABLE, new Change.AddIndex(index),
                             null);
                 } else {
-                    add("global secondary index " + index.name(), want, NONE, Kind.MANUAL, null, "run mvn"
-                            + " dynamo-setup:create -Ddynamo-setup.applyIndexChanges to add it (it then backfills from"
-                            + " the table's items, which takes time on a large table)");
+                    add("global secondary index " + index.name(), want, NONE, Kind.MANUAL, null, "run "
+                            + remedies.runApplyingIndexChanges() + " to add it (it then backfills from the table's"
+                            + " items, which takes time on a large table)");
                 }
                 continue;
             }
-            String have = index(liveIndex.partitionKey(), liveIndex.sortKey(), liveIndex.projection(),
-                    liveIndex.nonKeyAttributes());
+            String have = liveIndex(index.name(), liveIndex, true);
             if (!want.equals(have)) {
                 add("global secondary index " + index.name(), want, have, Kind.MANUAL, null, "an index's keys and"
-                        + " projection cannot change: delete the index by hand (dynamo-setup never deletes), then run"
-                        + " mvn dynamo-setup:create -Ddynamo-setup.applyIndexChanges to add it as declared");
+                        + " projection cannot change: delete the index by hand (dynamo-setup never deletes), then run "
+                        + remedies.runApplyingIndexChanges() + " to add it as declared");
             } else if (table.billingMode() == BillingMode.PROVISIONED && live.billingMode() == BillingMode.PROVISIONED
                     && index.capacity().isComplete() && !index.capacity().equals(liveIndex.capacity())) {
                 Capacity capacity = index.capacity();
@@ -134,14 +145,18 @@ final class DriftDetector {
         }
         live.globalSecondaryIndexes().forEach((name, index) -> {
             if (!declared.contains(name)) {
-                add("global secondary index " + name, NONE,
-                        index(index.partitionKey(), index.sortKey(), index.projection(), index.nonKeyAttributes()),
-                        Kind.MANUAL, null, "declare it, or delete it by hand (dynamo-setup never deletes)");
+                add("global secondary index " + name, NONE, liveIndex(name, index, true), Kind.MANUAL, null,
+                        "declare it, or delete it by hand (dynamo-setup never deletes)");
             }
         });
     }
 
     private void billing() {
+        if (live.billingMode() == null) {
+            add("billing mode", table.billingMode().name(), live.text("billing mode", null), Kind.MANUAL, null,
+                    UNKNOWN_VALUE);
+            return;
+        }
         if (table.billingMode() != live.billingMode()) {
             add("billing mode", table.billingMode().name(), live.billingMode().name(), Kind.FIXABLE,
                     new Change.UpdateTable("billing mode", r -> {
@@ -189,8 +204,8 @@ final class DriftDetector {
         if (declared != null && attribute == null) {
             if ("DISABLING".equals(live.timeToLiveStatus())) {
                 add("ttl", declared, "disabling", Kind.MANUAL, null, "TTL is being disabled; AWS allows one TTL"
-                        + " change per table an hour: run mvn dynamo-setup:create again once it is DISABLED and the"
-                        + " hour has passed");
+                        + " change per table an hour: run " + remedies.run(Goal.CREATE) + " again once it is DISABLED"
+                        + " and the hour has passed");
             } else {
                 add("ttl", declared, have, Kind.FIXABLE, new Change.EnableTimeToLive(declared), null);
             }
@@ -198,30 +213,33 @@ final class DriftDetector {
             add("ttl", declared, have, Kind.MANUAL, null, "TTL moves to another attribute only by disabling it and"
                     + " enabling it again, and AWS allows one TTL change per table an hour: run aws dynamodb"
                     + " update-time-to-live --table-name " + table.name() + " --time-to-live-specification"
-                    + " Enabled=false,AttributeName=" + attribute + ", then mvn dynamo-setup:create an hour later");
+                    + " Enabled=false,AttributeName=" + attribute + ", then " + remedies.run(Goal.CREATE)
+                    + " an hour later");
         } else {
-            add("ttl", "disabled", have, Kind.MANUAL, null, "declare <timeToLiveAttribute>" + attribute
-                    + "</timeToLiveAttribute>, or disable TTL by hand (dynamo-setup never turns settings off)");
+            add("ttl", "disabled", have, Kind.MANUAL, null, "declare " + remedies.declare(Setting.TIME_TO_LIVE,
+                    attribute) + ", or disable TTL by hand (dynamo-setup never turns settings off)");
         }
     }
 
     private void stream() {
         StreamViewType declared = table.stream() != null && table.stream().enabled() ? table.stream().viewType() : null;
         StreamViewType have = live.streamViewType();
-        if (declared == have) {
+        boolean unknown = live.unrecognized().containsKey("stream");
+        if (declared == have && !unknown) {
             return;
         }
-        if (have == null) {
+        String haveText = live.text("stream", have);
+        if (have == null && !unknown) {
             add("stream", declared.name(), NONE, Kind.FIXABLE, new Change.UpdateTable("stream",
                     r -> r.streamSpecification(s -> s.streamEnabled(true).streamViewType(declared.name())),
                     l -> l.streamViewType() == declared), null);
         } else if (declared != null) {
-            add("stream", declared.name(), have.name(), Kind.MANUAL, null, "a stream's view type cannot change:"
-                    + " disable the stream by hand (its consumers must move to the new stream), then run mvn"
-                    + " dynamo-setup:create to enable it as declared");
+            add("stream", declared.name(), haveText, Kind.MANUAL, null, "a stream's view type cannot change:"
+                    + " disable the stream by hand (its consumers must move to the new stream), then run "
+                    + remedies.run(Goal.CREATE) + " to enable it as declared");
         } else {
-            add("stream", NONE, have.name(), Kind.MANUAL, null, "declare <streamViewType>" + have.name()
-                    + "</streamViewType>, or disable the stream by hand (dynamo-setup never turns settings off)");
+            add("stream", NONE, haveText, Kind.MANUAL, null, "declare " + remedies.declare(Setting.STREAM, haveText)
+                    + ", or disable the stream by hand (dynamo-setup never turns settings off)");
         }
     }
 
@@ -277,7 +295,10 @@ final class DriftDetector {
                     new Change.UpdateTable("deletion protection", r -> r.deletionProtectionEnabled(true),
                             LiveTable::deletionProtection), null);
         }
-        if (table.tableClass() != null && table.tableClass() != live.tableClass()) {
+        if (table.tableClass() != null && live.tableClass() == null) {
+            add("table class", table.tableClass().name(), live.text("table class", null), Kind.MANUAL, null,
+                    UNKNOWN_VALUE);
+        } else if (table.tableClass() != null && table.tableClass() != live.tableClass()) {
             add("table class", table.tableClass().name(), live.tableClass().name(), Kind.FIXABLE,
                     new Change.UpdateTable("table class", r -> r.tableClass(table.tableClass().name()),
                             l -> l.tableClass() == table.tableClass()), null);
@@ -307,7 +328,8 @@ final class DriftDetector {
         return key == null ? NONE : key.toString();
     }
 
-    private static String index(KeyAttribute first, KeyAttribute second, IndexProjection projection, List<String> nonKey) {
+    /** An index as text, {@code keys PROJECTION nonKeyAttributes}; null keys are left out. */
+    private static String index(String first, String second, String projection, List<String> nonKey) {
         StringBuilder text = new StringBuilder();
         if (first != null) {
             text.append(first);
@@ -317,6 +339,25 @@ final class DriftDetector {
         }
         return text.append(' ').append(projection).append(nonKey.isEmpty() ? "" : " " + String.join(",", nonKey))
                 .toString();
+    }
+
+    /**
+     * A live index as text, in AWS's words where this version does not know them.
+     *
+     * @param global whether it is a global index (its partition key counts) or a local one (only its sort key)
+     */
+    private String liveIndex(String name, LiveTable.Index index, boolean global) {
+        String sortKey = keyText("sort key of index " + name, index.sortKey());
+        String projection = live.text("projection of index " + name, index.projection());
+        return global
+                ? index(keyText("partition key of index " + name, index.partitionKey()), sortKey, projection,
+                        index.nonKeyAttributes())
+                : index(sortKey, null, projection, index.nonKeyAttributes());
+    }
+
+    /** A live key as text, or null when there is none. */
+    private String keyText(String setting, KeyAttribute key) {
+        return key == null && !live.unrecognized().containsKey(setting) ? null : live.text(setting, key);
     }
 
     private static String capacity(Capacity capacity) {

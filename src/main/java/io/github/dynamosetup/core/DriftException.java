@@ -8,8 +8,8 @@ public class DriftException extends ProvisioningException {
 
     private final RunSummary summary;
 
-    public DriftException(RunSummary summary) {
-        super(describe(summary), null);
+    public DriftException(RunSummary summary, Remedies remedies) {
+        super(describe(summary, remedies), null);
         this.summary = summary;
     }
 
@@ -17,7 +17,7 @@ public class DriftException extends ProvisioningException {
         return summary;
     }
 
-    private static String describe(RunSummary summary) {
+    private static String describe(RunSummary summary, Remedies remedies) {
         List<TableResult> missing = summary.tables().stream()
                 .filter(t -> t.outcome() == TableResult.Outcome.MISSING).toList();
         List<TableResult> drifted = summary.drifted();
@@ -27,35 +27,20 @@ public class DriftException extends ProvisioningException {
                 .append(" in ").append(summary.target()).append(count == 1 ? " does" : " do")
                 .append(" not match the declaration:");
         for (TableResult table : missing) {
-            message.append("\n  ").append(table.declared().name()).append(": missing. Create it with: mvn dynamo-setup:create");
+            message.append("\n  ").append(table.declared().name()).append(": missing. Create it with: ")
+                    .append(remedies.run(Goal.CREATE));
         }
         for (TableResult table : drifted) {
             message.append("\n  ").append(table.declared().name()).append(": ").append(table.incompatible()
                     ? "incompatible drift (only a new table would match)"
                     : "fixable drift");
             message.append(table.unresolvedDrift().stream()
-                    .map(d -> "\n    " + d + " (" + advice(d, table.incompatible()) + ")")
+                    .map(d -> "\n    " + d + " (" + d.remedy(remedies, table.incompatible()) + ")")
                     .collect(Collectors.joining()));
         }
         if (!drifted.isEmpty()) {
-            message.append("\nTo accept drift without failing the build, set <failOnDrift>false</failOnDrift>"
-                    + " (-Ddynamo-setup.failOnDrift=false).");
+            message.append("\nTo accept drift without failing the build, set ").append(remedies.allowDrift()).append('.');
         }
         return message.toString();
-    }
-
-    /**
-     * What the user can do about a difference.
-     *
-     * @param tableIncompatible whether the table has drift only a new table would fix, in which case
-     *     create changes nothing on it
-     */
-    static String advice(Difference difference, boolean tableIncompatible) {
-        if (difference.advice() != null) {
-            return difference.advice();
-        }
-        return tableIncompatible
-                ? "create changes nothing on a table whose keys or local indexes differ from the declaration"
-                : "mvn dynamo-setup:create fixes this";
     }
 }

@@ -34,6 +34,10 @@ import java.util.Map;
  * @param timeToLiveAttribute the TTL attribute, or null
  * @param tags every tag of the table
  * @param pointInTimeRecovery whether continuous backups are on; null when not read (not declared)
+ * @param unrecognized what AWS reported in values this version does not know (a table class AWS added
+ *     later, say), by the setting they concern ({@code table class}, {@code partition key},
+ *     {@code projection of index by-status}, ...), as AWS wrote them; the setting's own component is then
+ *     null. Compared, they differ from any declared value and are named as AWS wrote them.
  */
 public record LiveTable(
         String name,
@@ -54,7 +58,29 @@ public record LiveTable(
         String timeToLiveStatus,
         String timeToLiveAttribute,
         Map<String, String> tags,
-        Boolean pointInTimeRecovery) {
+        Boolean pointInTimeRecovery,
+        Map<String, String> unrecognized) {
+
+    public LiveTable {
+        unrecognized = Map.copyOf(unrecognized);
+    }
+
+    /** A table whose every value is one this version knows. */
+    public LiveTable(String name, String arn, String status, KeyAttribute partitionKey, KeyAttribute sortKey,
+            Map<String, Index> globalSecondaryIndexes, Map<String, Index> localSecondaryIndexes, BillingMode billingMode,
+            Capacity capacity, RequestUnits onDemandThroughput, StreamViewType streamViewType, String streamArn,
+            String kmsKeyArn, boolean deletionProtection, TableClass tableClass, String timeToLiveStatus,
+            String timeToLiveAttribute, Map<String, String> tags, Boolean pointInTimeRecovery) {
+        this(name, arn, status, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes, billingMode,
+                capacity, onDemandThroughput, streamViewType, streamArn, kmsKeyArn, deletionProtection, tableClass,
+                timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery, Map.of());
+    }
+
+    /** The live value of {@code setting} as text: AWS's own word when this version does not know it. */
+    String text(String setting, Object known) {
+        String raw = unrecognized.get(setting);
+        return raw != null ? raw : known == null ? "none" : known.toString();
+    }
 
     /** Whether the table is being deleted: for create, it is as good as missing. */
     public boolean deleting() {

@@ -76,7 +76,7 @@ final class LiveTableReader {
         return toLiveTable(table, ttl, tags, pointInTimeRecovery);
     }
 
-    private TableDescription describe(String name, AwsCalls calls) throws AwsCallException {
+    private TableDescription describe(String name, AwsCalls calls) throws ProvisioningException {
         return calls.call(name, "DescribeTable", () -> {
             try {
                 return client.describeTable(r -> r.tableName(name)).table();
@@ -86,25 +86,41 @@ final class LiveTableReader {
         });
     }
 
+    /**
+     * The table in the declaration's vocabulary. AWS adds values to its lists over time (TableClass gained
+     * STANDARD_INFREQUENT_ACCESS in 2021: API reference, TableClassSummary; likewise BillingMode,
+     * StreamViewType, ProjectionType), and the SDK then hands the word over as it came ({@code ...AsString()},
+     * while the typed getter says UNKNOWN_TO_SDK_VERSION). A word this version does not know is kept in
+     * {@link LiveTable#unrecognized()} under its setting, so that it compares as a difference naming it,
+     * never as an exception that would stop every run on that account.
+     */
     static LiveTable toLiveTable(TableDescription table, TimeToLiveDescription ttl, Map<String, String> tags,
             Boolean pointInTimeRecovery) {
-        Map<String, AttributeType> types = new LinkedHashMap<>();
-        table.attributeDefinitions().forEach(a -> types.put(a.attributeName(),
-                AttributeType.valueOf(a.attributeTypeAsString())));
+        Map<String, String> unrecognized = new LinkedHashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
+        table.attributeDefinitions().forEach(a -> types.put(a.attributeName(), a.attributeTypeAsString()));
         Map<String, LiveTable.Index> globalIndexes = new TreeMap<>();
         table.globalSecondaryIndexes().forEach(i -> globalIndexes.put(i.indexName(), new LiveTable.Index(
-                key(i.keySchema(), KeyType.HASH, types), key(i.keySchema(), KeyType.RANGE, types),
-                IndexProjection.valueOf(i.projection().projectionTypeAsString()), i.projection().nonKeyAttributes(),
+                key(i.keySchema(), KeyType.HASH, types, "partition key of index " + i.indexName(), unrecognized),
+                key(i.keySchema(), KeyType.RANGE, types, "sort key of index " + i.indexName(), unrecognized),
+                known(IndexProjection.class, i.projection().projectionTypeAsString(),
+                        "projection of index " + i.indexName(), unrecognized),
+                i.projection().nonKeyAttributes(),
                 capacity(i.provisionedThroughput()))));
         Map<String, LiveTable.Index> localIndexes = new TreeMap<>();
         table.localSecondaryIndexes().forEach(i -> localIndexes.put(i.indexName(), new LiveTable.Index(
-                key(i.keySchema(), KeyType.HASH, types), key(i.keySchema(), KeyType.RANGE, types),
-                IndexProjection.valueOf(i.projection().projectionTypeAsString()), i.projection().nonKeyAttributes(),
+                key(i.keySchema(), KeyType.HASH, types, "partition key of index " + i.indexName(), unrecognized),
+                key(i.keySchema(), KeyType.RANGE, types, "sort key of index " + i.indexName(), unrecognized),
+                known(IndexProjection.class, i.projection().projectionTypeAsString(),
+                        "projection of index " + i.indexName(), unrecognized),
+                i.projection().nonKeyAttributes(),
                 Capacity.NONE)));
         // a table that never had a billing mode switch may lack the summary: it is then PROVISIONED
-        BillingMode billingMode = table.billingModeSummary() == null || table.billingModeSummary().billingMode() == null
+        BillingMode billingMode = table.billingModeSummary() == null
+                || table.billingModeSummary().billingModeAsString() == null
                 ? BillingMode.PROVISIONED
-                : BillingMode.valueOf(table.billingModeSummary().billingModeAsString());
+                : known(BillingMode.class, table.billingModeSummary().billingModeAsString(), "billing mode",
+                        unrecognized);
         boolean streamOn = table.streamSpecification() != null
                 && Boolean.TRUE.equals(table.streamSpecification().streamEnabled());
         boolean kms = table.sseDescription() != null && "KMS".equals(table.sseDescription().sseTypeAsString())
@@ -113,8 +129,8 @@ final class LiveTableReader {
                 table.tableName(),
                 table.tableArn(),
                 table.tableStatusAsString(),
-                key(table.keySchema(), KeyType.HASH, types),
-                key(table.keySchema(), KeyType.RANGE, types),
+                key(table.keySchema(), KeyType.HASH, types, "partition key", unrecognized),
+                key(table.keySchema(), KeyType.RANGE, types, "sort key", unrecognized),
                 globalIndexes,
                 localIndexes,
                 billingMode,
@@ -122,22 +138,50 @@ final class LiveTableReader {
                 table.onDemandThroughput() == null ? RequestUnits.NONE : new RequestUnits(
                         table.onDemandThroughput().maxReadRequestUnits(),
                         table.onDemandThroughput().maxWriteRequestUnits()),
-                streamOn ? StreamViewType.valueOf(table.streamSpecification().streamViewTypeAsString()) : null,
+                streamOn ? known(StreamViewType.class, table.streamSpecification().streamViewTypeAsString(), "stream",
+                        unrecognized) : null,
                 table.latestStreamArn(),
                 kms ? table.sseDescription().kmsMasterKeyArn() : null,
                 Boolean.TRUE.equals(table.deletionProtectionEnabled()),
-                table.tableClassSummary() == null || table.tableClassSummary().tableClass() == null
+                table.tableClassSummary() == null || table.tableClassSummary().tableClassAsString() == null
                         ? TableClass.STANDARD
-                        : TableClass.valueOf(table.tableClassSummary().tableClassAsString()),
+                        : known(TableClass.class, table.tableClassSummary().tableClassAsString(), "table class",
+                                unrecognized),
                 ttl.timeToLiveStatusAsString(),
                 ttl.attributeName(),
                 tags,
-                pointInTimeRecovery);
+                pointInTimeRecovery,
+                unrecognized);
     }
 
-    private static KeyAttribute key(List<KeySchemaElement> schema, KeyType type, Map<String, AttributeType> types) {
+    /** AWS's word as this version's constant; null, and kept under {@code setting}, when it knows no such constant. */
+    private static <E extends Enum<E>> E known(Class<E> type, String word, String setting,
+            Map<String, String> unrecognized) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(word)) {
+                return constant;
+            }
+        }
+        unrecognized.put(setting, String.valueOf(word));
+        return null;
+    }
+
+    /**
+     * The key of that type in the schema, typed by the attribute definitions (S when a definition is missing);
+     * null when there is none, or when its type is one this version does not know (kept under {@code setting}).
+     */
+    private static KeyAttribute key(List<KeySchemaElement> schema, KeyType type, Map<String, String> types,
+            String setting, Map<String, String> unrecognized) {
         return schema.stream().filter(k -> k.keyType() == type).findFirst()
-                .map(k -> new KeyAttribute(k.attributeName(), types.getOrDefault(k.attributeName(), AttributeType.S)))
+                .map(k -> {
+                    String word = types.getOrDefault(k.attributeName(), AttributeType.S.name());
+                    AttributeType known = known(AttributeType.class, word, setting, unrecognized);
+                    if (known == null) {
+                        unrecognized.put(setting, k.attributeName() + ":" + word);
+                        return null;
+                    }
+                    return new KeyAttribute(k.attributeName(), known);
+                })
                 .orElse(null);
     }
 

@@ -1,11 +1,12 @@
 package io.github.dynamosetup.core;
 
-/** Receives what the core has to say about a run; the Maven layer sends it to the build log. */
+/**
+ * Receives what a run does, as {@link ProvisioningEvent}s, from whichever thread does it: the tables are
+ * worked on concurrently. The tool that drives the core renders the events (the Maven layer hands them to
+ * the mojo's thread and prints them with {@code report.ConsoleReport}).
+ */
+@FunctionalInterface
 public interface ProvisioningListener {
 
-    void info(String message);
-
-    void warn(String message);
-
-    void debug(String message);
+    void on(ProvisioningEvent event);
 }

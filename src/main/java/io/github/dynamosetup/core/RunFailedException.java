@@ -8,10 +8,11 @@ import java.util.List;
  */
 public class RunFailedException extends ProvisioningException {
 
-    public RunFailedException(Goal goal, List<String> tableLines, ProvisioningException firstFailure) {
+    public RunFailedException(Goal goal, List<String> tableLines, ProvisioningException firstFailure,
+            Remedies remedies) {
         super(goal.goalName() + " did not finish: " + firstFailure.getMessage() + "\nWhere each table stands:"
                 + String.join("", tableLines.stream().map(l -> "\n  " + l).toList())
-                + "\nRun mvn dynamo-setup:" + goal.goalName() + " again: it reads each table's state and does only"
+                + "\nRun " + remedies.run(goal) + " again: it reads each table's state and does only"
                 + " what is left.", firstFailure);
     }
 }

@@ -13,7 +13,6 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
-import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * Waits for a table (or an index being added) to become ACTIVE with the SDK's own waiters, polling the
@@ -22,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * 3 s a table that turned ACTIVE just after a poll was seen up to 3 s late, 2.3x the CREATING time for
  * 50 tables; at 0.5 s even the default 250 tables in flight make at most 500 DescribeTable calls a
  * second, a fifth of DynamoDB's 2,500 per second control-plane throttle (and the SDK retries throttled
- * calls). Every wait of a run ends at the run's deadline.
+ * calls). Every wait of a run ends at the run's deadline, or at the first poll after the run is asked to stop.
  */
 final class TableActivityWaiter {
 
@@ -34,15 +33,16 @@ final class TableActivityWaiter {
     private final DynamoDbClient client;
     private final Deadline deadline;
     private final Waiting waiting;
+    private final Remedies remedies;
+    private final StopSignal stop;
 
-    TableActivityWaiter(DynamoDbClient client, Deadline deadline) {
-        this(client, deadline, Waiting.NONE);
-    }
-
-    TableActivityWaiter(DynamoDbClient client, Deadline deadline, Waiting waiting) {
+    /** Made by {@link AwsCalls#waiter}: the run's deadline, progress line, remedies and stop signal. */
+    TableActivityWaiter(DynamoDbClient client, Deadline deadline, Waiting waiting, Remedies remedies, StopSignal stop) {
         this.client = client;
         this.deadline = deadline;
         this.waiting = waiting;
+        this.remedies = remedies;
+        this.stop = stop;
     }
 
     /**
@@ -53,6 +53,7 @@ final class TableActivityWaiter {
      * @throws AwsCallException when polling itself fails
      */
     void awaitActive(String table) throws ProvisioningException {
+        stop.check(table, "before waiting for ACTIVE");
         Waiter<DescribeTableResponse> tableWaiter = waiter(table,
                 WaiterAcceptor.successOnResponseAcceptor(TableActivityWaiter::isActive),
                 // a table just created may not be visible everywhere yet
@@ -60,26 +61,26 @@ final class TableActivityWaiter {
         try {
             tableWaiter.run(() -> client.describeTable(r -> r.tableName(table)));
         } catch (SdkException e) {
-            throw failure(table, e);
+            throw failure(table, table, e);
         } finally {
             waiting.over(table);
         }
     }
 
     /**
-     * Returns when a table being deleted is gone.
+     * Returns when a table being deleted is gone (DescribeTable answers ResourceNotFoundException).
      *
      * @throws TablesNotActiveException when the deadline passes first
      */
     void awaitDeleted(String table) throws ProvisioningException {
+        stop.check(table, "before waiting for the table to be deleted");
         waiting.seen(table, "DELETING");
-        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client).build()) {
-            waiter.waitUntilTableNotExists(r -> r.tableName(table), o -> o
-                    .backoffStrategyV2(POLLING)
-                    .waitTimeout(deadline.remaining())
-                    .maxAttempts(Integer.MAX_VALUE));
+        Waiter<DescribeTableResponse> deletionWaiter = waiter(table,
+                WaiterAcceptor.successOnExceptionAcceptor(e -> e instanceof ResourceNotFoundException));
+        try {
+            deletionWaiter.run(() -> client.describeTable(r -> r.tableName(table)));
         } catch (SdkException e) {
-            throw failure(table + " (still DELETING)", e);
+            throw failure(table, table + " (still DELETING)", e);
         } finally {
             waiting.over(table);
         }
@@ -92,12 +93,13 @@ final class TableActivityWaiter {
      * @throws TablesNotActiveException when the deadline passes first
      */
     void awaitIndexActive(String table, String index) throws ProvisioningException {
+        stop.check(table, "before waiting for index " + index);
         Waiter<DescribeTableResponse> indexWaiter = waiter(table,
                 WaiterAcceptor.successOnResponseAcceptor(r -> isActive(r, index)));
         try {
             indexWaiter.run(() -> client.describeTable(r -> r.tableName(table)));
         } catch (SdkException e) {
-            throw failure(table + " (index " + index + ")", e);
+            throw failure(table, table + " (index " + index + ")", e);
         } finally {
             waiting.over(table);
         }
@@ -106,7 +108,8 @@ final class TableActivityWaiter {
     /**
      * The SDK's generic waiter with our polling and deadline. Any other answer means "not yet"; a poll
      * that fails for a passing reason (throttling, 5xx, a dropped connection: what the SDK retries) is
-     * only a poll lost, and the next one comes at the next interval. Other errors end the wait.
+     * only a poll lost, and the next one comes at the next interval. Other errors end the wait, and so does
+     * a stop request, at the next poll.
      */
     @SafeVarargs
     private Waiter<DescribeTableResponse> waiter(String table,
@@ -115,7 +118,9 @@ final class TableActivityWaiter {
                 .overrideConfiguration(o -> o
                         .backoffStrategyV2(POLLING)
                         .waitTimeout(deadline.remaining())
-                        .maxAttempts(Integer.MAX_VALUE));
+                        .maxAttempts(Integer.MAX_VALUE))
+                .addAcceptor(WaiterAcceptor.errorOnResponseAcceptor(r -> stop.requested()))
+                .addAcceptor(WaiterAcceptor.errorOnExceptionAcceptor(e -> stop.requested()));
         for (WaiterAcceptor<? super DescribeTableResponse> acceptor : acceptors) {
             builder.addAcceptor(acceptor);
         }
@@ -148,13 +153,16 @@ final class TableActivityWaiter {
                 && (service.statusCode() >= 500 || service.isThrottlingException());
     }
 
-    private ProvisioningException failure(String what, SdkException e) {
+    private ProvisioningException failure(String table, String what, SdkException e) {
+        if (stop.requested()) {
+            return new RunStoppedException(table, "while waiting for " + what);
+        }
         // the waiter gives up as soon as its next poll would fall after the deadline
         if (deadline.remaining().compareTo(MAX_POLL_INTERVAL) <= 0) {
-            return new TablesNotActiveException(List.of(what), deadline.timeout());
+            return new TablesNotActiveException(List.of(what), deadline.timeout(), remedies);
         }
         return new AwsCallException(what, "DescribeTable", e.getClass().getSimpleName(), "Waiting for table " + what
-                + " to become ACTIVE failed: " + e.getMessage() + ". The table exists; run mvn dynamo-setup:create"
+                + " to become ACTIVE failed: " + e.getMessage() + ". The table exists; run " + remedies.run(Goal.CREATE)
                 + " again to finish its configuration.", e);
     }
 

@@ -2,34 +2,24 @@ package io.github.dynamosetup.core;
 
 import io.github.dynamosetup.core.TableResult.Outcome;
 import io.github.dynamosetup.declaration.Declaration;
-import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import io.github.dynamosetup.declaration.DeclaredTable;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
 /**
- * The provisioning engine. Every goal runs the same way, table by table: read the live state, decide
- * (create, update, up to date, drift), act, then wait and apply what CreateTable cannot carry (TTL,
- * point-in-time recovery). Knows DynamoDB, not Maven.
+ * The provisioning engine's entry: runs each goal as named steps, table by table: read the live state
+ * ({@link LiveTableReader}), compare ({@link DriftDetector}), decide (create, update, up to date, drift),
+ * write ({@link TableWriter}) and wait ({@link TableActivityWaiter}). What happens is told as
+ * {@link ProvisioningEvent}s; remedies in messages come from {@link Remedies}. Knows DynamoDB, not Maven.
+ *
+ * <p>Over 300 lines because it holds the four goals' orchestrations side by side (each a few steps over the
+ * same read, compare, write and wait) and the one {@code Run} they share; the steps themselves live in the
+ * classes named above.
  */
 public final class TableProvisioner {
 
@@ -64,35 +54,53 @@ public final class TableProvisioner {
 
     private final DynamoDbClient client;
     private final ProvisioningListener listener;
+    private final Remedies remedies;
     private final Duration timeout;
+    private final StopSignal stop = new StopSignal();
     private final TableTasks tasks;
     private final TableTasks readTasks;
     private final LiveTableReader reader;
+    private final TableWriter writer;
     private final String target;
 
     /**
      * @param client the DynamoDB client of this run; the caller closes it
-     * @param listener where progress goes
+     * @param listener where the run's events go
+     * @param remedies how messages name what the user can do
      * @param timeout how long to wait for tables and indexes to become ACTIVE, and to retry refused table
      *     operations
      * @param target where the tables live, for messages (e.g. {@code region us-east-1})
      */
-    public TableProvisioner(DynamoDbClient client, ProvisioningListener listener, Duration timeout, String target) {
-        this(client, listener, timeout, target, DEFAULT_MAX_CONCURRENCY);
+    public TableProvisioner(DynamoDbClient client, ProvisioningListener listener, Remedies remedies, Duration timeout,
+            String target) {
+        this(client, listener, remedies, timeout, target, DEFAULT_MAX_CONCURRENCY);
     }
 
     /**
      * @param maxConcurrency how many tables are worked on at once (read, created or updated, waited for)
      */
-    public TableProvisioner(DynamoDbClient client, ProvisioningListener listener, Duration timeout, String target,
-            int maxConcurrency) {
+    public TableProvisioner(DynamoDbClient client, ProvisioningListener listener, Remedies remedies, Duration timeout,
+            String target, int maxConcurrency) {
         this.client = Objects.requireNonNull(client, "client");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.remedies = Objects.requireNonNull(remedies, "remedies");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.tasks = new TableTasks(maxConcurrency);
-        this.readTasks = new TableTasks(Math.min(maxConcurrency, READ_CONCURRENCY));
+        this.tasks = new TableTasks(maxConcurrency, stop);
+        this.readTasks = new TableTasks(Math.min(maxConcurrency, READ_CONCURRENCY), stop);
         this.reader = new LiveTableReader(client);
+        this.writer = new TableWriter(client, reader);
         this.target = Objects.requireNonNull(target, "target");
+    }
+
+    /**
+     * Asks the runs of this provisioner to stop, from any thread (the build is being stopped). No table's
+     * work is interrupted: tables not started are not started, AWS calls in flight (a CreateTable, say) are
+     * let finish, waits end at their next poll, and no new call starts. The run then fails with a
+     * {@link RunFailedException} saying where each table stands (a {@link RunStoppedException} when it had
+     * written nothing). Every later run of this provisioner stops at once.
+     */
+    public void stop() {
+        stop.request();
     }
 
     /**
@@ -117,16 +125,18 @@ public final class TableProvisioner {
      */
     public RunSummary validate(Declaration declaration, boolean failOnDrift) throws ProvisioningException {
         long start = System.nanoTime();
+        Run run = start(Goal.VALIDATE, declaration);
         List<TableResult> results;
-        try (Waiting waiting = Waiting.start(declaration.tables().size(), listener)) {
-            AwsCalls calls = new AwsCalls(Goal.VALIDATE, target, Deadline.after(timeout), listener, waiting);
-            results = readTasks.run(declaration.tables(), counting(waiting, declared -> validate(declared, calls)));
+        try (Waiting waiting = Waiting.start(declaration.tables().size(), run.events())) {
+            AwsCalls calls = run.calls(waiting);
+            results = readTasks.run(declaration.tables(), DeclaredTable::name,
+                    counting(waiting, run.reporting(DeclaredTable::name, declared -> validate(declared, calls))));
         }
-        results.forEach(this::announce);
-        RunSummary summary = summarize(new RunSummary(Goal.VALIDATE, target, results, since(start)));
+        results.forEach(result -> run.events().on(new ProvisioningEvent.Assessed(Goal.VALIDATE, result)));
+        RunSummary summary = run.finish(results, start);
         boolean missing = results.stream().anyMatch(r -> r.outcome() == Outcome.MISSING);
         if (missing || (failOnDrift && !summary.drifted().isEmpty())) {
-            throw new DriftException(summary);
+            throw new DriftException(summary, remedies);
         }
         return summary;
     }
@@ -137,16 +147,18 @@ public final class TableProvisioner {
         if (live == null) {
             return new TableResult(declared, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
         }
-        List<Difference> drift = DriftDetector.compare(declared, live, false);
+        List<Difference> drift = DriftDetector.compare(declared, live, false, remedies);
         if (drift.stream().anyMatch(d -> d.change() instanceof Change.TagTable)) {
             // AWS's tag reads lag a few seconds behind TagResource (its API reference): tags a build has
             // just written are looked for once more before they are reported missing
-            pause(READ_LAG);
+            if (stop.sleep(READ_LAG)) {
+                throw new RunStoppedException(declared.name(), "while waiting to read its tags again");
+            }
             live = reader.read(declared, calls);
             if (live == null) {
                 return new TableResult(declared, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
             }
-            drift = DriftDetector.compare(declared, live, false);
+            drift = DriftDetector.compare(declared, live, false, remedies);
         }
         return new TableResult(declared, drift.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(), drift,
                 live.arn(), live.streamArn(), since(tableStart));
@@ -169,59 +181,53 @@ public final class TableProvisioner {
      */
     public RunSummary force(Declaration declaration) throws ProvisioningException {
         long start = System.nanoTime();
-        declaration.tables().forEach(t -> listener.info("+ create  " + t.name() + " (forced)"));
-        Progress progress = new Progress(Goal.FORCE);
+        Run run = start(Goal.FORCE, declaration);
         List<TableResult> results;
-        try (Waiting waiting = Waiting.start(declaration.tables().size(), listener)) {
-            AwsCalls calls = new AwsCalls(Goal.FORCE, target, Deadline.after(timeout), listener, waiting);
-            results = progress.run(tasks, declaration.tables(), declared -> declared, counting(waiting,
-                    declared -> force(declared, calls, progress)));
+        try (Waiting waiting = Waiting.start(declaration.tables().size(), run.events())) {
+            AwsCalls calls = run.calls(waiting);
+            results = run.writing(tasks, declaration.tables(), declared -> declared, counting(waiting,
+                    declared -> force(declared, calls)));
         }
-        RunSummary summary = summarize(new RunSummary(Goal.FORCE, target, results, since(start)));
+        RunSummary summary = run.finish(results, start);
         if (!summary.names(Outcome.ALREADY_EXISTS).isEmpty()) {
-            throw new TablesAlreadyExistException(summary);
+            throw new TablesAlreadyExistException(summary, remedies);
         }
         return summary;
     }
 
-    private TableResult force(DeclaredTable declared, AwsCalls calls, Progress progress) throws ProvisioningException {
+    private TableResult force(DeclaredTable declared, AwsCalls calls) throws ProvisioningException {
         long tableStart = System.nanoTime();
-        TableDescription description = calls.call(declared.name(), "CreateTable", () -> {
-            try {
-                return client.createTable(CreateTableRequests.of(declared)).tableDescription();
-            } catch (ResourceInUseException e) {
-                listener.warn("! exists  " + declared.name() + " (CreateTable refused: ResourceInUseException)");
-                return null;
-            }
-        });
+        TableDescription description = writer.create(declared, calls);
         if (description == null) {
+            calls.events().on(new ProvisioningEvent.AlreadyExists(declared.name()));
             return new TableResult(declared, Outcome.ALREADY_EXISTS, List.of(), List.of(), null, null, since(tableStart));
         }
-        progress.done(declared, "create");
-        return finishCreated(declared, description, calls, tableStart, progress);
+        return writer.finishCreated(declared, description, calls, tableStart);
     }
 
     private RunSummary converge(Declaration declaration, Options options, boolean dryRun)
             throws ProvisioningException {
         long start = System.nanoTime();
+        Goal goal = dryRun ? Goal.PLAN : Goal.CREATE;
+        Run run = start(goal, declaration);
         List<TableResult> results;
-        try (Waiting waiting = Waiting.start(declaration.tables().size(), listener)) {
-            AwsCalls calls = new AwsCalls(dryRun ? Goal.PLAN : Goal.CREATE, target, Deadline.after(timeout), listener,
-                    waiting);
+        try (Waiting waiting = Waiting.start(declaration.tables().size(), run.events())) {
+            AwsCalls calls = run.calls(waiting);
             // read the live state of every table, then decide and say what will happen, table by table
-            List<Decision> decisions = readTasks.run(declaration.tables(), declared -> {
-                LiveTable live = reader.read(declared, calls);
-                return new Decision(declared, live, live == null || live.deleting()
-                        ? List.of() : DriftDetector.compare(declared, live, options.applyIndexChanges()));
-            });
+            List<Decision> decisions = readTasks.run(declaration.tables(), DeclaredTable::name,
+                    run.reporting(DeclaredTable::name, declared -> {
+                        LiveTable live = reader.read(declared, calls);
+                        return new Decision(declared, live, live == null || live.deleting()
+                                ? List.of() : DriftDetector.compare(declared, live, options.applyIndexChanges(),
+                                        remedies));
+                    }));
             List<TableResult> plans = decisions.stream().map(Decision::plan).toList();
-            plans.forEach(this::announce);
-            results = dryRun ? plans : act(decisions, plans, calls, options.applyIndexChanges());
+            plans.forEach(plan -> run.events().on(new ProvisioningEvent.Assessed(goal, plan)));
+            results = dryRun ? plans : act(run, decisions, plans, calls, options.applyIndexChanges());
         }
-        RunSummary summary = summarize(new RunSummary(dryRun ? Goal.PLAN : Goal.CREATE, target, results,
-                since(start)));
+        RunSummary summary = run.finish(results, start);
         if (options.failOnDrift() && !summary.drifted().isEmpty()) {
-            throw new DriftException(summary);
+            throw new DriftException(summary, remedies);
         }
         return summary;
     }
@@ -230,50 +236,16 @@ public final class TableProvisioner {
      * Creates the missing tables and updates the drifted ones, each on its own so that all tables are
      * CREATING at once; tables with nothing to do keep their planned result and take no thread.
      */
-    private List<TableResult> act(List<Decision> decisions, List<TableResult> plans, AwsCalls calls,
+    private List<TableResult> act(Run run, List<Decision> decisions, List<TableResult> plans, AwsCalls calls,
             boolean applyIndexChanges) throws ProvisioningException {
         List<Decision> work = decisions.stream()
-                .filter(d -> d.live() == null || d.live().deleting() || !changes(d.drift()).isEmpty())
+                .filter(d -> d.live() == null || d.live().deleting() || !Difference.changes(d.drift()).isEmpty())
                 .toList();
         for (int i = work.size(); i < decisions.size(); i++) {
             calls.waiting().tableDone(); // nothing to do
         }
-        Progress progress = new Progress(Goal.CREATE);
-        List<TableResult> done = progress.run(tasks, work, Decision::declared, counting(calls.waiting(), decision -> {
-            long tableStart = System.nanoTime();
-            DeclaredTable declared = decision.declared();
-            LiveTable live = decision.live();
-            TableActivityWaiter waiter = calls.waiter(client);
-            if (live != null && live.deleting()) {
-                listener.info("  waiting " + declared.name() + " (DELETING; created again once it is gone)");
-                waiter.awaitDeleted(declared.name());
-                live = null;
-            }
-            if (live == null) {
-                TableDescription created = calls.call(declared.name(), "CreateTable", () -> {
-                    try {
-                        return client.createTable(CreateTableRequests.of(declared)).tableDescription();
-                    } catch (ResourceInUseException e) {
-                        return null; // created meanwhile: by another build, or by our own call whose answer was lost
-                    }
-                });
-                if (created != null) {
-                    progress.done(declared, "create");
-                    return finishCreated(declared, created, calls, tableStart, progress);
-                }
-                listener.info("  exists  " + declared.name() + " (created meanwhile by another run; waiting for it)");
-            }
-            if (live == null || !"ACTIVE".equals(live.status())) {
-                waiter.awaitActive(declared.name());
-                live = reader.read(declared, calls);
-                if (live == null) {
-                    throw new AwsCallException(declared.name(), "DescribeTable", "ResourceNotFoundException", "The table '"
-                            + declared.name() + "' was ACTIVE and is gone again: someone deleted it during this run. Run"
-                            + " mvn dynamo-setup:create again.", null);
-                }
-            }
-            return update(declared, live, DriftDetector.compare(declared, live, applyIndexChanges), calls, progress);
-        }));
+        List<TableResult> done = run.writing(tasks, work, Decision::declared, counting(calls.waiting(),
+                decision -> converge(decision, calls, applyIndexChanges)));
         List<TableResult> results = new ArrayList<>(plans);
         for (int i = 0; i < work.size(); i++) {
             results.set(decisions.indexOf(work.get(i)), done.get(i));
@@ -281,52 +253,37 @@ public final class TableProvisioner {
         return results;
     }
 
-    /**
-     * What a run has written, table by table, so that a failure can say where each table stands. Tables
-     * that fail are seen to the end of what they can do; the others go on.
-     */
-    private static final class Progress {
-        private final Goal goal;
-        private final Map<String, List<String>> done = new ConcurrentHashMap<>();
-        private final Map<String, ProvisioningException> failed = new ConcurrentHashMap<>();
-
-        Progress(Goal goal) {
-            this.goal = goal;
+    /** Brings one table to its declaration: waits out its deletion, creates it, or updates it. */
+    private TableResult converge(Decision decision, AwsCalls calls, boolean applyIndexChanges)
+            throws ProvisioningException {
+        long tableStart = System.nanoTime();
+        DeclaredTable declared = decision.declared();
+        LiveTable live = decision.live();
+        TableActivityWaiter waiter = calls.waiter(client);
+        if (live != null && live.deleting()) {
+            calls.events().on(new ProvisioningEvent.Waits(declared.name(), ProvisioningEvent.Waits.Reason.DELETING));
+            waiter.awaitDeleted(declared.name());
+            live = null;
         }
-
-        void done(DeclaredTable table, String action) {
-            done.computeIfAbsent(table.name(), t -> new CopyOnWriteArrayList<>()).add(action);
+        if (live == null) {
+            TableDescription created = writer.create(declared, calls);
+            if (created != null) {
+                return writer.finishCreated(declared, created, calls, tableStart);
+            }
+            // created meanwhile: by another build, or by our own call whose answer was lost
+            calls.events().on(new ProvisioningEvent.Waits(declared.name(),
+                    ProvisioningEvent.Waits.Reason.CREATED_ELSEWHERE));
         }
-
-        <T> List<TableResult> run(TableTasks tasks, List<T> items, Function<T, DeclaredTable> declared,
-                TableTasks.Task<T, TableResult> task) throws ProvisioningException {
-            try {
-                return tasks.run(items, item -> {
-                    try {
-                        return task.apply(item);
-                    } catch (ProvisioningException e) {
-                        failed.put(declared.apply(item).name(), e);
-                        throw e;
-                    }
-                });
-            } catch (TablesNotActiveException e) {
-                throw e; // names every table still waiting for; the rest were done
-            } catch (ProvisioningException e) {
-                if (done.isEmpty()) {
-                    throw e; // nothing written: the failure says it all
-                }
-                List<String> lines = new ArrayList<>();
-                for (T item : items) {
-                    String name = declared.apply(item).name();
-                    List<String> actions = done.getOrDefault(name, List.of());
-                    ProvisioningException failure = failed.get(name);
-                    lines.add(name + ": " + (actions.isEmpty() ? "nothing done" : "done: " + String.join(", ", actions))
-                            + (failure == null ? "" : "; stopped: " + failure.getMessage().lines().findFirst()
-                                    .orElse("")));
-                }
-                throw new RunFailedException(goal, lines, e);
+        if (live == null || !"ACTIVE".equals(live.status())) {
+            waiter.awaitActive(declared.name());
+            live = reader.read(declared, calls);
+            if (live == null) {
+                throw new AwsCallException(declared.name(), "DescribeTable", "ResourceNotFoundException", "The table '"
+                        + declared.name() + "' was ACTIVE and is gone again: someone deleted it during this run. Run "
+                        + remedies.run(Goal.CREATE) + " again.", null);
             }
         }
+        return writer.update(declared, live, DriftDetector.compare(declared, live, applyIndexChanges, remedies), calls);
     }
 
     /** A table's live state and its differences from the declaration; null live state for a missing table. */
@@ -338,7 +295,7 @@ public final class TableProvisioner {
                 return new TableResult(declared, Outcome.WOULD_CREATE, List.of("create"), List.of(), null, null,
                         Duration.ZERO);
             }
-            Set<Change> changes = changes(drift);
+            var changes = Difference.changes(drift);
             Outcome outcome = !changes.isEmpty() ? Outcome.WOULD_UPDATE
                     : drift.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT;
             return new TableResult(declared, outcome, changes.stream().map(Change::label).toList(), drift, live.arn(),
@@ -346,260 +303,84 @@ public final class TableProvisioner {
         }
     }
 
-    /**
-     * Applies the fixable changes to an existing table, one call and one kind of change at a time, each
-     * UpdateTable once the table and its indexes are ACTIVE again (AWS refuses UpdateTable on a table
-     * that is not, and allows one index creation at a time per table: UpdateTable, API reference).
-     */
-    private TableResult update(DeclaredTable declared, LiveTable live, List<Difference> differences, AwsCalls calls,
-            Progress progress) throws ProvisioningException {
-        long start = System.nanoTime();
-        Set<Change> changes = changes(differences);
-        if (changes.isEmpty()) {
-            return new TableResult(declared, differences.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(),
-                    differences, live.arn(), live.streamArn(), since(start));
-        }
-        List<String> actions = new ArrayList<>();
-        for (Change change : changes) {
-            if (apply(declared, live.arn(), change, calls)) {
-                actions.add(change.label());
-                progress.done(declared, change.label());
-            }
-        }
-        String streamArn = live.streamArn();
-        if (changes.stream().anyMatch(c -> c.label().equals("stream"))) {
-            streamArn = calls.call(declared.name(), "DescribeTable",
-                    () -> client.describeTable(r -> r.tableName(declared.name())).table().latestStreamArn());
-        }
-        return new TableResult(declared, Outcome.UPDATED, actions, differences, live.arn(), streamArn, since(start));
+    private Run start(Goal goal, Declaration declaration) {
+        Run run = new Run(goal);
+        run.events().on(new ProvisioningEvent.Started(goal, target, declaration.tables()));
+        return run;
     }
 
-    /**
-     * Makes one change, safe to race with other builds: when AWS refuses it and the live table turns out to
-     * have it anyway (TTL "already enabled", a stream or index another build added), it is done; when the
-     * table is busy with another change (ResourceInUseException), it is tried again once the table is
-     * ACTIVE. Refusals that only mean "not now" are waited out by {@link AwsCalls}.
-     *
-     * @return whether this run made the change (false: another run had made it)
-     */
-    private boolean apply(DeclaredTable declared, String arn, Change change, AwsCalls calls) throws ProvisioningException {
-        String name = declared.name();
-        TableActivityWaiter waiter = calls.waiter(client);
-        boolean updatesTable = change instanceof Change.UpdateTable || change instanceof Change.AddIndex;
-        for (int attempt = 1; ; attempt++) {
-            if (updatesTable) {
-                waiter.awaitActive(name);
-            }
-            try {
-                send(declared, arn, change, calls);
-                break;
-            } catch (AwsCallException refused) {
-                if (refused instanceof PermissionDeniedException
-                        || !(refused.getCause() instanceof AwsServiceException)) {
-                    throw refused;
-                }
-                LiveTable live;
+    /** One run of a goal: its events, and what they tell of its progress. */
+    private final class Run {
+        private final Goal goal;
+        private final RunProgress progress = new RunProgress();
+        private final ProvisioningListener events;
+
+        Run(Goal goal) {
+            this.goal = goal;
+            this.events = event -> {
+                progress.on(event);
+                listener.on(event);
+            };
+        }
+
+        /** Every event of the run goes here: to its progress, then to the provisioner's listener. */
+        ProvisioningListener events() {
+            return events;
+        }
+
+        AwsCalls calls(Waiting waiting) {
+            return new AwsCalls(goal, target, Deadline.after(timeout), events, remedies, waiting, stop);
+        }
+
+        /** The task, whose failure is told as a {@link ProvisioningEvent.TableFailed}. */
+        <T, R> TableTasks.Task<T, R> reporting(Function<T, String> name, TableTasks.Task<T, R> task) {
+            return item -> {
                 try {
-                    live = reader.read(declared, calls);
-                } catch (ProvisioningException unreadable) {
-                    refused.addSuppressed(unreadable);
-                    throw refused;
-                }
-                if (live != null && change.isDoneOn(live)) {
-                    listener.info("  done    " + name + " (" + change.label() + ": made meanwhile by another run; "
-                            + refused.errorCode() + ")");
-                    if (change instanceof Change.AddIndex add) {
-                        waiter.awaitIndexActive(name, add.index().name());
+                    R result = task.apply(item);
+                    if (result instanceof TableResult tableResult) {
+                        events.on(new ProvisioningEvent.TableDone(tableResult));
                     }
-                    return false;
+                    return result;
+                } catch (ProvisioningException e) {
+                    events.on(new ProvisioningEvent.TableFailed(name.apply(item), e));
+                    throw e;
+                } catch (RuntimeException e) {
+                    UnexpectedFailureException failure = new UnexpectedFailureException(name.apply(item), e);
+                    events.on(new ProvisioningEvent.TableFailed(name.apply(item), failure));
+                    throw failure;
                 }
-                if (!"ResourceInUseException".equals(refused.errorCode()) || calls.deadline().passed()) {
-                    throw refused;
+            };
+        }
+
+        /**
+         * Runs tasks that write. Tables that fail are seen to the end of what they can do; the others go on.
+         * When anything was written and a table failed, the failure says where each table stands.
+         */
+        <T> List<TableResult> writing(TableTasks tableTasks, List<T> items, Function<T, DeclaredTable> declared,
+                TableTasks.Task<T, TableResult> task) throws ProvisioningException {
+            try {
+                return tableTasks.run(items, item -> declared.apply(item).name(),
+                        reporting(item -> declared.apply(item).name(), task));
+            } catch (TablesNotActiveException e) {
+                throw e; // names every table still waited for; the rest were done
+            } catch (ProvisioningException e) {
+                if (!progress.wroteAnything()) {
+                    throw e; // nothing written: the failure says it all
                 }
-                calls.pause(attempt, "ResourceInUseException from " + operation(change) + " on " + name,
-                        (SdkException) refused.getCause(), name, operation(change));
+                throw new RunFailedException(goal, progress.tableLines(items.stream().map(declared).toList()), e,
+                        remedies);
             }
         }
-        if (change instanceof Change.UpdateTable update) {
-            waiter.awaitActive(name);
-            listener.info("  updated " + name + " (" + update.label() + ")");
-        } else if (change instanceof Change.AddIndex add) {
-            waiter.awaitIndexActive(name, add.index().name());
-            listener.info("  index   " + name + " (added " + add.index().name() + ")");
-        } else if (change instanceof Change.EnableTimeToLive ttl) {
-            listener.info("  ttl     " + name + " (enabled on '" + ttl.attribute() + "')");
-        } else if (change instanceof Change.TagTable tagging) {
-            listener.info("  tags    " + name + " (" + String.join(", ", tagging.tags().keySet()) + ")");
-        } else {
-            listener.info("  pitr    " + name + " (point-in-time recovery enabled)");
-        }
-        return true;
-    }
 
-    private static String operation(Change change) {
-        if (change instanceof Change.EnableTimeToLive) {
-            return "UpdateTimeToLive";
-        } else if (change instanceof Change.TagTable) {
-            return "TagResource";
-        } else if (change instanceof Change.EnablePointInTimeRecovery) {
-            return "UpdateContinuousBackups";
-        }
-        return "UpdateTable";
-    }
-
-    /** The one API call of a change. */
-    private void send(DeclaredTable declared, String arn, Change change, AwsCalls calls) throws AwsCallException {
-        String name = declared.name();
-        String operation = operation(change);
-        if (change instanceof Change.UpdateTable update) {
-            calls.run(name, operation, () -> client.updateTable(r -> {
-                r.tableName(name);
-                update.request().accept(r);
-            }));
-        } else if (change instanceof Change.AddIndex add) {
-            calls.run(name, operation, () -> client.updateTable(addIndex(declared, add.index())));
-        } else if (change instanceof Change.EnableTimeToLive ttl) {
-            calls.run(name, operation, () -> client.updateTimeToLive(r -> r.tableName(name)
-                    .timeToLiveSpecification(s -> s.enabled(true).attributeName(ttl.attribute()))));
-        } else if (change instanceof Change.TagTable tagging) {
-            calls.run(name, operation, () -> client.tagResource(r -> r.resourceArn(arn)
-                    .tags(tagging.tags().entrySet().stream()
-                            .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
-        } else if (change instanceof Change.EnablePointInTimeRecovery) {
-            calls.run(name, operation, () -> client.updateContinuousBackups(r -> r.tableName(name)
-                    .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true))));
-        }
-    }
-
-    private static UpdateTableRequest addIndex(DeclaredTable declared, DeclaredGlobalIndex index) {
-        List<AttributeDefinition> definitions = declared.attributeDefinitions().entrySet().stream()
-                .map(e -> AttributeDefinition.builder().attributeName(e.getKey()).attributeType(e.getValue().name())
-                        .build())
-                .toList();
-        var request = CreateTableRequests.globalSecondaryIndex(index);
-        return UpdateTableRequest.builder()
-                .tableName(declared.name())
-                .attributeDefinitions(definitions)
-                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
-                        .create(c -> {
-                            c.indexName(request.indexName()).keySchema(request.keySchema())
-                                    .projection(request.projection());
-                            if (request.provisionedThroughput() != null) {
-                                c.provisionedThroughput(request.provisionedThroughput());
-                            }
-                            if (request.onDemandThroughput() != null) {
-                                c.onDemandThroughput(request.onDemandThroughput());
-                            }
-                        }).build())
-                .build();
-    }
-
-    /**
-     * Waits for a created table (and the indexes made with it) to become ACTIVE, then applies what
-     * CreateTable cannot carry.
-     */
-    private TableResult finishCreated(DeclaredTable declared, TableDescription created, AwsCalls calls, long start,
-            Progress progress) throws ProvisioningException {
-        calls.waiter(client).awaitActive(declared.name());
-        listener.debug("table " + declared.name() + " is ACTIVE");
-        List<String> actions = new ArrayList<>(List.of("create"));
-        progress.done(declared, "ACTIVE");
-        List<Change> after = new ArrayList<>();
-        if (declared.timeToLiveAttribute() != null) {
-            after.add(new Change.EnableTimeToLive(declared.timeToLiveAttribute()));
-        }
-        if (declared.pointInTimeRecovery()) {
-            after.add(new Change.EnablePointInTimeRecovery());
-        }
-        for (Change change : after) {
-            if (apply(declared, created.tableArn(), change, calls)) {
-                actions.add(change.label());
-                progress.done(declared, change.label());
-            }
-        }
-        return new TableResult(declared, Outcome.CREATED, actions, List.of(), created.tableArn(),
-                created.latestStreamArn(), since(start));
-    }
-
-    /**
-     * The distinct changes of the fixable differences, in the order found. None for a table with
-     * incompatible drift: it is not the declared table (other keys), so its settings are not ours to
-     * change; enabling TTL on it, say, could expire items of another data model.
-     */
-    private static Set<Change> changes(List<Difference> differences) {
-        if (differences.stream().anyMatch(d -> d.kind() == Difference.Kind.INCOMPATIBLE)) {
-            return Set.of();
-        }
-        return differences.stream().map(Difference::change).filter(Objects::nonNull)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
-    /** The line for an existing table before acting, then one line per difference nothing will fix. */
-    private void announce(TableResult table) {
-        String name = table.declared().name();
-        if (table.outcome() == Outcome.WOULD_CREATE) {
-            listener.info("+ create  " + name);
-            return;
-        }
-        if (table.outcome() == Outcome.MISSING) {
-            listener.warn("! missing " + name);
-            return;
-        }
-        Set<Change> changes = changes(table.drift());
-        if (table.drift().isEmpty()) {
-            listener.info("= up to date  " + name);
-            return;
-        }
-        if (!changes.isEmpty() && table.outcome() != Outcome.DRIFT) {
-            listener.info("~ update  " + name + " (" + changes.stream().map(Change::label).distinct()
-                    .collect(Collectors.joining(", ")) + ")");
-        }
-        List<Difference> unfixed = table.outcome() == Outcome.DRIFT
-                ? table.drift()
-                : table.drift().stream().filter(d -> d.change() == null).toList();
-        if (!unfixed.isEmpty()) {
-            listener.warn("! drift   " + name + " (" + unfixed.size() + (unfixed.size() == 1 ? " difference" : " differences")
-                    + (table.incompatible() ? ", incompatible: only a new table would match" : "") + ")");
-            unfixed.forEach(d -> listener.warn("    " + d + " (" + DriftException.advice(d, table.incompatible()) + ")"));
-        }
-    }
-
-    private RunSummary summarize(RunSummary summary) {
-        List<String> counts = new ArrayList<>();
-        if (summary.goal() == Goal.VALIDATE) {
-            counts.add(summary.names(Outcome.UP_TO_DATE).size() + " up to date");
-            counts.add(summary.names(Outcome.DRIFT).size() + " with drift");
-            counts.add(summary.names(Outcome.MISSING).size() + " missing");
-        } else if (summary.dryRun()) {
-            counts.add(summary.names(Outcome.WOULD_CREATE).size() + " to create");
-            counts.add(summary.names(Outcome.WOULD_UPDATE).size() + " to update");
-            counts.add(summary.names(Outcome.UP_TO_DATE).size() + " up to date");
-            counts.add(summary.drifted().size() + " with drift create cannot fix");
-        } else if (summary.goal() == Goal.FORCE) {
-            counts.add(summary.names(Outcome.CREATED).size() + " created");
-            counts.add(summary.names(Outcome.ALREADY_EXISTS).size() + " already existed");
-        } else {
-            counts.add(summary.names(Outcome.CREATED).size() + " created");
-            counts.add(summary.names(Outcome.UPDATED).size() + " updated");
-            counts.add(summary.names(Outcome.UP_TO_DATE).size() + " up to date");
-            counts.add(summary.drifted().size() + " with drift");
-        }
-        int total = summary.tables().size();
-        listener.info(summary.goal().goalName() + ": " + total
-                + (total == 1 ? " table in " : " tables in ") + target + " - " + String.join(", ", counts)
-                + String.format(Locale.ROOT, " (%.1f s)", summary.elapsed().toMillis() / 1000.0));
-        return summary;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the run is being stopped: report what the first read found
+        /** The run's summary, told as a {@link ProvisioningEvent.Finished}. */
+        RunSummary finish(List<TableResult> results, long startNanos) {
+            RunSummary summary = new RunSummary(goal, target, results, since(startNanos));
+            events.on(new ProvisioningEvent.Finished(summary));
+            return summary;
         }
     }
 
     private static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+        return TableWriter.since(startNanos);
     }
 }

@@ -161,7 +161,10 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     private File basedir;
 
-    /** The configuration as written, to find the {@code ${...}} Maven could not resolve: see {@link UnresolvedExpressions}. */
+    /**
+     * This goal's execution: its goal name, and the configuration as written, to find the {@code ${...}} Maven
+     * could not resolve (see {@link UnresolvedExpressions}).
+     */
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     private MojoExecution mojoExecution;
 
@@ -210,15 +213,20 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
 
     /** The project's directory, against which table files are resolved. */
     protected Path projectDirectory() {
-        return (basedir == null ? new File(".") : basedir).toPath().toAbsolutePath().normalize();
+        return basedir.toPath().toAbsolutePath().normalize();
     }
 
     /** Runs the goal on a valid, non-empty declaration. */
     protected abstract void execute(Declaration declaration, ConnectionSettings connection, Duration waitTimeout)
             throws MojoExecutionException, MojoFailureException;
 
-    /** The goal's name, as typed after {@code dynamo-setup:}. */
-    protected abstract String goalName();
+    /**
+     * The goal's name, as typed after {@code dynamo-setup:}: the goal Maven runs this mojo as. Maven always
+     * hands a mojo its execution ({@code ${mojoExecution}}), whose goal is the mojo descriptor's.
+     */
+    protected final String goalName() {
+        return mojoExecution.getGoal();
+    }
 
     /** Whether the goal's own skip parameter ({@code dynamo-setup.<goal>.skip}) is set. */
     protected abstract boolean isGoalSkipped();

@@ -6,6 +6,7 @@ import io.github.dynamosetup.aws.DynamoDbConnection;
 import io.github.dynamosetup.aws.Endpoints;
 import io.github.dynamosetup.aws.MissingCredentialsException;
 import io.github.dynamosetup.core.DriftException;
+import io.github.dynamosetup.core.Goal;
 import io.github.dynamosetup.core.ProvisioningException;
 import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
@@ -14,10 +15,12 @@ import io.github.dynamosetup.report.JsonReport;
 import io.github.dynamosetup.declaration.Declaration;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.plugin.AbstractMojoExecutionException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -25,10 +28,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * A goal that talks to DynamoDB: one client for the run, one call into the core, the report in
- * {@code target/dynamo-setup/<goal>-report.json}, and the core's typed failures turned into BUILD FAILURE
- * (missing tables, drift, existing tables: the user's to act on) or BUILD ERROR (AWS, credentials or
- * the network).
+ * A goal that talks to DynamoDB: one client for the run, one call into the core, the core's events
+ * rendered on the mojo's thread, the report in {@code target/dynamo-setup/<goal>-report.json} whatever the
+ * outcome, and the core's typed failures turned into BUILD FAILURE (missing tables, drift, existing tables:
+ * the user's to act on) or BUILD ERROR (AWS, credentials or the network), each a typed Mojo exception that
+ * keeps its cause.
  */
 public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
 
@@ -73,30 +77,61 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
             throw new MojoFailureException("The dynamo-setup configuration is invalid: <maxConcurrency> is "
                     + maxConcurrency + "; give a number of tables of at least 1 (default 250)");
         }
-        MavenProvisioningListener listener = new MavenProvisioningListener(getLog());
+        long start = System.nanoTime();
+        Path reports = reportDirectory.toPath();
+        String reportName = reportName();
+        try {
+            // a report left by an earlier run must never pass for this run's
+            Files.deleteIfExists(JsonReport.file(reports, reportName));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not remove the earlier dynamo-setup report from " + reports + ": "
+                    + e.getMessage(), e);
+        }
+        MavenProvisioningListener listener = new MavenProvisioningListener(getLog(), MavenRemedies.INSTANCE);
         Endpoints.insecureWarning(connection.endpoint()).ifPresent(getLog()::warn);
+        RunSummary summary;
         try (DynamoDbConnection dynamoDb = DynamoDbConnection.open(connection, getLog()::info)) {
             if (writes()) {
                 checkAccount(dynamoDb);
             }
-            TableProvisioner provisioner = new TableProvisioner(dynamoDb.client(), listener, waitTimeout,
-                    dynamoDb.target(), maxConcurrency);
-            RunSummary summary = listener.relay(() -> run(provisioner, declaration));
-            report(summary);
-            completed(summary);
-        } catch (DriftException e) {
-            report(e.summary());
-            throw new MojoFailureException(e.getMessage());
-        } catch (TablesAlreadyExistException e) {
-            report(e.summary());
-            throw new MojoFailureException(e.getMessage());
-        } catch (MissingCredentialsException | ProvisioningException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("dynamo-setup:" + goalName() + " was interrupted: the build was stopped"
-                    + " while it worked. Run mvn dynamo-setup:validate to see where each table stands.", e);
+            TableProvisioner provisioner = new TableProvisioner(dynamoDb.client(), listener, MavenRemedies.INSTANCE,
+                    waitTimeout, dynamoDb.target(), maxConcurrency);
+            summary = listener.relay(() -> run(provisioner, declaration), provisioner::stop);
+        } catch (Exception e) {
+            AbstractMojoExecutionException failure = failure(e);
+            report(reports, reportName, declaration, listener, failure, start);
+            if (failure instanceof MojoFailureException userMistake) {
+                throw userMistake;
+            }
+            throw (MojoExecutionException) failure;
         }
+        report(reports, reportName, declaration, listener, null, start);
+        completed(summary);
+    }
+
+    /**
+     * What the user is told when the run fails: BUILD FAILURE for what the user must act on (drift, existing
+     * tables, the account check), BUILD ERROR for AWS, credentials, the network and a stopped build; an
+     * exception nobody expected becomes a sentence asking for a report, never a raw exception.
+     */
+    private AbstractMojoExecutionException failure(Exception e) {
+        if (e instanceof AbstractMojoExecutionException mojoFailure) {
+            return mojoFailure;
+        } else if (e instanceof DriftException drift) {
+            return new DriftFailure(drift);
+        } else if (e instanceof TablesAlreadyExistException exist) {
+            return new TablesExistFailure(exist);
+        } else if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new ProvisioningFailure(goalName(), "dynamo-setup:" + goalName() + " was interrupted: the build"
+                    + " was stopped while it worked. Run " + MavenRemedies.INSTANCE.run(Goal.VALIDATE) + " to see where"
+                    + " each table stands.", e);
+        } else if (e instanceof ProvisioningException || e instanceof MissingCredentialsException) {
+            return new ProvisioningFailure(goalName(), e.getMessage(), e);
+        } else if (e instanceof RuntimeException unexpected) {
+            return new UnexpectedFailure(goalName(), unexpected);
+        }
+        return new UnexpectedFailure(goalName(), new IllegalStateException(e)); // no other checked exception is thrown
     }
 
     /** Whether this run may write (the account check of {@code allowedAccountIds} comes first then). */
@@ -133,21 +168,28 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
     protected void completed(RunSummary summary) {}
 
     /** The name of the report file: {@code <reportName>-report.json}. */
-    protected String reportName(RunSummary summary) {
+    protected String reportName() {
         return goalName();
     }
 
-    private void report(RunSummary summary) throws MojoExecutionException {
-        // without a project (a bare mojo, some test harnesses) the default expression stays unresolved
-        boolean resolved = reportDirectory != null && !reportDirectory.getPath().contains("${");
-        Path directory = (resolved ? reportDirectory : new File(projectDirectory().toFile(), "target/dynamo-setup"))
-                .toPath();
+    /**
+     * Writes {@code <reportName>-report.json} from what the run's events told, with the failure when there is
+     * one. A report that cannot be written fails a run that succeeded; it never hides a run's own failure.
+     */
+    private void report(Path directory, String name, Declaration declaration, MavenProvisioningListener listener,
+            AbstractMojoExecutionException failure, long startNanos) throws MojoExecutionException {
         try {
-            Path file = JsonReport.write(directory, reportName(summary), summary);
+            Path file = JsonReport.write(directory, name, declaration.tables(), listener.progress(),
+                    failure == null ? null : failure.getMessage(), Duration.ofNanos(System.nanoTime() - startNanos));
             getLog().debug("dynamo-setup report: " + file);
         } catch (IOException e) {
-            throw new MojoExecutionException("Could not write the dynamo-setup report to " + directory + ": "
-                    + e.getMessage(), e);
+            String message = "Could not write the dynamo-setup report to " + directory + ": " + e.getMessage();
+            if (failure != null) {
+                getLog().warn(message);
+                failure.addSuppressed(e);
+                return;
+            }
+            throw new MojoExecutionException(message, e);
         }
     }
 }

@@ -42,11 +42,6 @@ public class CheckMojo extends AbstractDynamoSetupMojo {
     }
 
     @Override
-    protected String goalName() {
-        return "check";
-    }
-
-    @Override
     protected boolean isGoalSkipped() {
         return skipCheck;
     }

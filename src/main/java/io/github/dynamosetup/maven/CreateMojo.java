@@ -1,5 +1,6 @@
 package io.github.dynamosetup.maven;
 
+import io.github.dynamosetup.core.Goal;
 import io.github.dynamosetup.core.ProvisioningException;
 import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
@@ -75,8 +76,8 @@ public class CreateMojo extends AbstractProvisioningMojo {
     }
 
     @Override
-    protected String reportName(RunSummary summary) {
-        return dryRun ? "plan" : "create";
+    protected String reportName() {
+        return dryRun ? Goal.PLAN.goalName() : goalName();
     }
 
     /** Exports each table's real name and ARNs, for failsafe tests and other plugins of the same build. */
@@ -101,11 +102,6 @@ public class CreateMojo extends AbstractProvisioningMojo {
     @Override
     protected boolean writes() {
         return !dryRun;
-    }
-
-    @Override
-    protected String goalName() {
-        return "create";
     }
 
     @Override

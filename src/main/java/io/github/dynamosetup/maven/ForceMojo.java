@@ -42,11 +42,6 @@ public class ForceMojo extends AbstractProvisioningMojo {
     }
 
     @Override
-    protected String goalName() {
-        return "force";
-    }
-
-    @Override
     protected boolean isGoalSkipped() {
         return skipForce;
     }

@@ -1,73 +1,94 @@
 package io.github.dynamosetup.maven;
 
+import io.github.dynamosetup.core.ProvisioningEvent;
 import io.github.dynamosetup.core.ProvisioningException;
 import io.github.dynamosetup.core.ProvisioningListener;
+import io.github.dynamosetup.core.Remedies;
+import io.github.dynamosetup.core.RunProgress;
+import io.github.dynamosetup.report.Console;
+import io.github.dynamosetup.report.ConsoleReport;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Sends the core's progress to the Maven build log, always from the mojo's own thread: the core works on
- * many threads, and Maven 4, mvnd and {@code -T} keep a module's output together only for lines logged by
- * the thread that runs the mojo. {@link #relay} runs the core on a thread of its own while the mojo's
- * thread writes the lines it queues.
+ * Takes the core's events from whichever thread sends them and renders them on the mojo's own thread: the
+ * console lines ({@link ConsoleReport}) and what the JSON report needs ({@link #progress()}). Maven 4, mvnd
+ * and {@code -T} keep a module's output together only for lines logged by the thread that runs the mojo.
+ * {@link #relay} runs the core on a thread of its own while the mojo's thread renders what it queues.
  */
 final class MavenProvisioningListener implements ProvisioningListener {
 
-    /** A line to write: the message and the log method that writes it. */
-    private record Line(Consumer<String> level, String message) {}
+    private final BlockingQueue<ProvisioningEvent> events = new LinkedBlockingQueue<>();
+    private final ConsoleReport console;
+    private final RunProgress progress = new RunProgress();
 
-    private final Log log;
-    private final BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
+    MavenProvisioningListener(Log log, Remedies remedies) {
+        this.console = new ConsoleReport(new Console() {
+            @Override
+            public void info(String line) {
+                log.info(line);
+            }
 
-    MavenProvisioningListener(Log log) {
-        this.log = log;
+            @Override
+            public void warn(String line) {
+                log.warn(line);
+            }
+
+            @Override
+            public void debug(String line) {
+                if (log.isDebugEnabled()) {
+                    log.debug(line);
+                }
+            }
+        }, remedies);
     }
 
     @Override
-    public void info(String message) {
-        lines.add(new Line(log::info, message));
+    public void on(ProvisioningEvent event) {
+        events.add(event);
     }
 
-    @Override
-    public void warn(String message) {
-        lines.add(new Line(log::warn, message));
-    }
-
-    @Override
-    public void debug(String message) {
-        if (log.isDebugEnabled()) {
-            lines.add(new Line(log::debug, message));
-        }
+    /** What the events rendered so far told: for the JSON report. */
+    RunProgress progress() {
+        return progress;
     }
 
     /**
-     * Runs {@code work} on a thread of its own and writes what it says from this thread, until it ends.
+     * Runs {@code work} on a thread of its own and renders its events from this thread, until it ends.
      *
+     * @param stop asks {@code work} to end soon without interrupting it, when this thread is interrupted (the
+     *     build is being stopped): this thread then renders the events until the work has ended, so that
+     *     no AWS call in flight is cut and the report says where each table stands; a second interrupt stops
+     *     that wait
      * @return what {@code work} returns
      * @throws ProvisioningException what {@code work} throws
-     * @throws InterruptedException when the build is stopped meanwhile (the work is interrupted too)
+     * @throws InterruptedException when the build is stopped meanwhile, with what {@code work} ended with
+     *     suppressed
      */
-    <T> T relay(Callable<T> work) throws ProvisioningException, InterruptedException {
+    <T> T relay(Callable<T> work, Runnable stop) throws ProvisioningException, InterruptedException {
         FutureTask<T> task = new FutureTask<>(work);
         Thread worker = new Thread(task, "dynamo-setup-run");
         worker.setDaemon(true);
         worker.start();
         try {
-            while (!task.isDone()) {
-                Line line = lines.poll(100, TimeUnit.MILLISECONDS);
-                if (line != null) {
-                    line.level().accept(line.message());
-                }
-            }
+            renderUntilDone(task);
             return task.get();
         } catch (InterruptedException e) {
-            worker.interrupt();
+            stop.run();
+            try {
+                renderUntilDone(task);
+                task.get();
+            } catch (InterruptedException again) {
+                // stopped twice: leave the work to end on its own
+            } catch (ExecutionException failed) {
+                e.addSuppressed(failed.getCause());
+            }
+            Thread.currentThread().interrupt();
             throw e;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ProvisioningException failure) {
@@ -76,16 +97,33 @@ final class MavenProvisioningListener implements ProvisioningListener {
             if (e.getCause() instanceof RuntimeException unexpected) {
                 throw unexpected;
             }
-            throw new IllegalStateException(e.getCause());
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause()); // Callable's checked exceptions: run() throws none other
         } finally {
             flush();
         }
     }
 
-    /** Writes what is still queued. */
-    void flush() {
-        for (Line line = lines.poll(); line != null; line = lines.poll()) {
-            line.level().accept(line.message());
+    private void renderUntilDone(FutureTask<?> task) throws InterruptedException {
+        while (!task.isDone()) {
+            ProvisioningEvent event = events.poll(100, TimeUnit.MILLISECONDS);
+            if (event != null) {
+                render(event);
+            }
         }
+    }
+
+    /** Renders what is still queued. */
+    void flush() {
+        for (ProvisioningEvent event = events.poll(); event != null; event = events.poll()) {
+            render(event);
+        }
+    }
+
+    private void render(ProvisioningEvent event) {
+        progress.on(event);
+        console.on(event);
     }
 }

@@ -52,11 +52,6 @@ public class PlanMojo extends AbstractProvisioningMojo {
     }
 
     @Override
-    protected String goalName() {
-        return "plan";
-    }
-
-    @Override
     protected boolean isGoalSkipped() {
         return skipPlan;
     }

@@ -55,11 +55,6 @@ public class ValidateMojo extends AbstractProvisioningMojo {
     }
 
     @Override
-    protected String goalName() {
-        return "validate";
-    }
-
-    @Override
     protected boolean isGoalSkipped() {
         return skipValidate;
     }

@@ -1,5 +1,6 @@
 package io.github.dynamosetup.benchmark;
 
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.aws.ConnectionSettings;
 import io.github.dynamosetup.aws.DynamoDbConnection;
 import io.github.dynamosetup.core.ProvisioningListener;
@@ -40,16 +41,7 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 public final class Benchmark {
 
     private static final long CREATE_TABLE_MS = 2000;
-    private static final ProvisioningListener QUIET = new ProvisioningListener() {
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {}
-
-        @Override
-        public void debug(String message) {}
-    };
+    private static final ProvisioningListener QUIET = event -> { };
 
     private final int repeats;
     private final int baselineRepeats;
@@ -112,7 +104,7 @@ public final class Benchmark {
         Declaration declaration = tables(prefix, count, Map.of());
         try (DynamoDbConnection connection = connect(endpoint)) {
             long start = System.nanoTime();
-            new TableProvisioner(connection.client(), QUIET, Duration.ofMinutes(10), "benchmark")
+            new TableProvisioner(connection.client(), QUIET, MavenRemedies.INSTANCE, Duration.ofMinutes(10), "benchmark")
                     .create(declaration, TableProvisioner.Options.DEFAULTS);
             return elapsedMillis(start);
         }
@@ -143,7 +135,7 @@ public final class Benchmark {
         Map<String, String> tags = Map.of("Application", "Benchmark");
         Declaration declaration = tables(prefix, count, tags);
         try (DynamoDbConnection connection = connect(endpoint)) {
-            new TableProvisioner(connection.client(), QUIET, Duration.ofMinutes(10), "benchmark")
+            new TableProvisioner(connection.client(), QUIET, MavenRemedies.INSTANCE, Duration.ofMinutes(10), "benchmark")
                     .create(tables(prefix, count, Map.of()), TableProvisioner.Options.DEFAULTS);
             // dynalite 4.0.0 keeps no tags given to CreateTable: tag like a user would afterwards
             DynamoDbClient client = connection.client();
@@ -156,7 +148,7 @@ public final class Benchmark {
         Callable<Long> goal = () -> {
             long start = System.nanoTime();
             try (DynamoDbConnection connection = connect(endpoint)) {
-                new TableProvisioner(connection.client(), QUIET, Duration.ofMinutes(10), "benchmark")
+                new TableProvisioner(connection.client(), QUIET, MavenRemedies.INSTANCE, Duration.ofMinutes(10), "benchmark")
                         .create(declaration, TableProvisioner.Options.DEFAULTS);
             }
             return elapsedMillis(start);
@@ -171,7 +163,7 @@ public final class Benchmark {
     /** What the plugin adds to a build: mvn dynamo-setup:validate minus mvn dynamo-setup:help, same project. */
     private void wholeMavenInvocation(URI endpoint) throws Exception {
         try (DynamoDbConnection connection = connect(endpoint)) {
-            new TableProvisioner(connection.client(), QUIET, Duration.ofMinutes(1), "benchmark")
+            new TableProvisioner(connection.client(), QUIET, MavenRemedies.INSTANCE, Duration.ofMinutes(1), "benchmark")
                     .create(Declaration.of(HealthAssistant.tables()), TableProvisioner.Options.DEFAULTS);
         }
         Path project = workDirectory.resolve("health-assistant");

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.testing.RecordingListener;
 import io.github.dynamosetup.testing.TestClients;
 
@@ -115,7 +116,8 @@ class AwsErrorAdviceTest {
         assertThat(failure).as("the client saw a failure").isNotNull();
 
         String message = new AwsCalls(Goal.CREATE, "region us-east-1 at http://127.0.0.1:8000",
-                Deadline.after(Duration.ofMinutes(1)), new RecordingListener()).translate("t", operation, failure)
+                Deadline.after(Duration.ofMinutes(1)), new RecordingListener(), MavenRemedies.INSTANCE, Waiting.NONE,
+                new StopSignal()).translate("t", operation, failure)
                 .getMessage();
 
         assertThat(message).contains(expected).doesNotContain(notExpected).doesNotContain(notExpectedEither);

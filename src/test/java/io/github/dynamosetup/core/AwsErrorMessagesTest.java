@@ -3,6 +3,7 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingListener;
@@ -61,7 +62,7 @@ class AwsErrorMessagesTest {
     }
 
     private TableProvisioner provisioner() {
-        return new TableProvisioner(client, new RecordingListener(), Duration.ofSeconds(5), "region us-east-1");
+        return new TableProvisioner(client, new RecordingListener(), MavenRemedies.INSTANCE, Duration.ofSeconds(5), "region us-east-1");
     }
 
     @Test

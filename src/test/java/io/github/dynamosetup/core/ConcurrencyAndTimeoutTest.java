@@ -3,6 +3,7 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.declaration.KeyAttribute;
@@ -79,7 +80,7 @@ class ConcurrencyAndTimeoutTest {
         TableSpans spans = new TableSpans();
         try (DynaliteServer dynalite = DynaliteServer.start(400);
                 DynamoDbClient client = client(dynalite, spans)) {
-            TableProvisioner provisioner = new TableProvisioner(client, new RecordingListener(), Duration.ofMinutes(1),
+            TableProvisioner provisioner = new TableProvisioner(client, new RecordingListener(), MavenRemedies.INSTANCE, Duration.ofMinutes(1),
                     "dynalite", 3);
 
             RunSummary summary = provisioner.create(tables("bounded_", 9), TableProvisioner.Options.DEFAULTS);
@@ -95,7 +96,7 @@ class ConcurrencyAndTimeoutTest {
         TableSpans spans = new TableSpans();
         try (DynaliteServer dynalite = DynaliteServer.start(100);
                 DynamoDbClient client = client(dynalite, spans)) {
-            new TableProvisioner(client, new RecordingListener(), Duration.ofMinutes(1), "dynalite", 1)
+            new TableProvisioner(client, new RecordingListener(), MavenRemedies.INSTANCE, Duration.ofMinutes(1), "dynalite", 1)
                     .create(tables("single_", 4), TableProvisioner.Options.DEFAULTS);
 
             assertThat(spans.maxOverlap()).isEqualTo(1);
@@ -106,7 +107,7 @@ class ConcurrencyAndTimeoutTest {
     void theTimeoutNamesEveryTableThatIsStillNotActive() throws Exception {
         try (DynaliteServer dynalite = DynaliteServer.start(120_000);
                 DynamoDbClient client = client(dynalite, new TableSpans())) {
-            TableProvisioner provisioner = new TableProvisioner(client, new RecordingListener(), Duration.ofSeconds(2),
+            TableProvisioner provisioner = new TableProvisioner(client, new RecordingListener(), MavenRemedies.INSTANCE, Duration.ofSeconds(2),
                     "dynalite");
 
             assertThatThrownBy(() -> provisioner.create(tables("slow_", 2), TableProvisioner.Options.DEFAULTS))

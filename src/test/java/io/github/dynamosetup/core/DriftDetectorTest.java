@@ -3,6 +3,7 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynamosetup.core.Difference.Kind;
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
@@ -415,13 +416,13 @@ class DriftDetectorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void aLiveTableThatHasWhatIsDeclaredHasNoDifference(Case row) {
-        assertThat(DriftDetector.compare(row.declared(), row.matching(), row.applyIndexChanges())).isEmpty();
+        assertThat(DriftDetector.compare(row.declared(), row.matching(), row.applyIndexChanges(), MavenRemedies.INSTANCE)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void eachDifferenceIsNamedWithWhatCreateDoesAboutIt(Case row) {
-        List<Difference> differences = DriftDetector.compare(row.declared(), row.drifted(), row.applyIndexChanges());
+        List<Difference> differences = DriftDetector.compare(row.declared(), row.drifted(), row.applyIndexChanges(), MavenRemedies.INSTANCE);
 
         assertThat(differences).extracting(Expected::of).containsExactlyElementsOf(row.differences());
         assertThat(differences).filteredOn(d -> d.kind() != Kind.FIXABLE)
@@ -431,7 +432,7 @@ class DriftDetectorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixableCases")
     void whatCreateDoesCountsAsDoneOnlyOnATableAsDeclared(Case row) {
-        List<Change> changes = DriftDetector.compare(row.declared(), row.drifted(), row.applyIndexChanges()).stream()
+        List<Change> changes = DriftDetector.compare(row.declared(), row.drifted(), row.applyIndexChanges(), MavenRemedies.INSTANCE).stream()
                 .filter(d -> d.change() != null).map(Difference::change).toList();
 
         assertThat(changes).isNotEmpty().allSatisfy(change -> {
@@ -444,7 +445,7 @@ class DriftDetectorTest {
     void theTagDifferencesShareOneTagResourceCallWithEveryMissingTag() {
         Case row = row("every missing tag, in key order");
 
-        List<Difference> differences = DriftDetector.compare(row.declared(), row.drifted(), false);
+        List<Difference> differences = DriftDetector.compare(row.declared(), row.drifted(), false, MavenRemedies.INSTANCE);
 
         assertThat(differences).hasSize(2);
         assertThat(differences.get(1).change()).isSameAs(differences.get(0).change());
@@ -495,7 +496,7 @@ class DriftDetectorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("updates")
     void eachUpdateTableSendsOneKindOfChangeAsDeclared(Case row, UpdateTableRequest expected) {
-        List<Difference> differences = DriftDetector.compare(row.declared(), row.drifted(), row.applyIndexChanges());
+        List<Difference> differences = DriftDetector.compare(row.declared(), row.drifted(), row.applyIndexChanges(), MavenRemedies.INSTANCE);
 
         assertThat(differences).singleElement().satisfies(difference -> {
             Change.UpdateTable update = (Change.UpdateTable) difference.change();

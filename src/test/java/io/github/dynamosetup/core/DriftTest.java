@@ -3,6 +3,7 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.core.Difference.Kind;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.BillingMode;
@@ -171,7 +172,8 @@ class DriftTest {
                                 org.assertj.core.groups.Tuple.tuple(difference, kind)));
         assertThat(fixture.calls().writeOperations()).isEmpty();
         assertThat(fixture.listener().lines()).contains("WARN     " + difference + " ("
-                + DriftException.advice(provisionerDiff(declaration, difference), kind == Kind.INCOMPATIBLE) + ")");
+                + provisionerDiff(declaration, difference).remedy(MavenRemedies.INSTANCE, kind == Kind.INCOMPATIBLE)
+                + ")");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,6 +3,7 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.aws.DynamoDbConnection;
 import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
@@ -80,7 +81,7 @@ class FaultToleranceTest {
                 Declaration declaration = Declaration.of(HealthAssistant.tables());
                 int createdByRerun = 0;
                 try {
-                    new TableProvisioner(client, new RecordingListener(), Duration.ofMinutes(1), "proxy")
+                    new TableProvisioner(client, new RecordingListener(), MavenRemedies.INSTANCE, Duration.ofMinutes(1), "proxy")
                             .create(declaration, TableProvisioner.Options.DEFAULTS);
                 } catch (ProvisioningException e) {
                     failedRuns++;
@@ -93,7 +94,7 @@ class FaultToleranceTest {
                         assertThat(direct.listTables().tableNames()).isEmpty();
                     }
                     // the rerun, without faults, finishes the job
-                    createdByRerun = new TableProvisioner(direct, new RecordingListener(), Duration.ofMinutes(1),
+                    createdByRerun = new TableProvisioner(direct, new RecordingListener(), MavenRemedies.INSTANCE, Duration.ofMinutes(1),
                             "server").create(declaration, TableProvisioner.Options.DEFAULTS)
                             .names(TableResult.Outcome.CREATED).size();
                 }
@@ -115,7 +116,7 @@ class FaultToleranceTest {
             try (FaultProxy proxy = FaultProxy.inFrontOf(server.endpoint())
                             .failFirst("CreateTable", 10, new Fault.AwsError(400, error));
                     DynamoDbClient client = client(proxy)) {
-                assertThatThrownBy(() -> new TableProvisioner(client, new RecordingListener(), Duration.ofMinutes(1),
+                assertThatThrownBy(() -> new TableProvisioner(client, new RecordingListener(), MavenRemedies.INSTANCE, Duration.ofMinutes(1),
                         "proxy").create(Declaration.of(HealthAssistant.tables().subList(0, 1)),
                         TableProvisioner.Options.DEFAULTS))
                         .isInstanceOf(AwsCallException.class)
@@ -134,7 +135,7 @@ class FaultToleranceTest {
                     .attributeDefinitions(a -> a.attributeName("user_id").attributeType("S"))
                     .billingMode("PAY_PER_REQUEST"));
 
-            RunSummary summary = new TableProvisioner(direct, new RecordingListener(), Duration.ofMinutes(1), "server")
+            RunSummary summary = new TableProvisioner(direct, new RecordingListener(), MavenRemedies.INSTANCE, Duration.ofMinutes(1), "server")
                     .create(Declaration.of(HealthAssistant.tables()), TableProvisioner.Options.DEFAULTS);
 
             assertThat(summary.tables().get(2).outcome()).isEqualTo(TableResult.Outcome.UPDATED);
@@ -149,7 +150,7 @@ class FaultToleranceTest {
         try (FaultProxy proxy = FaultProxy.inFrontOf(server.endpoint())
                         .failFirst("UpdateTimeToLive", 10, new Fault.AwsError(400, "ValidationException"));
                 DynamoDbClient client = client(proxy)) {
-            assertThatThrownBy(() -> new TableProvisioner(client, new RecordingListener(), Duration.ofMinutes(1),
+            assertThatThrownBy(() -> new TableProvisioner(client, new RecordingListener(), MavenRemedies.INSTANCE, Duration.ofMinutes(1),
                     "proxy").create(Declaration.of(HealthAssistant.tables()), TableProvisioner.Options.DEFAULTS))
                     .isInstanceOf(RunFailedException.class)
                     .hasMessageStartingWith("create did not finish: ValidationException from UpdateTimeToLive on table"
@@ -167,7 +168,7 @@ class FaultToleranceTest {
         try (var dynalite = io.github.dynamosetup.testing.DynaliteServer.start(50, 1500);
                 DynamoDbClient client = dynalite.client()) {
             Declaration declaration = Declaration.of(HealthAssistant.tables().subList(1, 2));
-            TableProvisioner provisioner = new TableProvisioner(client, new RecordingListener(),
+            TableProvisioner provisioner = new TableProvisioner(client, new RecordingListener(), MavenRemedies.INSTANCE,
                     Duration.ofMinutes(1), "dynalite");
             provisioner.create(declaration, new TableProvisioner.Options(false, false));
             client.deleteTable(r -> r.tableName("horarios_doctores"));
@@ -175,7 +176,7 @@ class FaultToleranceTest {
                     .isEqualTo("DELETING");
             RecordingListener listener = new RecordingListener();
 
-            RunSummary summary = new TableProvisioner(client, listener, Duration.ofMinutes(1), "dynalite")
+            RunSummary summary = new TableProvisioner(client, listener, MavenRemedies.INSTANCE, Duration.ofMinutes(1), "dynalite")
                     .create(declaration, new TableProvisioner.Options(false, false));
 
             assertThat(listener.lines()).contains("INFO   waiting horarios_doctores (DELETING; created again once it"

@@ -2,6 +2,7 @@ package io.github.dynamosetup.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.FaultProxy;
@@ -27,7 +28,7 @@ class LimitExceededTest {
                 DynamoDbClient direct = server.client("us-east-1")) {
             RecordingListener listener = new RecordingListener();
 
-            RunSummary summary = new TableProvisioner(client, listener, Duration.ofMinutes(1), "proxy")
+            RunSummary summary = new TableProvisioner(client, listener, MavenRemedies.INSTANCE, Duration.ofMinutes(1), "proxy")
                     .create(Declaration.of(HealthAssistant.tables()), TableProvisioner.Options.DEFAULTS);
 
             assertThat(summary.names(TableResult.Outcome.CREATED)).hasSize(3);

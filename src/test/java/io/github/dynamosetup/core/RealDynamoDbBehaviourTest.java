@@ -3,6 +3,7 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.aws.DynamoDbConnection;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.BillingMode;
@@ -43,7 +44,7 @@ class RealDynamoDbBehaviourTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private static TableProvisioner provisioner(DynamoDbClient client, RecordingListener listener, Duration timeout) {
-        return new TableProvisioner(client, listener, timeout, "region us-east-1 at the behaviour layer");
+        return new TableProvisioner(client, listener, MavenRemedies.INSTANCE, timeout, "region us-east-1 at the behaviour layer");
     }
 
     /** A client with the plugin's retry strategy, through the layer. */
@@ -326,7 +327,8 @@ class RealDynamoDbBehaviourTest {
 
     private static void awaitActive(DynamoDbClient client, String table) {
         try {
-            new TableActivityWaiter(client, Deadline.after(Duration.ofSeconds(30))).awaitActive(table);
+            new AwsCalls(Goal.CREATE, "the behaviour layer", Deadline.after(Duration.ofSeconds(30)), event -> { },
+                    MavenRemedies.INSTANCE, Waiting.NONE, new StopSignal()).waiter(client).awaitActive(table);
         } catch (ProvisioningException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
@@ -240,7 +241,7 @@ class TableProvisionerTest {
                 .overrideConfiguration(o -> o.retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD)
                         .apiCallTimeout(Duration.ofSeconds(5)))
                 .build()) {
-            TableProvisioner offline = new TableProvisioner(unreachable, fixture.listener(), Duration.ofSeconds(5),
+            TableProvisioner offline = new TableProvisioner(unreachable, fixture.listener(), MavenRemedies.INSTANCE, Duration.ofSeconds(5),
                     "region us-east-1 at http://127.0.0.1:1");
             assertThatThrownBy(() -> offline.create(healthAssistant(), TableProvisioner.Options.DEFAULTS))
                     .isInstanceOf(AwsCallException.class)

@@ -2,7 +2,9 @@ package io.github.dynamosetup.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.report.ConsoleReport;
 import io.github.dynamosetup.testing.DynaliteServer;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingListener;
@@ -25,7 +27,7 @@ class WaitingTest {
             waiting.tableDone();
             waiting.over("table-3");
 
-            String line = waiting.line(start + 12 * SECOND);
+            String line = ConsoleReport.waitingLine(waiting.status(start + 12 * SECOND));
 
             assertThat(line).matches("  waiting: 1 of 8 tables done; 6 not ACTIVE yet: table-1 \\(CREATING 1[12] s\\),"
                     + " table-2 \\(CREATING 1[12] s\\), table-4 \\(CREATING 1[12] s\\), table-5 \\(CREATING 1[12] s\\),"
@@ -39,7 +41,7 @@ class WaitingTest {
             waiting.seen("orders", "CREATING");
             waiting.over("orders");
 
-            assertThat(waiting.line(System.nanoTime())).isNull();
+            assertThat(waiting.status(System.nanoTime())).isNull();
         }
     }
 
@@ -49,7 +51,7 @@ class WaitingTest {
                 DynamoDbClient client = dynalite.client()) {
             RecordingListener listener = new RecordingListener();
 
-            new TableProvisioner(client, listener, Duration.ofMinutes(1), "dynalite").create(Declaration.of(
+            new TableProvisioner(client, listener, MavenRemedies.INSTANCE, Duration.ofMinutes(1), "dynalite").create(Declaration.of(
                     HealthAssistant.tables().subList(0, 2)), TableProvisioner.Options.DEFAULTS);
 
             assertThat(listener.lines()).anyMatch(l -> l.matches("INFO   waiting: 0 of 2 tables done; 2 not ACTIVE yet:"

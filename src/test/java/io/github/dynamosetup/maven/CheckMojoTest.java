@@ -3,11 +3,16 @@ package io.github.dynamosetup.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamosetup.testing.MojoHarness;
 import io.github.dynamosetup.testing.RecordingLog;
+import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +22,18 @@ import org.junit.jupiter.api.Test;
 @MojoTest
 class CheckMojoTest {
 
+    @Inject
+    private MavenProject project;
+
+    @Inject
+    private MojoExecution mojoExecution;
+
     private final RecordingLog log = new RecordingLog();
+
+    @BeforeEach
+    void asInABuild() {
+        MojoHarness.asInABuild(project, mojoExecution);
+    }
 
     @Test
     @InjectMojo(goal = "check", pom = "src/test/resources/unit/health-assistant/pom.xml")

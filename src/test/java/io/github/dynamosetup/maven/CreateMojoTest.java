@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.when;
 
+import io.github.dynamosetup.testing.MojoHarness;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.MavenSettings;
@@ -21,6 +22,7 @@ import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
@@ -39,6 +41,9 @@ class CreateMojoTest {
     private MavenSession session;
 
     @Inject
+    private MojoExecution mojoExecution;
+
+    @Inject
     private MavenProject project;
 
     private final RecordingLog log = new RecordingLog();
@@ -48,6 +53,7 @@ class CreateMojoTest {
     @BeforeEach
     void pointAtTheTestServer(TestServer testServer, DynamoDbClient server) {
         this.testServer = testServer;
+        MojoHarness.asInABuild(project, mojoExecution);
         session.getUserProperties().setProperty("dynamo-setup.endpoint", testServer.endpoint().toString());
         this.server = server;
         // the harness reads ${settings} from the session when it injects the mojo, after this method

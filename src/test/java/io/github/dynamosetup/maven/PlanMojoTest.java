@@ -2,6 +2,7 @@ package io.github.dynamosetup.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dynamosetup.testing.MojoHarness;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingLog;
@@ -10,6 +11,8 @@ import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,11 +25,18 @@ class PlanMojoTest {
     @Inject
     private MavenSession session;
 
+    @Inject
+    private MavenProject project;
+
+    @Inject
+    private MojoExecution mojoExecution;
+
     private final RecordingLog log = new RecordingLog();
     private DynamoDbClient server;
 
     @BeforeEach
     void pointAtTheTestServer(TestServer testServer, DynamoDbClient server) {
+        MojoHarness.asInABuild(project, mojoExecution);
         session.getUserProperties().setProperty("dynamo-setup.endpoint", testServer.endpoint().toString());
         this.server = server;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.when;
 
+import io.github.dynamosetup.testing.MojoHarness;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.ForwardProxy;
 import io.github.dynamosetup.testing.MavenSettings;
@@ -23,6 +24,8 @@ import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Settings;
@@ -46,6 +49,12 @@ class ProxyMojoTest {
     @Inject
     private MavenSession session;
 
+    @Inject
+    private MavenProject project;
+
+    @Inject
+    private MojoExecution mojoExecution;
+
     private final RecordingLog log = new RecordingLog();
     private final Settings settings = MavenSettings.withServerCredentials();
     private TestServer testServer;
@@ -55,6 +64,7 @@ class ProxyMojoTest {
 
     @BeforeEach
     void behindAProxy(TestServer testServer, DynamoDbClient server) {
+        MojoHarness.asInABuild(project, mojoExecution);
         this.testServer = testServer;
         this.server = server;
         proxy = ForwardProxy.to(testServer.endpoint());

@@ -3,6 +3,7 @@ package io.github.dynamosetup.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamosetup.testing.MojoHarness;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingLog;
@@ -12,6 +13,8 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,11 +30,18 @@ class ValidateAndForceMojoTest {
     @Inject
     private MavenSession session;
 
+    @Inject
+    private MavenProject project;
+
+    @Inject
+    private MojoExecution mojoExecution;
+
     private final RecordingLog log = new RecordingLog();
     private DynamoDbClient server;
 
     @BeforeEach
     void pointAtTheTestServer(TestServer testServer, DynamoDbClient server) {
+        MojoHarness.asInABuild(project, mojoExecution);
         session.getUserProperties().setProperty("dynamo-setup.endpoint", testServer.endpoint().toString());
         this.server = server;
     }

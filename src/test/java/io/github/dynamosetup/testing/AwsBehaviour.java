@@ -72,6 +72,7 @@ public final class AwsBehaviour implements AutoCloseable {
     private volatile int maxTableOperations = Integer.MAX_VALUE;
     private volatile RateLimit readRate;
     private volatile RateLimit tagRate;
+    private volatile java.util.function.Consumer<ObjectNode> tableDescription = table -> { };
 
     private AwsBehaviour(URI backend, HttpServer server) {
         this.backend = backend;
@@ -211,6 +212,15 @@ public final class AwsBehaviour implements AutoCloseable {
      */
     public AwsBehaviour throttleReads(int perSecond) {
         this.readRate = new RateLimit(perSecond);
+        return this;
+    }
+
+    /**
+     * Catalogue: values AWS adds later. DescribeTable's {@code Table} is handed to {@code edit} before it is
+     * answered: a table class or billing mode AWS added after this plugin was built, say.
+     */
+    public AwsBehaviour describeTableAs(java.util.function.Consumer<ObjectNode> edit) {
+        tableDescription = edit;
         return this;
     }
 
@@ -630,7 +640,15 @@ public final class AwsBehaviour implements AutoCloseable {
     }
 
     private Answer describeTable(Answer answer, TableClock clock, long now) throws IOException {
-        return answer.status() == 200 && clock != null ? rewrite(answer, "Table", clock, now) : answer;
+        Answer described = answer.status() == 200 && clock != null ? rewrite(answer, "Table", clock, now) : answer;
+        if (described.status() != 200) {
+            return described;
+        }
+        ObjectNode root = (ObjectNode) JSON.readTree(described.body());
+        if (root.get("Table") instanceof ObjectNode table) {
+            tableDescription.accept(table);
+        }
+        return Answer.ok(JSON.writeValueAsBytes(root));
     }
 
     /** The table's and its indexes' statuses as the layer's clock says, in a DescribeTable-shaped answer. */

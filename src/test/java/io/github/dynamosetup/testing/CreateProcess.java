@@ -1,5 +1,6 @@
 package io.github.dynamosetup.testing;
 
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.aws.ConnectionSettings;
 import io.github.dynamosetup.aws.DynamoDbConnection;
 import io.github.dynamosetup.core.RunSummary;
@@ -32,7 +33,7 @@ public final class CreateProcess {
                 .toList();
         try (DynamoDbConnection connection = DynamoDbConnection.open(new ConnectionSettings("us-east-1",
                 URI.create(args[0]), null, null, Duration.ofMinutes(1), Map.of()), message -> {})) {
-            RunSummary summary = new TableProvisioner(connection.client(), new RecordingListener(),
+            RunSummary summary = new TableProvisioner(connection.client(), new RecordingListener(), MavenRemedies.INSTANCE,
                     Duration.ofMinutes(2), "dynalite").create(Declaration.of(tables), TableProvisioner.Options.DEFAULTS);
             for (TableResult table : summary.tables()) {
                 System.out.println(table.declared().name() + " " + table.outcome());

@@ -1,5 +1,6 @@
 package io.github.dynamosetup.testing;
 
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.core.ProvisioningException;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.declaration.AttributeType;
@@ -47,7 +48,7 @@ public final class HealthAssistant {
     /** Makes tables as create does, with the engine alone: where the tests of the other goals start. */
     public static void create(DynamoDbClient client, List<DeclaredTable> tables)
             throws InvalidDeclarationException, ProvisioningException {
-        new TableProvisioner(client, new RecordingListener(), Duration.ofMinutes(1), "test server")
+        new TableProvisioner(client, new RecordingListener(), MavenRemedies.INSTANCE, Duration.ofMinutes(1), "test server")
                 .create(Declaration.of(tables), TableProvisioner.Options.DEFAULTS);
     }
 

@@ -1,5 +1,6 @@
 package io.github.dynamosetup.testing;
 
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.core.TableProvisioner;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,7 +24,7 @@ public final class ProvisionerFixture implements AutoCloseable {
                 .overrideConfiguration(o -> o.addExecutionInterceptor(calls))
                 .build();
         server = testServer.client("us-east-1");
-        provisioner = new TableProvisioner(client, listener, Duration.ofMinutes(1), "region us-east-1");
+        provisioner = new TableProvisioner(client, listener, MavenRemedies.INSTANCE, Duration.ofMinutes(1), "region us-east-1");
     }
 
     /** What the provisioner's client sent. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.declaration.ConfigurationProblem;
 import io.github.dynamosetup.declaration.Declaration;
@@ -232,7 +233,7 @@ class TableFileCorpusTest {
         try (DynamoDbClient client = TestClients.builder(dynalite.endpoint(), "us-east-1")
                 .overrideConfiguration(o -> o.addExecutionInterceptor(calls))
                 .build()) {
-            new TableProvisioner(client, new RecordingListener(), Duration.ofMinutes(1), "dynalite")
+            new TableProvisioner(client, new RecordingListener(), MavenRemedies.INSTANCE, Duration.ofMinutes(1), "dynalite")
                     .create(Declaration.of(List.of(declared)), TableProvisioner.Options.DEFAULTS);
         }
         assertThat(calls.writeOperations()).containsExactly("CreateTable");

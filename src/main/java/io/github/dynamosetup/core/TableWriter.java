@@ -1,0 +1,222 @@
+package io.github.dynamosetup.core;
+
+import io.github.dynamosetup.core.TableResult.Outcome;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
+import io.github.dynamosetup.declaration.DeclaredTable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
+
+/**
+ * The writes of a run, one table at a time: CreateTable and what follows it (ACTIVE, TTL, point-in-time
+ * recovery), and the changes that bring an existing table to its declaration (UpdateTable, an index, TTL,
+ * tags, point-in-time recovery), each safe to race with other builds. Every write is told as an event.
+ */
+final class TableWriter {
+
+    private final DynamoDbClient client;
+    private final LiveTableReader reader;
+
+    TableWriter(DynamoDbClient client, LiveTableReader reader) {
+        this.client = client;
+        this.reader = reader;
+    }
+
+    /**
+     * Calls CreateTable.
+     *
+     * @return the new table, or null when it exists already (ResourceInUseException: made by another build,
+     *     or by a call of ours whose answer was lost)
+     */
+    TableDescription create(DeclaredTable declared, AwsCalls calls) throws ProvisioningException {
+        TableDescription created = calls.call(declared.name(), "CreateTable", () -> {
+            try {
+                return client.createTable(CreateTableRequests.of(declared)).tableDescription();
+            } catch (ResourceInUseException e) {
+                return null;
+            }
+        });
+        if (created != null) {
+            calls.events().on(new ProvisioningEvent.Created(declared.name()));
+        }
+        return created;
+    }
+
+    /**
+     * Waits for a created table (and the indexes made with it) to become ACTIVE, then applies what
+     * CreateTable cannot carry.
+     */
+    TableResult finishCreated(DeclaredTable declared, TableDescription created, AwsCalls calls, long startNanos)
+            throws ProvisioningException {
+        calls.waiter(client).awaitActive(declared.name());
+        calls.events().on(new ProvisioningEvent.Active(declared.name()));
+        List<String> actions = new ArrayList<>(List.of("create"));
+        List<Change> after = new ArrayList<>();
+        if (declared.timeToLiveAttribute() != null) {
+            after.add(new Change.EnableTimeToLive(declared.timeToLiveAttribute()));
+        }
+        if (declared.pointInTimeRecovery()) {
+            after.add(new Change.EnablePointInTimeRecovery());
+        }
+        for (Change change : after) {
+            if (apply(declared, created.tableArn(), change, calls)) {
+                actions.add(change.label());
+            }
+        }
+        return new TableResult(declared, Outcome.CREATED, actions, List.of(), created.tableArn(),
+                created.latestStreamArn(), since(startNanos));
+    }
+
+    /**
+     * Applies the fixable changes to an existing table, one call and one kind of change at a time, each
+     * UpdateTable once the table and its indexes are ACTIVE again (AWS refuses UpdateTable on a table
+     * that is not, and allows one index creation at a time per table: UpdateTable, API reference).
+     */
+    TableResult update(DeclaredTable declared, LiveTable live, List<Difference> differences, AwsCalls calls)
+            throws ProvisioningException {
+        long start = System.nanoTime();
+        Set<Change> changes = Difference.changes(differences);
+        if (changes.isEmpty()) {
+            return new TableResult(declared, differences.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(),
+                    differences, live.arn(), live.streamArn(), since(start));
+        }
+        List<String> actions = new ArrayList<>();
+        for (Change change : changes) {
+            if (apply(declared, live.arn(), change, calls)) {
+                actions.add(change.label());
+            }
+        }
+        String streamArn = live.streamArn();
+        if (changes.stream().anyMatch(c -> c.label().equals("stream"))) {
+            streamArn = calls.call(declared.name(), "DescribeTable",
+                    () -> client.describeTable(r -> r.tableName(declared.name())).table().latestStreamArn());
+        }
+        return new TableResult(declared, Outcome.UPDATED, actions, differences, live.arn(), streamArn, since(start));
+    }
+
+    /**
+     * Makes one change, safe to race with other builds: when AWS refuses it and the live table turns out to
+     * have it anyway (TTL "already enabled", a stream or index another build added), it is done; when the
+     * table is busy with another change (ResourceInUseException), it is tried again once the table is
+     * ACTIVE. Refusals that only mean "not now" are waited out by {@link AwsCalls}.
+     *
+     * @return whether this run made the change (false: another run had made it)
+     */
+    private boolean apply(DeclaredTable declared, String arn, Change change, AwsCalls calls)
+            throws ProvisioningException {
+        String name = declared.name();
+        TableActivityWaiter waiter = calls.waiter(client);
+        boolean updatesTable = change instanceof Change.UpdateTable || change instanceof Change.AddIndex;
+        for (int attempt = 1; ; attempt++) {
+            if (updatesTable) {
+                waiter.awaitActive(name);
+            }
+            try {
+                send(declared, arn, change, calls);
+                break;
+            } catch (AwsCallException refused) {
+                if (refused instanceof PermissionDeniedException
+                        || !(refused.getCause() instanceof AwsServiceException)) {
+                    throw refused;
+                }
+                LiveTable live;
+                try {
+                    live = reader.read(declared, calls);
+                } catch (ProvisioningException unreadable) {
+                    refused.addSuppressed(unreadable);
+                    throw refused;
+                }
+                if (live != null && change.isDoneOn(live)) {
+                    calls.events().on(new ProvisioningEvent.ChangedMeanwhile(name, change, refused.errorCode()));
+                    if (change instanceof Change.AddIndex add) {
+                        waiter.awaitIndexActive(name, add.index().name());
+                    }
+                    return false;
+                }
+                if (!"ResourceInUseException".equals(refused.errorCode()) || calls.deadline().passed()) {
+                    throw refused;
+                }
+                calls.pause(attempt, (SdkException) refused.getCause(), name, operation(change));
+            }
+        }
+        if (change instanceof Change.UpdateTable) {
+            waiter.awaitActive(name);
+        } else if (change instanceof Change.AddIndex add) {
+            waiter.awaitIndexActive(name, add.index().name());
+        }
+        calls.events().on(new ProvisioningEvent.Changed(name, change));
+        return true;
+    }
+
+    private static String operation(Change change) {
+        if (change instanceof Change.EnableTimeToLive) {
+            return "UpdateTimeToLive";
+        } else if (change instanceof Change.TagTable) {
+            return "TagResource";
+        } else if (change instanceof Change.EnablePointInTimeRecovery) {
+            return "UpdateContinuousBackups";
+        }
+        return "UpdateTable";
+    }
+
+    /** The one API call of a change. */
+    private void send(DeclaredTable declared, String arn, Change change, AwsCalls calls) throws ProvisioningException {
+        String name = declared.name();
+        String operation = operation(change);
+        if (change instanceof Change.UpdateTable update) {
+            calls.run(name, operation, () -> client.updateTable(r -> {
+                r.tableName(name);
+                update.request().accept(r);
+            }));
+        } else if (change instanceof Change.AddIndex add) {
+            calls.run(name, operation, () -> client.updateTable(addIndex(declared, add.index())));
+        } else if (change instanceof Change.EnableTimeToLive ttl) {
+            calls.run(name, operation, () -> client.updateTimeToLive(r -> r.tableName(name)
+                    .timeToLiveSpecification(s -> s.enabled(true).attributeName(ttl.attribute()))));
+        } else if (change instanceof Change.TagTable tagging) {
+            calls.run(name, operation, () -> client.tagResource(r -> r.resourceArn(arn)
+                    .tags(tagging.tags().entrySet().stream()
+                            .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
+        } else if (change instanceof Change.EnablePointInTimeRecovery) {
+            calls.run(name, operation, () -> client.updateContinuousBackups(r -> r.tableName(name)
+                    .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true))));
+        }
+    }
+
+    private static UpdateTableRequest addIndex(DeclaredTable declared, DeclaredGlobalIndex index) {
+        List<AttributeDefinition> definitions = declared.attributeDefinitions().entrySet().stream()
+                .map(e -> AttributeDefinition.builder().attributeName(e.getKey()).attributeType(e.getValue().name())
+                        .build())
+                .toList();
+        var request = CreateTableRequests.globalSecondaryIndex(index);
+        return UpdateTableRequest.builder()
+                .tableName(declared.name())
+                .attributeDefinitions(definitions)
+                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                        .create(c -> {
+                            c.indexName(request.indexName()).keySchema(request.keySchema())
+                                    .projection(request.projection());
+                            if (request.provisionedThroughput() != null) {
+                                c.provisionedThroughput(request.provisionedThroughput());
+                            }
+                            if (request.onDemandThroughput() != null) {
+                                c.onDemandThroughput(request.onDemandThroughput());
+                            }
+                        }).build())
+                .build();
+    }
+
+    static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

@@ -1,0 +1,158 @@
+package io.github.dynamosetup.report;
+
+import io.github.dynamosetup.core.Change;
+import io.github.dynamosetup.core.Difference;
+import io.github.dynamosetup.core.Goal;
+import io.github.dynamosetup.core.ProvisioningEvent;
+import io.github.dynamosetup.core.ProvisioningListener;
+import io.github.dynamosetup.core.Remedies;
+import io.github.dynamosetup.core.RunSummary;
+import io.github.dynamosetup.core.TableResult;
+import io.github.dynamosetup.core.TableResult.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The console text of a run, one line per event: before acting one line per table ({@code + create},
+ * {@code ~ update}, {@code = up to date}, {@code ! drift} with its differences), then what is done
+ * ({@code   ttl     table (...)}), what is waited for, and the summary with counts and time. Not thread-safe:
+ * the Maven layer calls it from the mojo's thread only.
+ */
+public final class ConsoleReport implements ProvisioningListener {
+
+    /** Tables named in one waiting line; the rest are counted. */
+    private static final int NAMED = 5;
+
+    private final Console console;
+    private final Remedies remedies;
+
+    /** @param remedies how drift advice names what the user can run */
+    public ConsoleReport(Console console, Remedies remedies) {
+        this.console = console;
+        this.remedies = remedies;
+    }
+
+    @Override
+    public void on(ProvisioningEvent event) {
+        if (event instanceof ProvisioningEvent.Started started) {
+            if (started.goal() == Goal.FORCE) {
+                started.tables().forEach(t -> console.info("+ create  " + t.name() + " (forced)"));
+            }
+        } else if (event instanceof ProvisioningEvent.Assessed assessed) {
+            announce(assessed.table());
+        } else if (event instanceof ProvisioningEvent.AlreadyExists exists) {
+            console.warn("! exists  " + exists.table() + " (CreateTable refused: ResourceInUseException)");
+        } else if (event instanceof ProvisioningEvent.Active active) {
+            console.debug("table " + active.table() + " is ACTIVE");
+        } else if (event instanceof ProvisioningEvent.Changed changed) {
+            console.info(changed(changed.table(), changed.change()));
+        } else if (event instanceof ProvisioningEvent.ChangedMeanwhile meanwhile) {
+            console.info("  done    " + meanwhile.table() + " (" + meanwhile.change().label()
+                    + ": made meanwhile by another run; " + meanwhile.errorCode() + ")");
+        } else if (event instanceof ProvisioningEvent.Waits waits) {
+            console.info(waits.reason() == ProvisioningEvent.Waits.Reason.DELETING
+                    ? "  waiting " + waits.table() + " (DELETING; created again once it is gone)"
+                    : "  exists  " + waits.table() + " (created meanwhile by another run; waiting for it)");
+        } else if (event instanceof ProvisioningEvent.StillWaiting waiting) {
+            console.info(waitingLine(waiting));
+        } else if (event instanceof ProvisioningEvent.Retrying retrying) {
+            console.debug(retrying.errorCode() + " from " + retrying.operation() + " on " + retrying.table()
+                    + "; trying again in " + retrying.delay().toMillis() + " ms");
+        } else if (event instanceof ProvisioningEvent.Finished finished) {
+            console.info(summaryLine(finished.summary()));
+        }
+        // Created, TableDone and TableFailed have no line: the line before acting, the summary and the
+        // run's failure say them
+    }
+
+    /** The line for one change made. */
+    private static String changed(String table, Change change) {
+        if (change instanceof Change.UpdateTable update) {
+            return "  updated " + table + " (" + update.label() + ")";
+        } else if (change instanceof Change.AddIndex add) {
+            return "  index   " + table + " (added " + add.index().name() + ")";
+        } else if (change instanceof Change.EnableTimeToLive ttl) {
+            return "  ttl     " + table + " (enabled on '" + ttl.attribute() + "')";
+        } else if (change instanceof Change.TagTable tagging) {
+            return "  tags    " + table + " (" + String.join(", ", tagging.tags().keySet()) + ")";
+        }
+        return "  pitr    " + table + " (point-in-time recovery enabled)";
+    }
+
+    /** The line for a table before acting, then one line per difference nothing will fix. */
+    private void announce(TableResult table) {
+        String name = table.declared().name();
+        if (table.outcome() == Outcome.WOULD_CREATE) {
+            console.info("+ create  " + name);
+            return;
+        }
+        if (table.outcome() == Outcome.MISSING) {
+            console.warn("! missing " + name);
+            return;
+        }
+        Set<Change> changes = Difference.changes(table.drift());
+        if (table.drift().isEmpty()) {
+            console.info("= up to date  " + name);
+            return;
+        }
+        if (!changes.isEmpty() && table.outcome() != Outcome.DRIFT) {
+            console.info("~ update  " + name + " (" + changes.stream().map(Change::label).distinct()
+                    .collect(Collectors.joining(", ")) + ")");
+        }
+        List<Difference> unfixed = table.outcome() == Outcome.DRIFT
+                ? table.drift()
+                : table.drift().stream().filter(d -> d.change() == null).toList();
+        if (!unfixed.isEmpty()) {
+            console.warn("! drift   " + name + " (" + unfixed.size() + (unfixed.size() == 1 ? " difference" : " differences")
+                    + (table.incompatible() ? ", incompatible: only a new table would match" : "") + ")");
+            unfixed.forEach(d -> console.warn("    " + d + " (" + d.remedy(remedies, table.incompatible()) + ")"));
+        }
+    }
+
+    /** {@code create: 3 tables in region us-east-1 - 1 created, ... (7.4 s)}. */
+    static String summaryLine(RunSummary summary) {
+        List<String> counts = new ArrayList<>();
+        if (summary.goal() == Goal.VALIDATE) {
+            counts.add(summary.names(Outcome.UP_TO_DATE).size() + " up to date");
+            counts.add(summary.names(Outcome.DRIFT).size() + " with drift");
+            counts.add(summary.names(Outcome.MISSING).size() + " missing");
+        } else if (summary.dryRun()) {
+            counts.add(summary.names(Outcome.WOULD_CREATE).size() + " to create");
+            counts.add(summary.names(Outcome.WOULD_UPDATE).size() + " to update");
+            counts.add(summary.names(Outcome.UP_TO_DATE).size() + " up to date");
+            counts.add(summary.drifted().size() + " with drift create cannot fix");
+        } else if (summary.goal() == Goal.FORCE) {
+            counts.add(summary.names(Outcome.CREATED).size() + " created");
+            counts.add(summary.names(Outcome.ALREADY_EXISTS).size() + " already existed");
+        } else {
+            counts.add(summary.names(Outcome.CREATED).size() + " created");
+            counts.add(summary.names(Outcome.UPDATED).size() + " updated");
+            counts.add(summary.names(Outcome.UP_TO_DATE).size() + " up to date");
+            counts.add(summary.drifted().size() + " with drift");
+        }
+        int total = summary.tables().size();
+        return summary.goal().goalName() + ": " + total + (total == 1 ? " table in " : " tables in ") + summary.target()
+                + " - " + String.join(", ", counts)
+                + String.format(Locale.ROOT, " (%.1f s)", summary.elapsed().toMillis() / 1000.0);
+    }
+
+    /** {@code   waiting: 1 of 8 tables done; 6 not ACTIVE yet: table-1 (CREATING 12 s), ... and 1 more}. */
+    public static String waitingLine(ProvisioningEvent.StillWaiting waiting) {
+        List<ProvisioningEvent.StillWaiting.Pending> pending = waiting.pending();
+        StringBuilder line = new StringBuilder("  waiting: ").append(waiting.done()).append(" of ")
+                .append(waiting.total()).append(waiting.total() == 1 ? " table done; " : " tables done; ")
+                .append(pending.size()).append(" not ACTIVE yet: ");
+        for (int i = 0; i < Math.min(NAMED, pending.size()); i++) {
+            ProvisioningEvent.StillWaiting.Pending entry = pending.get(i);
+            line.append(i == 0 ? "" : ", ").append(entry.what()).append(" (").append(entry.state())
+                    .append(String.format(Locale.ROOT, " %d s)", entry.waited().toSeconds()));
+        }
+        if (pending.size() > NAMED) {
+            line.append(" and ").append(pending.size() - NAMED).append(" more");
+        }
+        return line.toString();
+    }
+}
