@@ -7,6 +7,7 @@ import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.RequestUnits;
 import io.github.dynamosetup.declaration.json.JsonFields.Shape;
+import java.util.function.BiFunction;
 
 /**
  * Reads how a table file pays: its {@code BillingMode}, and the {@code ProvisionedThroughput} and
@@ -76,23 +77,25 @@ final class BillingReader {
 
     /** The ProvisionedThroughput at {@code path}, of the table or of a global secondary index. */
     Capacity capacity(JsonNode node, String path) {
-        JsonNode throughput = json.object(node, path);
-        if (throughput == null) {
-            return Capacity.NONE;
-        }
-        json.checkFields(throughput, path, PROVISIONED_THROUGHPUT);
-        return new Capacity(json.number(throughput, "ReadCapacityUnits", path + ".ReadCapacityUnits"),
-                json.number(throughput, "WriteCapacityUnits", path + ".WriteCapacityUnits"));
+        return readAndWrite(node, path, PROVISIONED_THROUGHPUT, "ReadCapacityUnits", "WriteCapacityUnits",
+                Capacity::new, Capacity.NONE);
     }
 
     /** The OnDemandThroughput at {@code path}, of the table or of a global secondary index. */
     RequestUnits requestUnits(JsonNode node, String path) {
+        return readAndWrite(node, path, ON_DEMAND_THROUGHPUT, "MaxReadRequestUnits", "MaxWriteRequestUnits",
+                RequestUnits::new, RequestUnits.NONE);
+    }
+
+    /** An object of two whole numbers, one for reads and one for writes; {@code none} where there is none. */
+    private <T> T readAndWrite(JsonNode node, String path, Shape shape, String read, String write,
+            BiFunction<Long, Long, T> of, T none) {
         JsonNode throughput = json.object(node, path);
         if (throughput == null) {
-            return RequestUnits.NONE;
+            return none;
         }
-        json.checkFields(throughput, path, ON_DEMAND_THROUGHPUT);
-        return new RequestUnits(json.number(throughput, "MaxReadRequestUnits", path + ".MaxReadRequestUnits"),
-                json.number(throughput, "MaxWriteRequestUnits", path + ".MaxWriteRequestUnits"));
+        json.checkFields(throughput, path, shape);
+        return of.apply(json.number(throughput, read, path + "." + read),
+                json.number(throughput, write, path + "." + write));
     }
 }

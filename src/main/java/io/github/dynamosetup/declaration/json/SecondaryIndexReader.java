@@ -36,14 +36,7 @@ final class SecondaryIndexReader {
     }
 
     void readGlobalIndexes(JsonNode node, DeclaredTable.Builder table) {
-        List<JsonNode> entries = json.array(node, "$.GlobalSecondaryIndexes");
-        reportEmpty(node, "$.GlobalSecondaryIndexes");
-        for (int i = 0; i < entries.size(); i++) {
-            String path = "$.GlobalSecondaryIndexes[" + i + "]";
-            JsonNode index = entries.get(i);
-            json.checkFields(index, path, GLOBAL_INDEX);
-            List<KeyAttribute> keys = keySchemas.keySchema(index.get("KeySchema"), path + ".KeySchema",
-                    KeySchemaOf.GLOBAL_INDEX);
+        eachIndex(node, "$.GlobalSecondaryIndexes", GLOBAL_INDEX, KeySchemaOf.GLOBAL_INDEX, (index, path, keys) -> {
             String name = json.text(index, "IndexName", path + ".IndexName");
             billing.checkIndexCapacity(index, path);
             Projected projected = projection(index, path);
@@ -55,19 +48,12 @@ final class SecondaryIndexReader {
                     projected.nonKeyAttributes(),
                     billing.capacity(index.get("ProvisionedThroughput"), path + ".ProvisionedThroughput"),
                     billing.requestUnits(index.get("OnDemandThroughput"), path + ".OnDemandThroughput")));
-        }
+        });
     }
 
     /** @param tablePartitionKey the table's partition key, which every local secondary index shares; or null */
     void readLocalIndexes(JsonNode node, DeclaredTable.Builder table, KeyAttribute tablePartitionKey) {
-        List<JsonNode> entries = json.array(node, "$.LocalSecondaryIndexes");
-        reportEmpty(node, "$.LocalSecondaryIndexes");
-        for (int i = 0; i < entries.size(); i++) {
-            String path = "$.LocalSecondaryIndexes[" + i + "]";
-            JsonNode index = entries.get(i);
-            json.checkFields(index, path, LOCAL_INDEX);
-            List<KeyAttribute> keys = keySchemas.keySchema(index.get("KeySchema"), path + ".KeySchema",
-                    KeySchemaOf.LOCAL_INDEX);
+        eachIndex(node, "$.LocalSecondaryIndexes", LOCAL_INDEX, KeySchemaOf.LOCAL_INDEX, (index, path, keys) -> {
             Projected projected = projection(index, path);
             table.localSecondaryIndex(new DeclaredLocalIndex(
                     json.text(index, "IndexName", path + ".IndexName"),
@@ -81,6 +67,23 @@ final class SecondaryIndexReader {
                         + " key, '" + tablePartitionKey.attributeName() + "', not '" + keys.get(0).attributeName()
                         + "'");
             }
+        });
+    }
+
+    /** Reads the rest of one index, once its fields are checked and its key schema [partition, sort] read. */
+    private interface IndexRest {
+        void read(JsonNode index, String path, List<KeyAttribute> keys);
+    }
+
+    /** Walks a list of indexes of one kind: checks each index's fields and reads its key schema, then the rest. */
+    private void eachIndex(JsonNode node, String listPath, Shape shape, KeySchemaOf of, IndexRest rest) {
+        List<JsonNode> entries = json.array(node, listPath);
+        reportEmpty(node, listPath);
+        for (int i = 0; i < entries.size(); i++) {
+            String path = listPath + "[" + i + "]";
+            JsonNode index = entries.get(i);
+            json.checkFields(index, path, shape);
+            rest.read(index, path, keySchemas.keySchema(index.get("KeySchema"), path + ".KeySchema", of));
         }
     }
 
