@@ -45,10 +45,8 @@ final class EmptiedParameters {
     /**
      * A parameter written with {@code ${...}} in the POM that Maven resolved to nothing: {@code
      * <tableNamePrefix>${env.STAGE}-</tableNamePrefix>} with STAGE set but empty gives {@code -}, and {@code
-     * <tableNamePrefix>${stage}</tableNamePrefix>} with an empty property no prefix at all. Maven replaces such
-     * a property while reading the POM, so only the POM as written (the raw models of the project and its
-     * parents) shows it; a parameter written empty, or set with {@code -Ddynamo-setup.tableNamePrefix=}, is
-     * empty on purpose.
+     * <tableNamePrefix>${stage}</tableNamePrefix>} with an empty property no prefix at all. A parameter written
+     * empty, or set with {@code -Ddynamo-setup.tableNamePrefix=}, is empty on purpose.
      *
      * @param models the POMs as written, the project's first, then its parents'
      * @param injected what Maven injected

@@ -12,8 +12,9 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Typed access to the fields of one table file, collecting its problems: a field that is missing or of the
- * wrong type, or that the object it is in does not have, is reported at its JSON path and read as absent.
+ * Typed access to the fields of one table file, collecting its problems: a field that is missing (where a file
+ * must give it), of the wrong type, or unknown to the object it is in is reported at its JSON path and read as
+ * absent.
  */
 final class JsonFields {
 
