@@ -1,8 +1,9 @@
 /**
  * The tables a build declares, as an immutable model: {@link io.github.dynamosetup.declaration.DeclaredTable}
  * with its keys, indexes and settings; {@link io.github.dynamosetup.declaration.DeclarationRules}, DynamoDB's
- * rules and the plugin's for them; and {@link io.github.dynamosetup.declaration.Declaration}, the tables once
- * they follow the rules. Each table keeps its {@link io.github.dynamosetup.declaration.Origin}, so that every
+ * rules and the plugin's for them (those of one table in {@code TableRules}); and
+ * {@link io.github.dynamosetup.declaration.Declaration}, the tables once they follow the rules. Each table keeps
+ * its {@link io.github.dynamosetup.declaration.Origin}, so that every
  * {@link io.github.dynamosetup.declaration.ConfigurationProblem} names the element or path the user edits, and
  * a {@link io.github.dynamosetup.declaration.Place} that tells whether a place has a problem already.
  *

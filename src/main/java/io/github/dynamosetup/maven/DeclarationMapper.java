@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -129,33 +130,21 @@ final class DeclarationMapper {
                 .declaredName(blankToNull(table.name))
                 .partitionKey(key(table.partitionKey, at.of(Setting.PARTITION_KEY)))
                 .sortKey(key(table.sortKey, at.of(Setting.SORT_KEY)));
-        List<PomGlobalSecondaryIndex> globalIndexes = nonNull(table.globalSecondaryIndexes);
-        for (int i = 0; i < globalIndexes.size(); i++) {
-            PomGlobalSecondaryIndex index = globalIndexes.get(i);
-            String indexName = blankToNull(index.name);
-            int position = i + 1;
-            declared.globalSecondaryIndex(new DeclaredGlobalIndex(
-                    indexName,
-                    key(index.partitionKey, at.of(IndexKind.GLOBAL, position, indexName, Setting.PARTITION_KEY)),
-                    key(index.sortKey, at.of(IndexKind.GLOBAL, position, indexName, Setting.SORT_KEY)),
-                    enumValue(IndexProjection.class, index.projection, IndexProjection.ALL,
-                            at.of(IndexKind.GLOBAL, position, indexName, Setting.PROJECTION)),
-                    names(index.nonKeyAttributes),
-                    new Capacity(index.readCapacity, index.writeCapacity),
-                    new RequestUnits(index.maxReadRequestUnits, index.maxWriteRequestUnits)));
-        }
-        List<PomLocalSecondaryIndex> localIndexes = nonNull(table.localSecondaryIndexes);
-        for (int i = 0; i < localIndexes.size(); i++) {
-            PomLocalSecondaryIndex index = localIndexes.get(i);
-            String indexName = blankToNull(index.name);
-            int position = i + 1;
-            declared.localSecondaryIndex(new DeclaredLocalIndex(
-                    indexName,
-                    key(index.sortKey, at.of(IndexKind.LOCAL, position, indexName, Setting.SORT_KEY)),
-                    enumValue(IndexProjection.class, index.projection, IndexProjection.ALL,
-                            at.of(IndexKind.LOCAL, position, indexName, Setting.PROJECTION)),
-                    names(index.nonKeyAttributes)));
-        }
+        eachIndex(table.globalSecondaryIndexes, IndexKind.GLOBAL, at, (index, in) ->
+                declared.globalSecondaryIndex(new DeclaredGlobalIndex(
+                        in.name(),
+                        key(index.partitionKey, in.of(Setting.PARTITION_KEY)),
+                        key(index.sortKey, in.of(Setting.SORT_KEY)),
+                        projection(index, in),
+                        names(index.nonKeyAttributes),
+                        new Capacity(index.readCapacity, index.writeCapacity),
+                        new RequestUnits(index.maxReadRequestUnits, index.maxWriteRequestUnits))));
+        eachIndex(table.localSecondaryIndexes, IndexKind.LOCAL, at, (index, in) ->
+                declared.localSecondaryIndex(new DeclaredLocalIndex(
+                        in.name(),
+                        key(index.sortKey, in.of(Setting.SORT_KEY)),
+                        projection(index, in),
+                        names(index.nonKeyAttributes))));
         StreamViewType streamViewType = enumValue(StreamViewType.class, table.streamViewType, null,
                 at.of(Setting.STREAM));
         return declared
@@ -184,11 +173,28 @@ final class DeclarationMapper {
         Where of(Setting setting) {
             return new Where(subject, origin.element(setting), origin.place(null, 0, setting));
         }
+    }
 
-        Where of(IndexKind kind, int position, String indexName, Setting setting) {
-            return new Where(subject, origin.indexElement(kind, position, indexName, setting),
-                    origin.place(kind, position, setting));
+    /** The elements of one of a POM table's secondary indexes: its kind, its position (from 1), its name. */
+    private record IndexElements(TableElements table, IndexKind kind, int position, String name) {
+
+        Where of(Setting setting) {
+            return new Where(table.subject(), table.origin().indexElement(kind, position, name, setting),
+                    table.origin().place(kind, position, setting));
         }
+    }
+
+    /** Maps each of a table's secondary indexes of one kind, with the elements that name it. */
+    private static <I extends PomSecondaryIndex> void eachIndex(List<I> indexes, IndexKind kind, TableElements at,
+            BiConsumer<I, IndexElements> map) {
+        List<I> list = nonNull(indexes);
+        for (int i = 0; i < list.size(); i++) {
+            map.accept(list.get(i), new IndexElements(at, kind, i + 1, blankToNull(list.get(i).name)));
+        }
+    }
+
+    private IndexProjection projection(PomSecondaryIndex index, IndexElements in) {
+        return enumValue(IndexProjection.class, index.projection, IndexProjection.ALL, in.of(Setting.PROJECTION));
     }
 
     /**

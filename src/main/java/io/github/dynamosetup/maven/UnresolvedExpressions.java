@@ -8,19 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.BuildBase;
 import org.apache.maven.model.Model;
-import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.descriptor.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
@@ -36,11 +32,13 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * ({@code <tableNamePrefix>${env.STAGE}-</tableNamePrefix>}) stays literally. Measured on Maven 3.8.7 and
  * 3.9.16. {@link MojoExecution#getConfiguration()} still holds the text before that second evaluation, so
  * each expression left in it is evaluated here the way Maven does, and one that gives nothing is reported.
+ * A property Maven replaced with nothing while reading the POM leaves no expression in that text:
+ * {@link EmptiedParameters} finds those of the table name's prefix and suffix in the POMs as written.
  */
 final class UnresolvedExpressions {
 
     /** {@code ${name}}, unless escaped as {@code $${name}}. */
-    private static final Pattern EXPRESSION = Pattern.compile("(?<!\\$)\\$\\{([^}]*)}");
+    static final Pattern EXPRESSION = Pattern.compile("(?<!\\$)\\$\\{([^}]*)}");
 
     /** What Maven makes of one {@code ${name}}; null when it cannot resolve it. */
     interface Evaluator {
@@ -70,7 +68,7 @@ final class UnresolvedExpressions {
      * (a mojo run outside a build, as in unit tests).
      *
      * @param tableNamePrefix the injected prefix, which a property resolving to nothing must not empty (see
-     *     {@link #emptiedByProperties}); the same for {@code tableNameSuffix}
+     *     {@link EmptiedParameters}); the same for {@code tableNameSuffix}
      */
     static UnresolvedExpressions of(MojoExecution execution, MavenSession session, String tableNamePrefix,
             String tableNameSuffix) {
@@ -80,105 +78,17 @@ final class UnresolvedExpressions {
         PluginParameterExpressionEvaluator evaluator = new PluginParameterExpressionEvaluator(session, execution);
         List<Found> found = new ArrayList<>(find(execution.getConfiguration(),
                 parameterExpressions(execution.getMojoDescriptor()), evaluator::evaluate).found);
-        List<Model> models = new ArrayList<>();
-        try {
-            for (MavenProject project = session.getCurrentProject(); project != null; project = project.getParent()) {
-                if (project.getOriginalModel() != null) {
-                    models.add(project.getOriginalModel());
-                }
-            }
-        } catch (RuntimeException e) {
-            // a parent Maven cannot give: check what was found
-        }
+        List<Model> poms = EmptiedParameters.writtenPoms(session);
         Map<String, String> emptiable = new LinkedHashMap<>();
         emptiable.put("tableNamePrefix", tableNamePrefix);
         emptiable.put("tableNameSuffix", tableNameSuffix);
         emptiable.forEach((parameter, injected) -> {
             if (found.stream().noneMatch(f -> f.table() == 0 && f.element().equals("<" + parameter + ">"))) {
-                emptiedByProperties(models, execution.getArtifactId(), execution.getExecutionId(), parameter,
+                EmptiedParameters.find(poms, execution.getArtifactId(), execution.getExecutionId(), parameter,
                         injected).ifPresent(found::add);
             }
         });
         return new UnresolvedExpressions(found);
-    }
-
-    /**
-     * A parameter written with {@code ${...}} in the POM that Maven resolved to nothing: {@code
-     * <tableNamePrefix>${env.STAGE}-</tableNamePrefix>} with STAGE set but empty gives {@code -}, and {@code
-     * <tableNamePrefix>${stage}</tableNamePrefix>} with an empty property no prefix at all. Maven replaces such
-     * a property while reading the POM, so only the POM as written (the raw models of the project and its
-     * parents) shows it; a parameter written empty, or set with {@code -Ddynamo-setup.tableNamePrefix=}, is
-     * empty on purpose.
-     *
-     * @param models the POMs as written, the project's first, then its parents'
-     * @param injected what Maven injected
-     */
-    static Optional<Found> emptiedByProperties(List<Model> models, String pluginArtifactId, String executionId,
-            String parameter, String injected) {
-        String value = injected == null ? "" : injected.trim();
-        for (Model model : models) {
-            for (Plugin plugin : plugins(model)) {
-                if (!pluginArtifactId.equals(plugin.getArtifactId())) {
-                    continue;
-                }
-                List<Object> configurations = new ArrayList<>();
-                configurations.add(plugin.getConfiguration());
-                plugin.getExecutions().stream().filter(e -> e.getId().equals(executionId))
-                        .forEach(e -> configurations.add(e.getConfiguration()));
-                for (Object configuration : configurations) {
-                    Xpp3Dom element = configuration instanceof Xpp3Dom dom ? dom.getChild(parameter) : null;
-                    String written = element == null || element.getValue() == null ? null : element.getValue().trim();
-                    Set<String> empty = written == null ? Set.of() : emptyExpressions(written, value);
-                    if (!empty.isEmpty()) {
-                        return Optional.of(new Found(0, null, 0, "<" + parameter + ">", "'" + written + "' gives '"
-                                + value + "' because " + expressions(empty) + (empty.size() == 1 ? " resolves"
-                                : " resolve") + " to nothing (set but empty): give it a value, or write <" + parameter
-                                + "></" + parameter + "> to mean none"));
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The expressions of {@code written} that gave nothing in {@code value}, when {@code value} came from it. */
-    private static Set<String> emptyExpressions(String written, String value) {
-        StringBuilder regex = new StringBuilder();
-        List<String> names = new ArrayList<>();
-        Matcher matcher = EXPRESSION.matcher(written);
-        int end = 0;
-        while (matcher.find()) {
-            regex.append(Pattern.quote(written.substring(end, matcher.start()))).append("(.*)");
-            names.add(matcher.group(1).trim());
-            end = matcher.end();
-        }
-        regex.append(Pattern.quote(written.substring(end)));
-        Matcher match = Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(value);
-        Set<String> empty = new LinkedHashSet<>();
-        if (!names.isEmpty() && match.matches()) {
-            for (int i = 0; i < names.size(); i++) {
-                if (match.group(i + 1).isBlank()) {
-                    empty.add(names.get(i));
-                }
-            }
-        }
-        return empty;
-    }
-
-    private static List<Plugin> plugins(Model model) {
-        List<Plugin> plugins = new ArrayList<>();
-        List<BuildBase> builds = new ArrayList<>();
-        builds.add(model.getBuild());
-        model.getProfiles().forEach(profile -> builds.add(profile.getBuild()));
-        for (BuildBase build : builds) {
-            if (build != null) {
-                plugins.addAll(build.getPlugins());
-                if (build.getPluginManagement() != null) {
-                    plugins.addAll(build.getPluginManagement().getPlugins());
-                }
-            }
-        }
-        return plugins;
     }
 
     /**
@@ -291,7 +201,8 @@ final class UnresolvedExpressions {
         }
     }
 
-    private static String expressions(Set<String> names) {
+    /** {@code ${a} and ${b}}. */
+    static String expressions(Set<String> names) {
         return String.join(" and ", names.stream().map(n -> "${" + n + "}").toList());
     }
 

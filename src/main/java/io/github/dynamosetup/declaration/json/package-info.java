@@ -3,7 +3,9 @@
  * {@link io.github.dynamosetup.declaration.DeclaredTable}s by
  * {@link io.github.dynamosetup.declaration.json.TableFileReader}, which reports the problems of the format at
  * JSON paths ({@link io.github.dynamosetup.declaration.json.JsonOrigin}) and leaves DynamoDB's rules to the
- * declaration.
+ * declaration. It reads the table's own sections and hands the others to {@code KeySchemaReader} (attribute
+ * definitions and key schemas), {@code SecondaryIndexReader} and {@code BillingReader} (billing mode and
+ * throughput), all reading through {@code JsonFields}, which types the fields and collects the file's problems.
  *
  * <p>Imports the JDK, Jackson and {@code declaration} only: no Maven, no AWS SDK, nothing of {@code core}.
  */

@@ -1,0 +1,284 @@
+package io.github.dynamosetup.declaration;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The rules one declared table must follow (name, keys, secondary indexes, billing and throughput, TTL,
+ * stream, encryption, tags); collects what it breaks, each problem at its {@link Place}.
+ */
+final class TableRules {
+
+    private static final int MAX_GLOBAL_SECONDARY_INDEXES = 20;
+    private static final int MAX_LOCAL_SECONDARY_INDEXES = 5;
+    private static final int MAX_PROJECTED_ATTRIBUTES = 100;
+
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+
+    private final DeclaredTable table;
+    private final Origin origin;
+    private final String subject;
+    private final List<ConfigurationProblem> problems;
+
+    TableRules(DeclaredTable table, List<ConfigurationProblem> problems) {
+        this.table = table;
+        this.origin = table.origin();
+        this.subject = origin.subject(table.name());
+        this.problems = problems;
+    }
+
+    void check() {
+        checkName(null, 0, null, table.name(), "table");
+        if (table.partitionKey() == null) {
+            problem(Setting.PARTITION_KEY, "missing; every table needs a partition key");
+        }
+        checkGlobalIndexes();
+        checkLocalIndexes();
+        checkProjectedAttributeCount();
+        checkKeyTypes();
+        checkDistinctKeys();
+        checkBilling();
+        String ttl = table.timeToLiveAttribute();
+        if (ttl != null && (ttl.isEmpty() || ttl.length() > 255)) {
+            problem(Setting.TIME_TO_LIVE, "the TTL attribute name has 1 to 255 characters");
+        }
+        checkStream();
+        checkEncryption();
+        problems.addAll(DeclarationRules.tagProblems(subject, origin, table.tags()));
+    }
+
+    /** The name of the table ({@code kind} null) or of an index. */
+    private void checkName(IndexKind kind, int position, String indexName, String name, String what) {
+        if (name == null || name.isBlank()) {
+            problem(kind, position, indexName, Setting.NAME, "missing; give the " + what + " a name");
+        } else if (!NAME.matcher(name).matches()) {
+            problem(kind, position, indexName, Setting.NAME, "'" + name + "' is not a valid DynamoDB " + what
+                    + " name: use 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'");
+        }
+    }
+
+    private void checkGlobalIndexes() {
+        List<DeclaredGlobalIndex> indexes = table.globalSecondaryIndexes();
+        if (indexes.size() > MAX_GLOBAL_SECONDARY_INDEXES) {
+            problem(Setting.GLOBAL_SECONDARY_INDEXES, indexes.size() + " global secondary indexes; DynamoDB allows"
+                    + " at most " + MAX_GLOBAL_SECONDARY_INDEXES + " per table");
+        }
+        Map<String, Boolean> seen = new HashMap<>();
+        for (int i = 0; i < indexes.size(); i++) {
+            DeclaredGlobalIndex index = indexes.get(i);
+            checkIndexName(IndexKind.GLOBAL, i + 1, index.name(), seen);
+            if (index.partitionKey() == null) {
+                problem(IndexKind.GLOBAL, i + 1, index.name(), Setting.PARTITION_KEY,
+                        "missing; every global secondary index needs a partition key");
+            }
+            checkProjection(IndexKind.GLOBAL, i + 1, index.name(), index.projection(), index.nonKeyAttributes());
+        }
+    }
+
+    private void checkLocalIndexes() {
+        List<DeclaredLocalIndex> indexes = table.localSecondaryIndexes();
+        if (indexes.size() > MAX_LOCAL_SECONDARY_INDEXES) {
+            problem(Setting.LOCAL_SECONDARY_INDEXES, indexes.size() + " local secondary indexes; DynamoDB allows"
+                    + " at most " + MAX_LOCAL_SECONDARY_INDEXES + " per table");
+        }
+        if (!indexes.isEmpty() && table.sortKey() == null) {
+            problem(Setting.LOCAL_SECONDARY_INDEXES, "local secondary indexes need a table with a sort key; add a"
+                    + " sort key to the table, or make these global secondary indexes");
+        }
+        Map<String, Boolean> seen = new HashMap<>();
+        table.globalSecondaryIndexes().forEach(g -> {
+            if (g.name() != null) {
+                seen.put(g.name(), true);
+            }
+        });
+        for (int i = 0; i < indexes.size(); i++) {
+            DeclaredLocalIndex index = indexes.get(i);
+            checkIndexName(IndexKind.LOCAL, i + 1, index.name(), seen);
+            if (index.sortKey() == null) {
+                problem(IndexKind.LOCAL, i + 1, index.name(), Setting.SORT_KEY, "missing; a local secondary"
+                        + " index shares the table's partition key and needs its own sort key");
+            }
+            checkProjection(IndexKind.LOCAL, i + 1, index.name(), index.projection(), index.nonKeyAttributes());
+        }
+    }
+
+    private void checkIndexName(IndexKind kind, int position, String name, Map<String, Boolean> seen) {
+        checkName(kind, position, name, name, "index");
+        if (name != null && seen.putIfAbsent(name, true) != null) {
+            // about the index's name, so at its place; the message names the index as a whole
+            problems.add(new ConfigurationProblem(subject, origin.indexElement(kind, position, name, null),
+                    "another index of this table has the same name; index names must be unique within a table",
+                    origin.place(kind, position, Setting.NAME)));
+        }
+    }
+
+    private void checkProjection(IndexKind kind, int position, String name, IndexProjection projection,
+            List<String> nonKeyAttributes) {
+        if (projection == IndexProjection.INCLUDE && nonKeyAttributes.isEmpty()) {
+            problem(kind, position, name, Setting.NON_KEY_ATTRIBUTES, "missing; an INCLUDE projection lists the"
+                    + " attributes it copies; or project ALL or KEYS_ONLY");
+        }
+        if (projection != IndexProjection.INCLUDE && !nonKeyAttributes.isEmpty()) {
+            problem(kind, position, name, Setting.NON_KEY_ATTRIBUTES, "only an INCLUDE projection takes non-key"
+                    + " attributes; project INCLUDE or remove them");
+        }
+    }
+
+    private void checkProjectedAttributeCount() {
+        int count = table.globalSecondaryIndexes().stream().mapToInt(i -> i.nonKeyAttributes().size()).sum()
+                + table.localSecondaryIndexes().stream().mapToInt(i -> i.nonKeyAttributes().size()).sum();
+        if (count > MAX_PROJECTED_ATTRIBUTES) {
+            problem(Setting.NON_KEY_ATTRIBUTES, count + " non-key attributes projected across the table's indexes;"
+                    + " DynamoDB allows at most " + MAX_PROJECTED_ATTRIBUTES + " in all (an attribute projected"
+                    + " into two indexes counts twice)");
+        }
+    }
+
+    private void checkKeyTypes() {
+        Map<String, AttributeType> types = new LinkedHashMap<>();
+        for (KeyAttribute key : table.keys()) {
+            AttributeType earlier = types.putIfAbsent(key.attributeName(), key.type());
+            if (earlier != null && earlier != key.type()) {
+                problem(Setting.KEYS, "the attribute '" + key.attributeName() + "' is used as a key with two types ("
+                        + earlier + " and " + key.type() + "); an attribute has one type, so declare it the same"
+                        + " way everywhere");
+                types.put(key.attributeName(), key.type());
+            }
+            if (key.attributeName().length() > 255) {
+                problem(Setting.KEYS, "the key attribute name '" + key.attributeName().substring(0, 20)
+                        + "...' is longer than 255 characters");
+            }
+        }
+    }
+
+    /**
+     * A key schema names two attributes: DynamoDB refuses a HASH and a RANGE element on one attribute
+     * ("Both the Hash Key and the Range Key element in the KeySchema have the same name"). An LSI's HASH
+     * element is the table's partition key, so its sort key must be another attribute.
+     */
+    private void checkDistinctKeys() {
+        KeyAttribute partitionKey = table.partitionKey();
+        if (sameAttribute(partitionKey, table.sortKey())) {
+            problem(Setting.SORT_KEY, "the sort key is the partition key '" + partitionKey.attributeName()
+                    + "' again; a sort key is another attribute: choose one, or remove the sort key");
+        }
+        List<DeclaredGlobalIndex> globals = table.globalSecondaryIndexes();
+        for (int i = 0; i < globals.size(); i++) {
+            DeclaredGlobalIndex index = globals.get(i);
+            if (sameAttribute(index.partitionKey(), index.sortKey())) {
+                problem(IndexKind.GLOBAL, i + 1, index.name(), Setting.SORT_KEY, "the sort key is the index's"
+                        + " partition key '" + index.partitionKey().attributeName() + "' again; a sort key is"
+                        + " another attribute: choose one, or remove the sort key");
+            }
+        }
+        List<DeclaredLocalIndex> locals = table.localSecondaryIndexes();
+        for (int i = 0; i < locals.size(); i++) {
+            DeclaredLocalIndex index = locals.get(i);
+            if (sameAttribute(partitionKey, index.sortKey())) {
+                problem(IndexKind.LOCAL, i + 1, index.name(), Setting.SORT_KEY, "the sort key is the table's"
+                        + " partition key '" + partitionKey.attributeName() + "', which a local secondary index"
+                        + " shares already; sort the index by another attribute");
+            }
+        }
+    }
+
+    private static boolean sameAttribute(KeyAttribute a, KeyAttribute b) {
+        return a != null && b != null && a.attributeName().equals(b.attributeName());
+    }
+
+    private void checkBilling() {
+        List<DeclaredGlobalIndex> indexes = table.globalSecondaryIndexes();
+        if (table.billingMode() == BillingMode.PAY_PER_REQUEST) {
+            if (table.capacity().isDeclared()) {
+                problem(Setting.CAPACITY, "read/write capacity is only for PROVISIONED billing; remove it or set the"
+                        + " billing mode to PROVISIONED");
+            }
+            checkRequestUnits(null, 0, null, table.onDemandThroughput());
+            for (int i = 0; i < indexes.size(); i++) {
+                DeclaredGlobalIndex index = indexes.get(i);
+                if (index.capacity().isDeclared()) {
+                    problem(IndexKind.GLOBAL, i + 1, index.name(), Setting.CAPACITY, "read/write capacity is"
+                            + " only for tables with PROVISIONED billing; remove it or set the table's billing"
+                            + " mode to PROVISIONED");
+                }
+                checkRequestUnits(IndexKind.GLOBAL, i + 1, index.name(), index.onDemandThroughput());
+            }
+            return;
+        }
+        checkCapacity(null, 0, null, table.capacity(), "table");
+        if (table.onDemandThroughput().isDeclared()) {
+            problem(Setting.ON_DEMAND_THROUGHPUT, "maximum request units are only for PAY_PER_REQUEST billing;"
+                    + " remove them or change the billing mode");
+        }
+        for (int i = 0; i < indexes.size(); i++) {
+            DeclaredGlobalIndex index = indexes.get(i);
+            checkCapacity(IndexKind.GLOBAL, i + 1, index.name(), index.capacity(), "global secondary index");
+            if (index.onDemandThroughput().isDeclared()) {
+                problem(IndexKind.GLOBAL, i + 1, index.name(), Setting.ON_DEMAND_THROUGHPUT, "maximum request"
+                        + " units are only for tables with PAY_PER_REQUEST billing; remove them");
+            }
+        }
+    }
+
+    /** The capacity of the table ({@code kind} null) or of a global secondary index. */
+    private void checkCapacity(IndexKind kind, int position, String indexName, Capacity capacity, String what) {
+        if (!capacity.isComplete()) {
+            problem(kind, position, indexName, Setting.CAPACITY, "missing; with PROVISIONED billing every " + what
+                    + " needs both read and write capacity units");
+        } else if (capacity.readCapacityUnits() < 1 || capacity.writeCapacityUnits() < 1) {
+            problem(kind, position, indexName, Setting.CAPACITY, "capacity units must be at least 1");
+        }
+    }
+
+    /** The request unit limits of the table ({@code kind} null) or of a global secondary index. */
+    private void checkRequestUnits(IndexKind kind, int position, String indexName, RequestUnits units) {
+        for (Long value : new Long[] {units.maxReadRequestUnits(), units.maxWriteRequestUnits()}) {
+            if (value != null && value != -1 && value < 1) {
+                problem(kind, position, indexName, Setting.ON_DEMAND_THROUGHPUT, "maximum request units are at"
+                        + " least 1, or -1 for no limit");
+                return;
+            }
+        }
+    }
+
+    private void checkStream() {
+        StreamSpecification stream = table.stream();
+        if (stream == null) {
+            return;
+        }
+        if (stream.enabled() && stream.viewType() == null) {
+            problem(Setting.STREAM, "an enabled stream needs a view type: KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or"
+                    + " NEW_AND_OLD_IMAGES");
+        }
+        if (!stream.enabled() && stream.viewType() != null) {
+            problem(Setting.STREAM, "a stream view type is only for an enabled stream; enable the stream or remove"
+                    + " the view type");
+        }
+    }
+
+    private void checkEncryption() {
+        boolean customer = table.encryption() == Encryption.CUSTOMER_MANAGED;
+        boolean hasKey = table.kmsKeyId() != null && !table.kmsKeyId().isBlank();
+        if (customer && !hasKey) {
+            problem(Setting.KMS_KEY, "missing; CUSTOMER_MANAGED encryption needs the KMS key's id, ARN or alias");
+        }
+        if (!customer && hasKey) {
+            problem(Setting.KMS_KEY, "a KMS key is only for CUSTOMER_MANAGED encryption; set the encryption to"
+                    + " CUSTOMER_MANAGED or remove the key");
+        }
+    }
+
+    private void problem(Setting field, String message) {
+        problem(null, 0, null, field, message);
+    }
+
+    /** A problem with a setting of the table ({@code kind} null) or of one of its indexes. */
+    private void problem(IndexKind kind, int position, String indexName, Setting field, String message) {
+        String element = kind == null ? origin.element(field)
+                : origin.indexElement(kind, position, indexName, field);
+        problems.add(new ConfigurationProblem(subject, element, message, origin.place(kind, position, field)));
+    }
+}
