@@ -1,11 +1,11 @@
 package io.github.dynamosetup.core;
 
 import io.github.dynamosetup.declaration.Capacity;
-import io.github.dynamosetup.declaration.Encryption;
-import io.github.dynamosetup.declaration.RequestUnits;
 import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
-import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.Encryption;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.RequestUnits;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;

@@ -2,8 +2,8 @@ package io.github.dynamosetup.core;
 
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
-import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.IndexProjection;
+import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.RequestUnits;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.TableClass;

@@ -3,12 +3,12 @@ package io.github.dynamosetup.core;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
-import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.declaration.IndexProjection;
+import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.RequestUnits;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.TableClass;
-import io.github.dynamosetup.declaration.DeclaredTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -100,21 +101,11 @@ final class LiveTableReader {
         Map<String, String> types = new LinkedHashMap<>();
         table.attributeDefinitions().forEach(a -> types.put(a.attributeName(), a.attributeTypeAsString()));
         Map<String, LiveTable.Index> globalIndexes = new TreeMap<>();
-        table.globalSecondaryIndexes().forEach(i -> globalIndexes.put(i.indexName(), new LiveTable.Index(
-                key(i.keySchema(), KeyType.HASH, types, "partition key of index " + i.indexName(), unrecognized),
-                key(i.keySchema(), KeyType.RANGE, types, "sort key of index " + i.indexName(), unrecognized),
-                known(IndexProjection.class, i.projection().projectionTypeAsString(),
-                        "projection of index " + i.indexName(), unrecognized),
-                i.projection().nonKeyAttributes(),
-                capacity(i.provisionedThroughput()))));
+        table.globalSecondaryIndexes().forEach(i -> globalIndexes.put(i.indexName(), index(i.indexName(),
+                i.keySchema(), i.projection(), capacity(i.provisionedThroughput()), types, unrecognized)));
         Map<String, LiveTable.Index> localIndexes = new TreeMap<>();
-        table.localSecondaryIndexes().forEach(i -> localIndexes.put(i.indexName(), new LiveTable.Index(
-                key(i.keySchema(), KeyType.HASH, types, "partition key of index " + i.indexName(), unrecognized),
-                key(i.keySchema(), KeyType.RANGE, types, "sort key of index " + i.indexName(), unrecognized),
-                known(IndexProjection.class, i.projection().projectionTypeAsString(),
-                        "projection of index " + i.indexName(), unrecognized),
-                i.projection().nonKeyAttributes(),
-                Capacity.NONE)));
+        table.localSecondaryIndexes().forEach(i -> localIndexes.put(i.indexName(), index(i.indexName(),
+                i.keySchema(), i.projection(), Capacity.NONE, types, unrecognized)));
         // a table that never had a billing mode switch may lack the summary: it is then PROVISIONED
         BillingMode billingMode = table.billingModeSummary() == null
                 || table.billingModeSummary().billingModeAsString() == null
@@ -164,6 +155,18 @@ final class LiveTableReader {
         }
         unrecognized.put(setting, String.valueOf(word));
         return null;
+    }
+
+    /** A global or local secondary index as DescribeTable describes it. */
+    private static LiveTable.Index index(String name, List<KeySchemaElement> keySchema, Projection projection,
+            Capacity capacity, Map<String, String> types, Map<String, String> unrecognized) {
+        return new LiveTable.Index(
+                key(keySchema, KeyType.HASH, types, "partition key of index " + name, unrecognized),
+                key(keySchema, KeyType.RANGE, types, "sort key of index " + name, unrecognized),
+                known(IndexProjection.class, projection.projectionTypeAsString(), "projection of index " + name,
+                        unrecognized),
+                projection.nonKeyAttributes(),
+                capacity);
     }
 
     /**

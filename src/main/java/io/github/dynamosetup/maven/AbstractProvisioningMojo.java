@@ -1,7 +1,7 @@
 package io.github.dynamosetup.maven;
 
-import io.github.dynamosetup.aws.ConnectionSettings;
 import io.github.dynamosetup.aws.AwsErrors;
+import io.github.dynamosetup.aws.ConnectionSettings;
 import io.github.dynamosetup.aws.DynamoDbConnection;
 import io.github.dynamosetup.aws.Endpoints;
 import io.github.dynamosetup.aws.MissingCredentialsException;
@@ -11,8 +11,8 @@ import io.github.dynamosetup.core.ProvisioningException;
 import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.core.TablesAlreadyExistException;
-import io.github.dynamosetup.report.JsonReport;
 import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.report.JsonReport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

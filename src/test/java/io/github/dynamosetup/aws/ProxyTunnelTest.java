@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dynamosetup.testing.ChildProcess;
 import io.github.dynamosetup.testing.ForwardProxy;
+import io.github.dynamosetup.testing.TunnelTlsProcess;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import io.github.dynamosetup.testing.TunnelTlsProcess;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.HttpExecuteRequest;

@@ -1,15 +1,15 @@
 package io.github.dynamosetup.benchmark;
 
-import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.aws.ConnectionSettings;
 import io.github.dynamosetup.aws.DynamoDbConnection;
 import io.github.dynamosetup.core.ProvisioningListener;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.Declaration;
-import io.github.dynamosetup.declaration.KeyAttribute;
-import io.github.dynamosetup.maven.PomOrigin;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.maven.MavenRemedies;
+import io.github.dynamosetup.maven.PomOrigin;
 import io.github.dynamosetup.testing.ChildProcess;
 import io.github.dynamosetup.testing.DynaliteServer;
 import io.github.dynamosetup.testing.HealthAssistant;

@@ -3,6 +3,9 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.dynamosetup.maven.MavenRemedies;
+import io.github.dynamosetup.testing.RecordingListener;
+import io.github.dynamosetup.testing.TestClients;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import io.github.dynamosetup.maven.MavenRemedies;
-import io.github.dynamosetup.testing.RecordingListener;
-import io.github.dynamosetup.testing.TestClients;
 
 /**
  * The advice of a failed call blames what caused it: answers as the real client parses them off the wire

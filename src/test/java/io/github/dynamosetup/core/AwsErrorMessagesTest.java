@@ -3,8 +3,8 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingListener;
 import java.net.InetAddress;

@@ -3,12 +3,12 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.Declaration;
-import io.github.dynamosetup.declaration.KeyAttribute;
-import io.github.dynamosetup.maven.PomOrigin;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.maven.MavenRemedies;
+import io.github.dynamosetup.maven.PomOrigin;
 import io.github.dynamosetup.testing.DynaliteServer;
 import io.github.dynamosetup.testing.RecordingListener;
 import io.github.dynamosetup.testing.TestClients;

@@ -3,7 +3,6 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynamosetup.core.Difference.Kind;
-import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
@@ -17,6 +16,7 @@ import io.github.dynamosetup.declaration.RequestUnits;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.TableClass;
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.maven.PomOrigin;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -3,12 +3,12 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.aws.DynamoDbConnection;
 import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
-import io.github.dynamosetup.testing.FaultProxy.Fault;
 import io.github.dynamosetup.testing.FaultProxy;
+import io.github.dynamosetup.testing.FaultProxy.Fault;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingListener;
 import io.github.dynamosetup.testing.TableSnapshot;

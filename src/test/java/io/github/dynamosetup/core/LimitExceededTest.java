@@ -2,8 +2,8 @@ package io.github.dynamosetup.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.FaultProxy;
 import io.github.dynamosetup.testing.HealthAssistant;

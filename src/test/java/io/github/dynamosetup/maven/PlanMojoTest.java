@@ -2,9 +2,9 @@ package io.github.dynamosetup.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dynamosetup.testing.MojoHarness;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
+import io.github.dynamosetup.testing.MojoHarness;
 import io.github.dynamosetup.testing.RecordingLog;
 import io.github.dynamosetup.testing.TestServer;
 import javax.inject.Inject;

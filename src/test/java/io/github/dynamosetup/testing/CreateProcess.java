@@ -1,6 +1,5 @@
 package io.github.dynamosetup.testing;
 
-import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.aws.ConnectionSettings;
 import io.github.dynamosetup.aws.DynamoDbConnection;
 import io.github.dynamosetup.core.RunSummary;
@@ -8,6 +7,7 @@ import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.core.TableResult;
 import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.maven.MavenRemedies;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

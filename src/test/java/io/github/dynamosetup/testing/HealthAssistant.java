@@ -1,17 +1,17 @@
 package io.github.dynamosetup.testing;
 
-import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.core.ProvisioningException;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
-import io.github.dynamosetup.declaration.KeyAttribute;
-import io.github.dynamosetup.maven.PomOrigin;
-import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.InvalidDeclarationException;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.maven.MavenRemedies;
+import io.github.dynamosetup.maven.PomOrigin;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.github.dynamosetup.testing;
 
-import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.core.TableProvisioner;
+import io.github.dynamosetup.maven.MavenRemedies;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
