@@ -179,6 +179,15 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            discardEarlierReport();
+            checkAndRun();
+        } catch (RuntimeException e) {
+            throw new UnexpectedFailure(goalName(), e); // a defect: said as a sentence, never a raw exception
+        }
+    }
+
+    private void checkAndRun() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping dynamo-setup:" + goalName() + " (dynamo-setup.skip is true)");
             return;
@@ -215,6 +224,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     protected Path projectDirectory() {
         return basedir.toPath().toAbsolutePath().normalize();
     }
+
+    /** Removes what an earlier build of this goal left that this run would replace; nothing by default. */
+    protected void discardEarlierReport() throws MojoExecutionException {}
 
     /** Runs the goal on a valid, non-empty declaration. */
     protected abstract void execute(Declaration declaration, ConnectionSettings connection, Duration waitTimeout)

@@ -80,13 +80,6 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
         long start = System.nanoTime();
         Path reports = reportDirectory.toPath();
         String reportName = reportName();
-        try {
-            // a report left by an earlier run must never pass for this run's
-            Files.deleteIfExists(JsonReport.file(reports, reportName));
-        } catch (IOException e) {
-            throw new MojoExecutionException("Could not remove the earlier dynamo-setup report from " + reports + ": "
-                    + e.getMessage(), e);
-        }
         MavenProvisioningListener listener = new MavenProvisioningListener(getLog(), MavenRemedies.INSTANCE);
         Endpoints.insecureWarning(connection.endpoint()).ifPresent(getLog()::warn);
         RunSummary summary;
@@ -107,6 +100,21 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
         }
         report(reports, reportName, declaration, listener, null, start);
         completed(summary);
+    }
+
+    /**
+     * Removes the report of an earlier build before anything else: a build that stops on its configuration, is
+     * skipped or finds no tables must not leave an earlier run's report to pass for its own.
+     */
+    @Override
+    protected final void discardEarlierReport() throws MojoExecutionException {
+        Path reports = reportDirectory.toPath();
+        try {
+            Files.deleteIfExists(JsonReport.file(reports, reportName()));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not remove the earlier dynamo-setup report from " + reports + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /**

@@ -176,4 +176,29 @@ class ReportOnFailureMojoTest {
             assertThat(table.get("actions")).isEmpty();
         }
     }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "reportDirectory", value = "target/dynamo-setup-test/invalid-configuration")
+    @MojoParameter(name = "timeout", value = "banana")
+    void aRunThatStopsOnItsConfigurationLeavesNoEarlierReport(ValidateMojo mojo) throws Exception {
+        Path report = report("target/dynamo-setup-test/invalid-configuration", "validate");
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("<timeout>: 'banana' is not a positive ISO-8601 duration");
+
+        assertThat(report).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "reportDirectory", value = "target/dynamo-setup-test/skipped")
+    @MojoParameter(name = "skip", value = "true")
+    void aSkippedGoalLeavesNoEarlierReport(CreateMojo mojo) throws Exception {
+        Path report = report("target/dynamo-setup-test/skipped", "create");
+
+        mojo.execute();
+
+        assertThat(report).doesNotExist();
+    }
 }
