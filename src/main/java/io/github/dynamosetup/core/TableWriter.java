@@ -97,7 +97,8 @@ final class TableWriter {
             }
         }
         String streamArn = live.streamArn();
-        if (changes.stream().anyMatch(c -> c.label().equals("stream"))) {
+        if (changes.stream().anyMatch(c -> c instanceof Change.UpdateTable u
+                && u.what() == Change.UpdateTable.What.STREAM)) {
             streamArn = calls.call(declared.name(), "DescribeTable",
                     () -> client.describeTable(r -> r.tableName(declared.name())).table().latestStreamArn());
         }
