@@ -1,5 +1,7 @@
 package io.github.dynamosetup.core;
 
+import static io.github.dynamosetup.core.CreateTableRequests.throughput;
+
 import io.github.dynamosetup.core.Change.UpdateTable.What;
 import io.github.dynamosetup.core.Difference.Kind;
 import io.github.dynamosetup.core.LiveTable.Value;
@@ -23,7 +25,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.SSEType;
 
 /**
@@ -373,12 +374,5 @@ final class DriftDetector {
         return units.isDeclared()
                 ? "max " + units.maxReadRequestUnits() + " read/" + units.maxWriteRequestUnits() + " write"
                 : NONE;
-    }
-
-    private static ProvisionedThroughput throughput(Capacity capacity) {
-        return ProvisionedThroughput.builder()
-                .readCapacityUnits(capacity.readCapacityUnits())
-                .writeCapacityUnits(capacity.writeCapacityUnits())
-                .build();
     }
 }
