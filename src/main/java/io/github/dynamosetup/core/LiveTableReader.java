@@ -1,5 +1,6 @@
 package io.github.dynamosetup.core;
 
+import io.github.dynamosetup.core.LiveTable.Value;
 import io.github.dynamosetup.core.LiveTable.Value.Part;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.BillingMode;
@@ -98,7 +99,7 @@ final class LiveTableReader {
      */
     static LiveTable toLiveTable(TableDescription table, TimeToLiveDescription ttl, Map<String, String> tags,
             Boolean pointInTimeRecovery) {
-        Map<LiveTable.Value, String> unrecognized = new LinkedHashMap<>();
+        Map<Value, String> unrecognized = new LinkedHashMap<>();
         Map<String, String> types = new LinkedHashMap<>();
         table.attributeDefinitions().forEach(a -> types.put(a.attributeName(), a.attributeTypeAsString()));
         Map<String, LiveTable.Index> globalIndexes = new TreeMap<>();
@@ -111,7 +112,7 @@ final class LiveTableReader {
         BillingMode billingMode = table.billingModeSummary() == null
                 || table.billingModeSummary().billingModeAsString() == null
                 ? BillingMode.PROVISIONED
-                : known(BillingMode.class, table.billingModeSummary().billingModeAsString(), LiveTable.Value.BILLING_MODE,
+                : known(BillingMode.class, table.billingModeSummary().billingModeAsString(), Value.BILLING_MODE,
                         unrecognized);
         boolean streamOn = table.streamSpecification() != null
                 && Boolean.TRUE.equals(table.streamSpecification().streamEnabled());
@@ -121,8 +122,8 @@ final class LiveTableReader {
                 table.tableName(),
                 table.tableArn(),
                 table.tableStatusAsString(),
-                key(table.keySchema(), KeyType.HASH, types, LiveTable.Value.PARTITION_KEY, unrecognized),
-                key(table.keySchema(), KeyType.RANGE, types, LiveTable.Value.SORT_KEY, unrecognized),
+                key(table.keySchema(), KeyType.HASH, types, Value.PARTITION_KEY, unrecognized),
+                key(table.keySchema(), KeyType.RANGE, types, Value.SORT_KEY, unrecognized),
                 globalIndexes,
                 localIndexes,
                 billingMode,
@@ -131,14 +132,14 @@ final class LiveTableReader {
                         table.onDemandThroughput().maxReadRequestUnits(),
                         table.onDemandThroughput().maxWriteRequestUnits()),
                 streamOn ? known(StreamViewType.class, table.streamSpecification().streamViewTypeAsString(),
-                        LiveTable.Value.STREAM, unrecognized) : null,
+                        Value.STREAM, unrecognized) : null,
                 table.latestStreamArn(),
                 kms ? table.sseDescription().kmsMasterKeyArn() : null,
                 Boolean.TRUE.equals(table.deletionProtectionEnabled()),
                 table.tableClassSummary() == null || table.tableClassSummary().tableClassAsString() == null
                         ? TableClass.STANDARD
                         : known(TableClass.class, table.tableClassSummary().tableClassAsString(),
-                                LiveTable.Value.TABLE_CLASS, unrecognized),
+                                Value.TABLE_CLASS, unrecognized),
                 ttl.timeToLiveStatusAsString(),
                 ttl.attributeName(),
                 tags,
@@ -147,8 +148,8 @@ final class LiveTableReader {
     }
 
     /** AWS's word as this version's constant; null, and kept under {@code value}, when it knows no such constant. */
-    private static <E extends Enum<E>> E known(Class<E> type, String word, LiveTable.Value value,
-            Map<LiveTable.Value, String> unrecognized) {
+    private static <E extends Enum<E>> E known(Class<E> type, String word, Value value,
+            Map<Value, String> unrecognized) {
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(word)) {
                 return constant;
@@ -160,12 +161,12 @@ final class LiveTableReader {
 
     /** A global or local secondary index as DescribeTable describes it. */
     private static LiveTable.Index index(String name, List<KeySchemaElement> keySchema, Projection projection,
-            Capacity capacity, Map<String, String> types, Map<LiveTable.Value, String> unrecognized) {
+            Capacity capacity, Map<String, String> types, Map<Value, String> unrecognized) {
         return new LiveTable.Index(
-                key(keySchema, KeyType.HASH, types, LiveTable.Value.ofIndex(Part.PARTITION_KEY, name), unrecognized),
-                key(keySchema, KeyType.RANGE, types, LiveTable.Value.ofIndex(Part.SORT_KEY, name), unrecognized),
+                key(keySchema, KeyType.HASH, types, Value.ofIndex(Part.PARTITION_KEY, name), unrecognized),
+                key(keySchema, KeyType.RANGE, types, Value.ofIndex(Part.SORT_KEY, name), unrecognized),
                 known(IndexProjection.class, projection.projectionTypeAsString(),
-                        LiveTable.Value.ofIndex(Part.PROJECTION, name), unrecognized),
+                        Value.ofIndex(Part.PROJECTION, name), unrecognized),
                 projection.nonKeyAttributes(),
                 capacity);
     }
@@ -175,7 +176,7 @@ final class LiveTableReader {
      * null when there is none, or when its type is one this version does not know (kept under {@code value}).
      */
     private static KeyAttribute key(List<KeySchemaElement> schema, KeyType type, Map<String, String> types,
-            LiveTable.Value value, Map<LiveTable.Value, String> unrecognized) {
+            Value value, Map<Value, String> unrecognized) {
         return schema.stream().filter(k -> k.keyType() == type).findFirst()
                 .map(k -> {
                     String word = types.getOrDefault(k.attributeName(), AttributeType.S.name());

@@ -107,7 +107,7 @@ final class MavenProvisioningListener implements ProvisioningListener {
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException(e.getCause()); // Callable's checked exceptions: work and close throw none other
+            throw new IllegalStateException(e.getCause()); // work and close throw no other checked exception
         } finally {
             flush();
         }

@@ -6,6 +6,7 @@ import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.report.ConsoleReport;
 import io.github.dynamosetup.testing.DynaliteServer;
+import io.github.dynamosetup.testing.Gate;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingListener;
 import java.time.Duration;
@@ -59,10 +60,10 @@ class WaitingTest {
     void noLineComesOnceTheWaitIsClosed() throws Exception {
         List<Object> seen = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch ticking = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+        Gate release = new Gate(); // shutdownNow interrupts the tick; a real listener's queue add ignores that
         ProvisioningListener slowListener = event -> {
             ticking.countDown();
-            awaitIgnoringInterrupts(release);
+            release.pass();
             seen.add(event);
         };
         Waiting waiting = Waiting.start(1, slowListener, Duration.ofMillis(1));
@@ -78,29 +79,12 @@ class WaitingTest {
         while (closing.getState() != Thread.State.BLOCKED && closing.isAlive() && System.nanoTime() < until) {
             Thread.sleep(1);
         }
-        release.countDown();
+        release.open();
         closing.join(TimeUnit.SECONDS.toMillis(10));
 
         assertThat(closing.isAlive()).as("close() returned").isFalse();
         assertThat(seen).first().isInstanceOf(ProvisioningEvent.StillWaiting.class);
         assertThat(seen).last().isEqualTo("closed");
-    }
-
-    private static void awaitIgnoringInterrupts(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (latch.await(10, TimeUnit.SECONDS)) {
-                    break;
-                }
-                throw new AssertionError("the test never released the tick");
-            } catch (InterruptedException e) {
-                interrupted = true; // what shutdownNow does to a tick; a real listener's queue add ignores it
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.dynamosetup.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dynamosetup.testing.Gate;
 import io.github.dynamosetup.testing.RecordingLog;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,7 @@ class MavenProvisioningListenerTest {
         MavenProvisioningListener listener = new MavenProvisioningListener(new RecordingLog(), MavenRemedies.INSTANCE);
         CountDownLatch working = new CountDownLatch(1);
         CountDownLatch stopAsked = new CountDownLatch(1);
-        CountDownLatch callInFlight = new CountDownLatch(1);
+        Gate callInFlight = new Gate();
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<String> closedBy = new AtomicReference<>();
         AtomicReference<Throwable> relayEnded = new AtomicReference<>();
@@ -31,7 +32,7 @@ class MavenProvisioningListenerTest {
             try {
                 listener.relay(() -> {
                     working.countDown();
-                    awaitIgnoringInterrupts(callInFlight); // an AWS call that must not be cut
+                    callInFlight.pass(); // an AWS call in flight
                     return null;
                 }, stopAsked::countDown, connection);
             } catch (Throwable e) {
@@ -49,7 +50,7 @@ class MavenProvisioningListenerTest {
         assertThat(relayEnded.get()).isInstanceOf(InterruptedException.class);
         assertThat(closed.getCount()).as("the connection is still open while the call is in flight").isEqualTo(1);
 
-        callInFlight.countDown();
+        callInFlight.open();
         assertThat(closed.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("closed once the work ended").isTrue();
         assertThat(closedBy.get()).isEqualTo("dynamo-setup-run");
     }
@@ -63,22 +64,5 @@ class MavenProvisioningListenerTest {
 
         assertThat(result).isEqualTo("done");
         assertThat(closedBy.get()).isEqualTo("dynamo-setup-run");
-    }
-
-    private static void awaitIgnoringInterrupts(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    break;
-                }
-                throw new AssertionError("the test never let the call end");
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
