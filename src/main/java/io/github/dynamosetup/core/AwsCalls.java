@@ -185,7 +185,7 @@ final class AwsCalls {
             fix = "Run the goal again; if this persists, please report it with the message above.";
         }
         String said = detail == null || detail.isBlank() ? "(no message)" : detail.strip();
-        return new AwsCallException(table, operation, code, code + " from " + operation + " on table '" + table
+        return new AwsCallException(code, code + " from " + operation + " on table '" + table
                 + "': " + (said.endsWith(".") ? said : said + ".") + " " + fix, e);
     }
 

@@ -19,8 +19,31 @@ public sealed interface Change {
     boolean isDoneOn(LiveTable live);
 
     /** One UpdateTable call of one kind of change; the table is UPDATING until it is done. */
-    record UpdateTable(String label, Consumer<UpdateTableRequest.Builder> request, Predicate<LiveTable> done)
+    record UpdateTable(What what, Consumer<UpdateTableRequest.Builder> request, Predicate<LiveTable> done)
             implements Change {
+
+        /** What an UpdateTable call changes, with its label. */
+        public enum What {
+            BILLING_MODE("billing mode"),
+            CAPACITY("capacity"),
+            REQUEST_UNITS("request units"),
+            STREAM("stream"),
+            ENCRYPTION("encryption"),
+            DELETION_PROTECTION("deletion protection"),
+            TABLE_CLASS("table class");
+
+            private final String label;
+
+            What(String label) {
+                this.label = label;
+            }
+        }
+
+        @Override
+        public String label() {
+            return what.label;
+        }
+
         @Override
         public boolean isDoneOn(LiveTable live) {
             return done.test(live);

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
@@ -24,11 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableClass;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
 /**
  * Turns a validated table declared into the CreateTable request that makes it: keys, indexes, billing,
  * stream, encryption, deletion protection, table class and tags. TTL and point-in-time recovery
- * cannot go with CreateTable; the provisioner applies them once the table is ACTIVE.
+ * cannot go with CreateTable; {@link TableWriter} applies them once the table is ACTIVE.
  */
 final class CreateTableRequests {
 
@@ -37,12 +39,7 @@ final class CreateTableRequests {
     static CreateTableRequest of(DeclaredTable table) {
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(table.name())
-                .attributeDefinitions(table.attributeDefinitions().entrySet().stream()
-                        .map(e -> AttributeDefinition.builder()
-                                .attributeName(e.getKey())
-                                .attributeType(ScalarAttributeType.fromValue(e.getValue().name()))
-                                .build())
-                        .toList())
+                .attributeDefinitions(attributeDefinitions(table))
                 .keySchema(keySchema(table.partitionKey(), table.sortKey()))
                 .billingMode(BillingMode.fromValue(table.billingMode().name()));
         if (table.capacity().isComplete()) {
@@ -88,8 +85,37 @@ final class CreateTableRequests {
         return request.build();
     }
 
-    /** The CreateTable form of a global secondary index; UpdateTable takes the same parts to add one. */
-    static GlobalSecondaryIndex globalSecondaryIndex(DeclaredGlobalIndex index) {
+    /**
+     * The UpdateTable request that adds a global secondary index to an existing table: the index's parts as
+     * CreateTable takes them, and the table's attribute definitions, which must cover the index's keys
+     * (UpdateTable, API reference: AttributeDefinitions).
+     */
+    static UpdateTableRequest addIndex(DeclaredTable table, DeclaredGlobalIndex index) {
+        GlobalSecondaryIndex parts = globalSecondaryIndex(index);
+        return UpdateTableRequest.builder()
+                .tableName(table.name())
+                .attributeDefinitions(attributeDefinitions(table))
+                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                        .create(c -> c.indexName(parts.indexName())
+                                .keySchema(parts.keySchema())
+                                .projection(parts.projection())
+                                .provisionedThroughput(parts.provisionedThroughput())
+                                .onDemandThroughput(parts.onDemandThroughput()))
+                        .build())
+                .build();
+    }
+
+    private static List<AttributeDefinition> attributeDefinitions(DeclaredTable table) {
+        return table.attributeDefinitions().entrySet().stream()
+                .map(e -> AttributeDefinition.builder()
+                        .attributeName(e.getKey())
+                        .attributeType(ScalarAttributeType.fromValue(e.getValue().name()))
+                        .build())
+                .toList();
+    }
+
+    /** The CreateTable form of a global secondary index. */
+    private static GlobalSecondaryIndex globalSecondaryIndex(DeclaredGlobalIndex index) {
         GlobalSecondaryIndex.Builder builder = GlobalSecondaryIndex.builder()
                 .indexName(index.name())
                 .keySchema(keySchema(index.partitionKey(), index.sortKey()))
@@ -127,7 +153,8 @@ final class CreateTableRequests {
         return schema;
     }
 
-    private static ProvisionedThroughput throughput(Capacity capacity) {
+    /** Provisioned throughput as CreateTable and UpdateTable take it. */
+    static ProvisionedThroughput throughput(Capacity capacity) {
         return ProvisionedThroughput.builder()
                 .readCapacityUnits(capacity.readCapacityUnits())
                 .writeCapacityUnits(capacity.writeCapacityUnits())

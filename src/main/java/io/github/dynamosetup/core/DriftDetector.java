@@ -1,6 +1,11 @@
 package io.github.dynamosetup.core;
 
+import static io.github.dynamosetup.core.CreateTableRequests.throughput;
+
+import io.github.dynamosetup.core.Change.UpdateTable.What;
 import io.github.dynamosetup.core.Difference.Kind;
+import io.github.dynamosetup.core.LiveTable.Value;
+import io.github.dynamosetup.core.LiveTable.Value.Part;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
@@ -20,7 +25,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.SSEType;
 
 /**
@@ -78,11 +82,11 @@ final class DriftDetector {
     private void keys() {
         String newTable = "a table's keys cannot change: create a table with another name and move the data";
         if (!Objects.equals(table.partitionKey(), live.partitionKey())) {
-            add("partition key", text(table.partitionKey()), live.text("partition key", live.partitionKey()),
+            add("partition key", text(table.partitionKey()), live.text(Value.PARTITION_KEY, live.partitionKey()),
                     Kind.INCOMPATIBLE, null, newTable);
         }
         if (!Objects.equals(table.sortKey(), live.sortKey())) {
-            add("sort key", text(table.sortKey()), live.text("sort key", live.sortKey()), Kind.INCOMPATIBLE, null,
+            add("sort key", text(table.sortKey()), live.text(Value.SORT_KEY, live.sortKey()), Kind.INCOMPATIBLE, null,
                     newTable);
         }
     }
@@ -135,7 +139,7 @@ final class DriftDetector {
                     && index.capacity().isComplete() && !index.capacity().equals(liveIndex.capacity())) {
                 Capacity capacity = index.capacity();
                 add("capacity of index " + index.name(), capacity(capacity), capacity(liveIndex.capacity()),
-                        Kind.FIXABLE, new Change.UpdateTable("capacity", r -> r.globalSecondaryIndexUpdates(
+                        Kind.FIXABLE, new Change.UpdateTable(What.CAPACITY, r -> r.globalSecondaryIndexUpdates(
                                 GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName(index.name())
                                         .provisionedThroughput(throughput(capacity))).build()),
                                 l -> l.globalSecondaryIndexes().containsKey(index.name())
@@ -153,13 +157,13 @@ final class DriftDetector {
 
     private void billing() {
         if (live.billingMode() == null) {
-            add("billing mode", table.billingMode().name(), live.text("billing mode", null), Kind.MANUAL, null,
+            add("billing mode", table.billingMode().name(), live.text(Value.BILLING_MODE, null), Kind.MANUAL, null,
                     UNKNOWN_VALUE);
             return;
         }
         if (table.billingMode() != live.billingMode()) {
             add("billing mode", table.billingMode().name(), live.billingMode().name(), Kind.FIXABLE,
-                    new Change.UpdateTable("billing mode", r -> {
+                    new Change.UpdateTable(What.BILLING_MODE, r -> {
                         r.billingMode(table.billingMode().name());
                         if (table.billingMode() == BillingMode.PROVISIONED) {
                             r.provisionedThroughput(throughput(table.capacity()));
@@ -180,14 +184,14 @@ final class DriftDetector {
         }
         if (table.billingMode() == BillingMode.PROVISIONED && !table.capacity().equals(live.capacity())) {
             add("capacity", capacity(table.capacity()), capacity(live.capacity()), Kind.FIXABLE,
-                    new Change.UpdateTable("capacity", r -> r.provisionedThroughput(throughput(table.capacity())),
+                    new Change.UpdateTable(What.CAPACITY, r -> r.provisionedThroughput(throughput(table.capacity())),
                             l -> table.capacity().equals(l.capacity())), null);
         }
         RequestUnits declared = table.onDemandThroughput();
         if (table.billingMode() == BillingMode.PAY_PER_REQUEST && declared.isDeclared()
                 && !declared.equals(live.onDemandThroughput())) {
             add("maximum request units", units(declared), units(live.onDemandThroughput()), Kind.FIXABLE,
-                    new Change.UpdateTable("request units", r -> r.onDemandThroughput(t -> t
+                    new Change.UpdateTable(What.REQUEST_UNITS, r -> r.onDemandThroughput(t -> t
                             .maxReadRequestUnits(declared.maxReadRequestUnits())
                             .maxWriteRequestUnits(declared.maxWriteRequestUnits())),
                             l -> declared.equals(l.onDemandThroughput())), null);
@@ -224,13 +228,13 @@ final class DriftDetector {
     private void stream() {
         StreamViewType declared = table.stream() != null && table.stream().enabled() ? table.stream().viewType() : null;
         StreamViewType have = live.streamViewType();
-        boolean unknown = live.unrecognized().containsKey("stream");
+        boolean unknown = live.unrecognized().containsKey(Value.STREAM);
         if (declared == have && !unknown) {
             return;
         }
-        String haveText = live.text("stream", have);
+        String haveText = live.text(Value.STREAM, have);
         if (have == null && !unknown) {
-            add("stream", declared.name(), NONE, Kind.FIXABLE, new Change.UpdateTable("stream",
+            add("stream", declared.name(), NONE, Kind.FIXABLE, new Change.UpdateTable(What.STREAM,
                     r -> r.streamSpecification(s -> s.streamEnabled(true).streamViewType(declared.name())),
                     l -> l.streamViewType() == declared), null);
         } else if (declared != null) {
@@ -253,7 +257,7 @@ final class DriftDetector {
             return;
         }
         String want = declared == Encryption.CUSTOMER_MANAGED ? "KMS " + table.kmsKeyId() : declared.name();
-        add("encryption", want, have, Kind.FIXABLE, new Change.UpdateTable("encryption", r -> r.sseSpecification(s -> {
+        add("encryption", want, have, Kind.FIXABLE, new Change.UpdateTable(What.ENCRYPTION, r -> r.sseSpecification(s -> {
             if (declared == Encryption.AWS_OWNED) {
                 s.enabled(false);
             } else {
@@ -292,15 +296,15 @@ final class DriftDetector {
         }
         if (table.deletionProtection() && !live.deletionProtection()) {
             add("deletion protection", "enabled", "disabled", Kind.FIXABLE,
-                    new Change.UpdateTable("deletion protection", r -> r.deletionProtectionEnabled(true),
+                    new Change.UpdateTable(What.DELETION_PROTECTION, r -> r.deletionProtectionEnabled(true),
                             LiveTable::deletionProtection), null);
         }
         if (table.tableClass() != null && live.tableClass() == null) {
-            add("table class", table.tableClass().name(), live.text("table class", null), Kind.MANUAL, null,
+            add("table class", table.tableClass().name(), live.text(Value.TABLE_CLASS, null), Kind.MANUAL, null,
                     UNKNOWN_VALUE);
         } else if (table.tableClass() != null && table.tableClass() != live.tableClass()) {
             add("table class", table.tableClass().name(), live.tableClass().name(), Kind.FIXABLE,
-                    new Change.UpdateTable("table class", r -> r.tableClass(table.tableClass().name()),
+                    new Change.UpdateTable(What.TABLE_CLASS, r -> r.tableClass(table.tableClass().name()),
                             l -> l.tableClass() == table.tableClass()), null);
         }
     }
@@ -347,17 +351,17 @@ final class DriftDetector {
      * @param global whether it is a global index (its partition key counts) or a local one (only its sort key)
      */
     private String liveIndex(String name, LiveTable.Index index, boolean global) {
-        String sortKey = keyText("sort key of index " + name, index.sortKey());
-        String projection = live.text("projection of index " + name, index.projection());
+        String sortKey = keyText(Value.ofIndex(Part.SORT_KEY, name), index.sortKey());
+        String projection = live.text(Value.ofIndex(Part.PROJECTION, name), index.projection());
         return global
-                ? index(keyText("partition key of index " + name, index.partitionKey()), sortKey, projection,
+                ? index(keyText(Value.ofIndex(Part.PARTITION_KEY, name), index.partitionKey()), sortKey, projection,
                         index.nonKeyAttributes())
                 : index(sortKey, null, projection, index.nonKeyAttributes());
     }
 
     /** A live key as text, or null when there is none. */
-    private String keyText(String setting, KeyAttribute key) {
-        return key == null && !live.unrecognized().containsKey(setting) ? null : live.text(setting, key);
+    private String keyText(Value value, KeyAttribute key) {
+        return key == null && !live.unrecognized().containsKey(value) ? null : live.text(value, key);
     }
 
     private static String capacity(Capacity capacity) {
@@ -370,12 +374,5 @@ final class DriftDetector {
         return units.isDeclared()
                 ? "max " + units.maxReadRequestUnits() + " read/" + units.maxWriteRequestUnits() + " write"
                 : NONE;
-    }
-
-    private static ProvisionedThroughput throughput(Capacity capacity) {
-        return ProvisionedThroughput.builder()
-                .readCapacityUnits(capacity.readCapacityUnits())
-                .writeCapacityUnits(capacity.writeCapacityUnits())
-                .build();
     }
 }

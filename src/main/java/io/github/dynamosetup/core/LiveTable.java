@@ -35,8 +35,7 @@ import java.util.Map;
  * @param tags every tag of the table
  * @param pointInTimeRecovery whether continuous backups are on; null when not read (not declared)
  * @param unrecognized what AWS reported in values this version does not know (a table class AWS added
- *     later, say), by the setting they concern ({@code table class}, {@code partition key},
- *     {@code projection of index by-status}, ...), as AWS wrote them; the setting's own component is then
+ *     later, say), by the {@link Value} they concern, as AWS wrote them; the value's own component is then
  *     null. Compared, they differ from any declared value and are named as AWS wrote them.
  */
 public record LiveTable(
@@ -59,7 +58,7 @@ public record LiveTable(
         String timeToLiveAttribute,
         Map<String, String> tags,
         Boolean pointInTimeRecovery,
-        Map<String, String> unrecognized) {
+        Map<Value, String> unrecognized) {
 
     public LiveTable {
         unrecognized = Map.copyOf(unrecognized);
@@ -76,9 +75,9 @@ public record LiveTable(
                 timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery, Map.of());
     }
 
-    /** The live value of {@code setting} as text: AWS's own word when this version does not know it. */
-    String text(String setting, Object known) {
-        String raw = unrecognized.get(setting);
+    /** The live {@code value} as text: AWS's own word when this version does not know it. */
+    String text(Value value, Object known) {
+        String raw = unrecognized.get(value);
         return raw != null ? raw : known == null ? "none" : known.toString();
     }
 
@@ -90,6 +89,30 @@ public record LiveTable(
     /** Whether TTL is on or being turned on. */
     public boolean timeToLiveEnabled() {
         return "ENABLED".equals(timeToLiveStatus) || "ENABLING".equals(timeToLiveStatus);
+    }
+
+    /**
+     * A value of the live table that AWS may write in a word this version does not know: the key of
+     * {@link #unrecognized()}.
+     *
+     * @param part which value
+     * @param index the index it belongs to, or null for the table's own
+     */
+    public record Value(Part part, String index) {
+
+        /** The values AWS writes as words from a list that grows over time. */
+        public enum Part { PARTITION_KEY, SORT_KEY, BILLING_MODE, STREAM, TABLE_CLASS, PROJECTION }
+
+        static final Value PARTITION_KEY = new Value(Part.PARTITION_KEY, null);
+        static final Value SORT_KEY = new Value(Part.SORT_KEY, null);
+        static final Value BILLING_MODE = new Value(Part.BILLING_MODE, null);
+        static final Value STREAM = new Value(Part.STREAM, null);
+        static final Value TABLE_CLASS = new Value(Part.TABLE_CLASS, null);
+
+        /** The {@code part} of the secondary index {@code name}. */
+        static Value ofIndex(Part part, String name) {
+            return new Value(part, name);
+        }
     }
 
     /**

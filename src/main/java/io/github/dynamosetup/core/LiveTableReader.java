@@ -1,5 +1,7 @@
 package io.github.dynamosetup.core;
 
+import io.github.dynamosetup.core.LiveTable.Value;
+import io.github.dynamosetup.core.LiveTable.Value.Part;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
@@ -97,7 +99,7 @@ final class LiveTableReader {
      */
     static LiveTable toLiveTable(TableDescription table, TimeToLiveDescription ttl, Map<String, String> tags,
             Boolean pointInTimeRecovery) {
-        Map<String, String> unrecognized = new LinkedHashMap<>();
+        Map<Value, String> unrecognized = new LinkedHashMap<>();
         Map<String, String> types = new LinkedHashMap<>();
         table.attributeDefinitions().forEach(a -> types.put(a.attributeName(), a.attributeTypeAsString()));
         Map<String, LiveTable.Index> globalIndexes = new TreeMap<>();
@@ -110,7 +112,7 @@ final class LiveTableReader {
         BillingMode billingMode = table.billingModeSummary() == null
                 || table.billingModeSummary().billingModeAsString() == null
                 ? BillingMode.PROVISIONED
-                : known(BillingMode.class, table.billingModeSummary().billingModeAsString(), "billing mode",
+                : known(BillingMode.class, table.billingModeSummary().billingModeAsString(), Value.BILLING_MODE,
                         unrecognized);
         boolean streamOn = table.streamSpecification() != null
                 && Boolean.TRUE.equals(table.streamSpecification().streamEnabled());
@@ -120,8 +122,8 @@ final class LiveTableReader {
                 table.tableName(),
                 table.tableArn(),
                 table.tableStatusAsString(),
-                key(table.keySchema(), KeyType.HASH, types, "partition key", unrecognized),
-                key(table.keySchema(), KeyType.RANGE, types, "sort key", unrecognized),
+                key(table.keySchema(), KeyType.HASH, types, Value.PARTITION_KEY, unrecognized),
+                key(table.keySchema(), KeyType.RANGE, types, Value.SORT_KEY, unrecognized),
                 globalIndexes,
                 localIndexes,
                 billingMode,
@@ -129,15 +131,15 @@ final class LiveTableReader {
                 table.onDemandThroughput() == null ? RequestUnits.NONE : new RequestUnits(
                         table.onDemandThroughput().maxReadRequestUnits(),
                         table.onDemandThroughput().maxWriteRequestUnits()),
-                streamOn ? known(StreamViewType.class, table.streamSpecification().streamViewTypeAsString(), "stream",
-                        unrecognized) : null,
+                streamOn ? known(StreamViewType.class, table.streamSpecification().streamViewTypeAsString(),
+                        Value.STREAM, unrecognized) : null,
                 table.latestStreamArn(),
                 kms ? table.sseDescription().kmsMasterKeyArn() : null,
                 Boolean.TRUE.equals(table.deletionProtectionEnabled()),
                 table.tableClassSummary() == null || table.tableClassSummary().tableClassAsString() == null
                         ? TableClass.STANDARD
-                        : known(TableClass.class, table.tableClassSummary().tableClassAsString(), "table class",
-                                unrecognized),
+                        : known(TableClass.class, table.tableClassSummary().tableClassAsString(),
+                                Value.TABLE_CLASS, unrecognized),
                 ttl.timeToLiveStatusAsString(),
                 ttl.attributeName(),
                 tags,
@@ -145,42 +147,42 @@ final class LiveTableReader {
                 unrecognized);
     }
 
-    /** AWS's word as this version's constant; null, and kept under {@code setting}, when it knows no such constant. */
-    private static <E extends Enum<E>> E known(Class<E> type, String word, String setting,
-            Map<String, String> unrecognized) {
+    /** AWS's word as this version's constant; null, and kept under {@code value}, when it knows no such constant. */
+    private static <E extends Enum<E>> E known(Class<E> type, String word, Value value,
+            Map<Value, String> unrecognized) {
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(word)) {
                 return constant;
             }
         }
-        unrecognized.put(setting, String.valueOf(word));
+        unrecognized.put(value, String.valueOf(word));
         return null;
     }
 
     /** A global or local secondary index as DescribeTable describes it. */
     private static LiveTable.Index index(String name, List<KeySchemaElement> keySchema, Projection projection,
-            Capacity capacity, Map<String, String> types, Map<String, String> unrecognized) {
+            Capacity capacity, Map<String, String> types, Map<Value, String> unrecognized) {
         return new LiveTable.Index(
-                key(keySchema, KeyType.HASH, types, "partition key of index " + name, unrecognized),
-                key(keySchema, KeyType.RANGE, types, "sort key of index " + name, unrecognized),
-                known(IndexProjection.class, projection.projectionTypeAsString(), "projection of index " + name,
-                        unrecognized),
+                key(keySchema, KeyType.HASH, types, Value.ofIndex(Part.PARTITION_KEY, name), unrecognized),
+                key(keySchema, KeyType.RANGE, types, Value.ofIndex(Part.SORT_KEY, name), unrecognized),
+                known(IndexProjection.class, projection.projectionTypeAsString(),
+                        Value.ofIndex(Part.PROJECTION, name), unrecognized),
                 projection.nonKeyAttributes(),
                 capacity);
     }
 
     /**
      * The key of that type in the schema, typed by the attribute definitions (S when a definition is missing);
-     * null when there is none, or when its type is one this version does not know (kept under {@code setting}).
+     * null when there is none, or when its type is one this version does not know (kept under {@code value}).
      */
     private static KeyAttribute key(List<KeySchemaElement> schema, KeyType type, Map<String, String> types,
-            String setting, Map<String, String> unrecognized) {
+            Value value, Map<Value, String> unrecognized) {
         return schema.stream().filter(k -> k.keyType() == type).findFirst()
                 .map(k -> {
                     String word = types.getOrDefault(k.attributeName(), AttributeType.S.name());
-                    AttributeType known = known(AttributeType.class, word, setting, unrecognized);
+                    AttributeType known = known(AttributeType.class, word, value, unrecognized);
                     if (known == null) {
-                        unrecognized.put(setting, k.attributeName() + ":" + word);
+                        unrecognized.put(value, k.attributeName() + ":" + word);
                         return null;
                     }
                     return new KeyAttribute(k.attributeName(), known);

@@ -4,7 +4,7 @@ package io.github.dynamosetup.core;
 public class PermissionDeniedException extends AwsCallException {
 
     public PermissionDeniedException(String table, String operation, Goal goal, String detail, Throwable cause) {
-        super(table, operation, "AccessDeniedException",
+        super("AccessDeniedException",
                 "AccessDeniedException: the credentials in use may not call dynamodb:" + operation + " on table '"
                         + table + "' (" + detail + "). The goal '" + goal.goalName()
                         + "' needs this IAM policy on the user or role:\n" + goal.iamPolicy(),

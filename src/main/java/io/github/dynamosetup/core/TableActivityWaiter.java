@@ -161,7 +161,7 @@ final class TableActivityWaiter {
         if (deadline.remaining().compareTo(MAX_POLL_INTERVAL) <= 0) {
             return new TablesNotActiveException(List.of(what), deadline.timeout(), remedies);
         }
-        return new AwsCallException(what, "DescribeTable", e.getClass().getSimpleName(), "Waiting for table " + what
+        return new AwsCallException(e.getClass().getSimpleName(), "Waiting for table " + what
                 + " to become ACTIVE failed: " + e.getMessage() + ". The table exists; run " + remedies.run(Goal.CREATE)
                 + " again to finish its configuration.", e);
     }

@@ -37,8 +37,8 @@ public final class TableProvisioner {
      * The default bound on tables worked on at once: AWS accepts at most 500 table operations in flight
      * per account and region, and 250 when the tables have secondary indexes. Staying at the lower figure
      * means a run never holds more operations than AWS takes, whatever the tables, while 200 tables still
-     * go through in one wave. Polling stays gentle: each table is described at most every 0.1-3 s, with
-     * jitter, and the SDK retries throttled calls.
+     * go through in one wave. Polling stays gentle: each table is described every 0.1-0.5 s, with jitter
+     * ({@link TableActivityWaiter}), and the SDK retries throttled calls.
      */
     public static final int DEFAULT_MAX_CONCURRENCY = 250;
 
@@ -185,7 +185,7 @@ public final class TableProvisioner {
         List<TableResult> results;
         try (Waiting waiting = Waiting.start(declaration.tables().size(), run.events())) {
             AwsCalls calls = run.calls(waiting);
-            results = run.writing(tasks, declaration.tables(), declared -> declared, counting(waiting,
+            results = run.writing(declaration.tables(), declared -> declared, counting(waiting,
                     declared -> force(declared, calls)));
         }
         RunSummary summary = run.finish(results, start);
@@ -244,7 +244,7 @@ public final class TableProvisioner {
         for (int i = work.size(); i < decisions.size(); i++) {
             calls.waiting().tableDone(); // nothing to do
         }
-        List<TableResult> done = run.writing(tasks, work, Decision::declared, counting(calls.waiting(),
+        List<TableResult> done = run.writing(work, Decision::declared, counting(calls.waiting(),
                 decision -> converge(decision, calls, applyIndexChanges)));
         List<TableResult> results = new ArrayList<>(plans);
         for (int i = 0; i < work.size(); i++) {
@@ -278,7 +278,7 @@ public final class TableProvisioner {
             waiter.awaitActive(declared.name());
             live = reader.read(declared, calls);
             if (live == null) {
-                throw new AwsCallException(declared.name(), "DescribeTable", "ResourceNotFoundException", "The table '"
+                throw new AwsCallException("ResourceNotFoundException", "The table '"
                         + declared.name() + "' was ACTIVE and is gone again: someone deleted it during this run. Run "
                         + remedies.run(Goal.CREATE) + " again.", null);
             }
@@ -356,10 +356,10 @@ public final class TableProvisioner {
          * Runs tasks that write. Tables that fail are seen to the end of what they can do; the others go on.
          * When anything was written and a table failed, the failure says where each table stands.
          */
-        <T> List<TableResult> writing(TableTasks tableTasks, List<T> items, Function<T, DeclaredTable> declared,
+        <T> List<TableResult> writing(List<T> items, Function<T, DeclaredTable> declared,
                 TableTasks.Task<T, TableResult> task) throws ProvisioningException {
             try {
-                return tableTasks.run(items, item -> declared.apply(item).name(),
+                return tasks.run(items, item -> declared.apply(item).name(),
                         reporting(item -> declared.apply(item).name(), task));
             } catch (TablesNotActiveException e) {
                 throw e; // names every table still waited for; the rest were done

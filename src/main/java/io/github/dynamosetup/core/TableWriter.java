@@ -1,7 +1,6 @@
 package io.github.dynamosetup.core;
 
 import io.github.dynamosetup.core.TableResult.Outcome;
-import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import io.github.dynamosetup.declaration.DeclaredTable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,12 +9,9 @@ import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
-import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
 /**
  * The writes of a run, one table at a time: CreateTable and what follows it (ACTIVE, TTL, point-in-time
@@ -97,7 +93,8 @@ final class TableWriter {
             }
         }
         String streamArn = live.streamArn();
-        if (changes.stream().anyMatch(c -> c.label().equals("stream"))) {
+        if (changes.stream().anyMatch(c -> c instanceof Change.UpdateTable u
+                && u.what() == Change.UpdateTable.What.STREAM)) {
             streamArn = calls.call(declared.name(), "DescribeTable",
                     () -> client.describeTable(r -> r.tableName(declared.name())).table().latestStreamArn());
         }
@@ -179,7 +176,7 @@ final class TableWriter {
                 update.request().accept(r);
             }));
         } else if (change instanceof Change.AddIndex add) {
-            calls.run(name, operation, () -> client.updateTable(addIndex(declared, add.index())));
+            calls.run(name, operation, () -> client.updateTable(CreateTableRequests.addIndex(declared, add.index())));
         } else if (change instanceof Change.EnableTimeToLive ttl) {
             calls.run(name, operation, () -> client.updateTimeToLive(r -> r.tableName(name)
                     .timeToLiveSpecification(s -> s.enabled(true).attributeName(ttl.attribute()))));
@@ -191,29 +188,6 @@ final class TableWriter {
             calls.run(name, operation, () -> client.updateContinuousBackups(r -> r.tableName(name)
                     .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true))));
         }
-    }
-
-    private static UpdateTableRequest addIndex(DeclaredTable declared, DeclaredGlobalIndex index) {
-        List<AttributeDefinition> definitions = declared.attributeDefinitions().entrySet().stream()
-                .map(e -> AttributeDefinition.builder().attributeName(e.getKey()).attributeType(e.getValue().name())
-                        .build())
-                .toList();
-        var request = CreateTableRequests.globalSecondaryIndex(index);
-        return UpdateTableRequest.builder()
-                .tableName(declared.name())
-                .attributeDefinitions(definitions)
-                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
-                        .create(c -> {
-                            c.indexName(request.indexName()).keySchema(request.keySchema())
-                                    .projection(request.projection());
-                            if (request.provisionedThroughput() != null) {
-                                c.provisionedThroughput(request.provisionedThroughput());
-                            }
-                            if (request.onDemandThroughput() != null) {
-                                c.onDemandThroughput(request.onDemandThroughput());
-                            }
-                        }).build())
-                .build();
     }
 
     static Duration since(long startNanos) {

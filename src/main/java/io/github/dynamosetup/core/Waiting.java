@@ -28,6 +28,9 @@ final class Waiting implements AutoCloseable {
     private final Map<String, Entry> waiting = new ConcurrentHashMap<>();
     private final AtomicInteger done = new AtomicInteger();
     private final ScheduledExecutorService clock;
+    /** Held while a progress event is sent, and by {@link #close()}: no event is sent once it has returned. */
+    private final Object sending = new Object();
+    private boolean closed;
 
     private Waiting(int total, ProvisioningListener events, Duration interval) {
         this.total = total;
@@ -41,9 +44,11 @@ final class Waiting implements AutoCloseable {
             return thread;
         });
         clock.scheduleAtFixedRate(() -> {
-            ProvisioningEvent.StillWaiting status = status(System.nanoTime());
-            if (status != null) {
-                events.on(status);
+            synchronized (sending) {
+                ProvisioningEvent.StillWaiting status = closed ? null : status(System.nanoTime());
+                if (status != null) {
+                    events.on(status);
+                }
             }
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -85,9 +90,16 @@ final class Waiting implements AutoCloseable {
         return pending.isEmpty() ? null : new ProvisioningEvent.StillWaiting(done.get(), total, pending);
     }
 
+    /**
+     * Stops the progress events. Once it has returned no event comes any more, so that none follows the run's
+     * summary: a tick under way finishes first, and a later one says nothing.
+     */
     @Override
     public void close() {
         if (clock != null) {
+            synchronized (sending) {
+                closed = true;
+            }
             clock.shutdownNow();
         }
     }

@@ -83,13 +83,8 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
         MavenProvisioningListener listener = new MavenProvisioningListener(getLog(), MavenRemedies.INSTANCE);
         Endpoints.insecureWarning(connection.endpoint()).ifPresent(getLog()::warn);
         RunSummary summary;
-        try (DynamoDbConnection dynamoDb = DynamoDbConnection.open(connection, getLog()::info)) {
-            if (writes()) {
-                checkAccount(dynamoDb);
-            }
-            TableProvisioner provisioner = new TableProvisioner(dynamoDb.client(), listener, MavenRemedies.INSTANCE,
-                    waitTimeout, dynamoDb.target(), maxConcurrency);
-            summary = listener.relay(() -> run(provisioner, declaration), provisioner::stop);
+        try {
+            summary = provision(declaration, connection, waitTimeout, listener);
         } catch (Exception e) {
             AbstractMojoExecutionException failure = failure(e);
             report(reports, reportName, declaration, listener, failure, start);
@@ -100,6 +95,29 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
         }
         report(reports, reportName, declaration, listener, null, start);
         completed(summary);
+    }
+
+    /**
+     * Connects, checks the account of a write goal, and runs the goal on a thread of its own. The connection is
+     * closed here when the run does not start, and by the run's thread once the run has ended otherwise: a build
+     * stopped twice stops waiting for the run, never cuts its AWS calls.
+     */
+    private RunSummary provision(Declaration declaration, ConnectionSettings connection, Duration waitTimeout,
+            MavenProvisioningListener listener) throws MissingCredentialsException, MojoExecutionException,
+            MojoFailureException, ProvisioningException, InterruptedException {
+        DynamoDbConnection dynamoDb = DynamoDbConnection.open(connection, getLog()::info);
+        TableProvisioner provisioner;
+        try {
+            if (writes()) {
+                checkAccount(dynamoDb);
+            }
+            provisioner = new TableProvisioner(dynamoDb.client(), listener, MavenRemedies.INSTANCE, waitTimeout,
+                    dynamoDb.target(), maxConcurrency);
+        } catch (Exception e) {
+            dynamoDb.close();
+            throw e;
+        }
+        return listener.relay(() -> run(provisioner, declaration), provisioner::stop, dynamoDb);
     }
 
     /**

@@ -2,9 +2,8 @@ package io.github.dynamosetup.maven;
 
 import io.github.dynamosetup.aws.ConnectionSettings;
 import io.github.dynamosetup.declaration.Declaration;
-import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.report.ConsoleReport;
 import java.time.Duration;
-import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -36,9 +35,7 @@ public class CheckMojo extends AbstractDynamoSetupMojo {
 
     @Override
     protected void execute(Declaration declaration, ConnectionSettings connection, Duration waitTimeout) {
-        getLog().info("check: " + declaration.tables().size() + (declaration.tables().size() == 1 ? " table" : " tables")
-                + " declared correctly (" + declaration.tables().stream().map(DeclaredTable::name)
-                .collect(Collectors.joining(", ")) + "); checked offline, no AWS call made");
+        getLog().info(ConsoleReport.checkedLine(declaration.tables()));
     }
 
     @Override

@@ -65,13 +65,20 @@ final class MavenProvisioningListener implements ProvisioningListener {
      *     build is being stopped): this thread then renders the events until the work has ended, so that
      *     no AWS call in flight is cut and the report says where each table stands; a second interrupt stops
      *     that wait
+     * @param usedByWork what {@code work} calls AWS with: closed by the work's own thread once the work has
+     *     ended, however it ended, so that a second interrupt never closes it under a call in flight
      * @return what {@code work} returns
      * @throws ProvisioningException what {@code work} throws
      * @throws InterruptedException when the build is stopped meanwhile, with what {@code work} ended with
      *     suppressed
      */
-    <T> T relay(Callable<T> work, Runnable stop) throws ProvisioningException, InterruptedException {
-        FutureTask<T> task = new FutureTask<>(work);
+    <T> T relay(Callable<T> work, Runnable stop, AutoCloseable usedByWork)
+            throws ProvisioningException, InterruptedException {
+        FutureTask<T> task = new FutureTask<>(() -> {
+            try (usedByWork) {
+                return work.call();
+            }
+        });
         Thread worker = new Thread(task, "dynamo-setup-run");
         worker.setDaemon(true);
         worker.start();
@@ -100,7 +107,7 @@ final class MavenProvisioningListener implements ProvisioningListener {
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException(e.getCause()); // Callable's checked exceptions: run() throws none other
+            throw new IllegalStateException(e.getCause()); // work and close throw no other checked exception
         } finally {
             flush();
         }

@@ -9,6 +9,7 @@ import io.github.dynamosetup.core.Remedies;
 import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableResult;
 import io.github.dynamosetup.core.TableResult.Outcome;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,9 @@ import java.util.stream.Collectors;
 /**
  * The console text of a run, one line per event: before acting one line per table ({@code + create},
  * {@code ~ update}, {@code = up to date}, {@code ! drift} with its differences), then what is done
- * ({@code   ttl     table (...)}), what is waited for, and the summary with counts and time. Not thread-safe:
- * the Maven layer calls it from the mojo's thread only.
+ * ({@code   ttl     table (...)}), what is waited for, and the summary with counts and time; and the one line of
+ * the offline {@code check} goal ({@link #checkedLine}). Not thread-safe: the Maven layer calls it from the mojo's
+ * thread only.
  */
 public final class ConsoleReport implements ProvisioningListener {
 
@@ -137,6 +139,13 @@ public final class ConsoleReport implements ProvisioningListener {
         return summary.goal().goalName() + ": " + total + (total == 1 ? " table in " : " tables in ") + summary.target()
                 + " - " + String.join(", ", counts)
                 + String.format(Locale.ROOT, " (%.1f s)", summary.elapsed().toMillis() / 1000.0);
+    }
+
+    /** {@code check: 2 tables declared correctly (orders, users); checked offline, no AWS call made}. */
+    public static String checkedLine(List<DeclaredTable> tables) {
+        return "check: " + tables.size() + (tables.size() == 1 ? " table" : " tables") + " declared correctly ("
+                + tables.stream().map(DeclaredTable::name).collect(Collectors.joining(", "))
+                + "); checked offline, no AWS call made";
     }
 
     /** {@code   waiting: 1 of 8 tables done; 6 not ACTIVE yet: table-1 (CREATING 12 s), ... and 1 more}. */

@@ -42,7 +42,7 @@ public final class JsonReport {
      * @param declared the declared tables, for a run that failed before it started
      * @param progress what the run's events told
      * @param failure the message the run failed with, or null when it succeeded
-     * @param elapsed how long the goal took
+     * @param elapsed how long the goal took, connecting included, whether it succeeded or failed
      */
     public static Path write(Path directory, String name, List<DeclaredTable> declared, RunProgress progress,
             String failure, Duration elapsed) throws IOException {
@@ -57,7 +57,7 @@ public final class JsonReport {
             json.writeBooleanField("dryRun", summary != null ? summary.dryRun()
                     : started != null ? started.goal() == Goal.PLAN : name.equals(Goal.PLAN.goalName()));
             json.writeStringField("target", summary != null ? summary.target() : started != null ? started.target() : null);
-            json.writeNumberField("elapsedMillis", summary != null ? summary.elapsed().toMillis() : elapsed.toMillis());
+            json.writeNumberField("elapsedMillis", elapsed.toMillis());
             if (failure != null) {
                 json.writeObjectFieldStart("failure");
                 json.writeStringField("message", failure);

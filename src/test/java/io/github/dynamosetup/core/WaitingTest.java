@@ -6,9 +6,15 @@ import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.report.ConsoleReport;
 import io.github.dynamosetup.testing.DynaliteServer;
+import io.github.dynamosetup.testing.Gate;
 import io.github.dynamosetup.testing.HealthAssistant;
 import io.github.dynamosetup.testing.RecordingListener;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -43,6 +49,42 @@ class WaitingTest {
 
             assertThat(waiting.status(System.nanoTime())).isNull();
         }
+    }
+
+    /**
+     * A tick that is sending its line when the wait is closed: close() returns only once that line is out, so
+     * that no "waiting:" line can follow the run's summary (sent after close). The tick is held inside the
+     * listener until the closing thread is seen blocked (or done, as it was before the fix).
+     */
+    @Test
+    void noLineComesOnceTheWaitIsClosed() throws Exception {
+        List<Object> seen = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch ticking = new CountDownLatch(1);
+        Gate release = new Gate(); // shutdownNow interrupts the tick; a real listener's queue add ignores that
+        ProvisioningListener slowListener = event -> {
+            ticking.countDown();
+            release.pass();
+            seen.add(event);
+        };
+        Waiting waiting = Waiting.start(1, slowListener, Duration.ofMillis(1));
+        waiting.seen("orders", "CREATING");
+        assertThat(ticking.await(10, TimeUnit.SECONDS)).as("a tick sends a line").isTrue();
+
+        Thread closing = new Thread(() -> {
+            waiting.close();
+            seen.add("closed");
+        }, "closing");
+        closing.start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (closing.getState() != Thread.State.BLOCKED && closing.isAlive() && System.nanoTime() < until) {
+            Thread.sleep(1);
+        }
+        release.open();
+        closing.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertThat(closing.isAlive()).as("close() returned").isFalse();
+        assertThat(seen).first().isInstanceOf(ProvisioningEvent.StillWaiting.class);
+        assertThat(seen).last().isEqualTo("closed");
     }
 
     @Test
