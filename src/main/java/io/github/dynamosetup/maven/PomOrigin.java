@@ -44,15 +44,20 @@ public record PomOrigin(int position) implements Origin {
     }
 
     @Override
-    public String element(Setting field) {
-        return ELEMENTS.get(field);
+    public String element(Setting setting) {
+        return elementOf(setting);
+    }
+
+    /** The element of a {@code <table>} that holds the setting: {@code <tableClass>}. */
+    static String elementOf(Setting setting) {
+        return ELEMENTS.get(setting);
     }
 
     @Override
-    public String indexElement(IndexKind kind, int position, String indexName, Setting field) {
+    public String indexElement(IndexKind kind, int position, String indexName, Setting setting) {
         String index = (kind == IndexKind.GLOBAL ? "<globalSecondaryIndex> " : "<localSecondaryIndex> ")
                 + (indexName == null ? "#" + position : "'" + indexName + "'");
-        return field == null ? index : index + " " + element(field);
+        return setting == null ? index : index + " " + element(setting);
     }
 
     /**
