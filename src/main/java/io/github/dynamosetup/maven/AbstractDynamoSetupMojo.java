@@ -252,8 +252,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<timeout>", "'" + timeout
-                + "' is not a positive ISO-8601 duration; write e.g. PT10M (10 minutes) or PT90S"));
+        problems.add(PluginParameter.TIMEOUT.problem("'" + timeout + "' is not a positive ISO-8601 duration; write"
+                + " e.g. PT10M (10 minutes) or PT90S"));
         return Duration.ofMinutes(10);
     }
 

@@ -59,7 +59,7 @@ class ReportOnFailureMojoTest {
 
     @BeforeEach
     void pointAtTheTestServer(TestServer testServer) {
-        MojoHarness.asInABuild(project, mojoExecution);
+        MojoHarness.asInABuild(session, project, mojoExecution);
         this.testServer = testServer;
         session.getUserProperties().setProperty("dynamo-setup.endpoint", testServer.endpoint().toString());
         server = testServer.client("us-east-1");
