@@ -72,9 +72,9 @@ final class ConnectionParameters {
                         + chosen.get() + " cannot be: " + unreadable.get(), place));
             } else if (profiles.get().profile(chosen.get().name()).isEmpty()) {
                 problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, element, "the"
-                        + " profile '" + chosen.get().name() + "' is not defined in " + ProfileFiles.describe(environment)
-                        + "; create it ('aws configure --profile " + chosen.get().name() + "') or choose another",
-                        place));
+                        + " profile '" + chosen.get().name() + "' is not defined in "
+                        + ProfileFiles.describe(environment) + "; create it ('aws configure --profile "
+                        + chosen.get().name() + "') or choose another", place));
             }
         }
         // without a chosen profile, unreadable files only mean no endpoint settings from them

@@ -231,7 +231,10 @@ final class UnresolvedExpressions {
         return expressions;
     }
 
-    /** The unresolved elements of the tables (and their indexes) from {@code origin}. */
+    /**
+     * The unresolved elements declared in {@code origin}: a table of {@code <tables>} and its indexes, or a
+     * plugin parameter.
+     */
     List<Found> in(Origin origin) {
         return found.stream().filter(f -> f.place().origin().equals(origin)).toList();
     }
