@@ -74,12 +74,6 @@ public record ConnectionSettings(
                 + stsEndpoint + ", profile=" + profile + ", credentials=" + credentials + "]";
     }
 
-    /** The same settings reading these shared config files. */
-    public ConnectionSettings withProfiles(Supplier<ProfileFile> files) {
-        return new ConnectionSettings(region, endpoint, endpointSource, stsEndpoint, profile, credentials,
-                apiCallTimeout, credentialsTimeout, environment, files, proxies);
-    }
-
     /**
      * The profile chosen by the user: {@code <profile>}, else the {@code AWS_PROFILE} environment variable (as
      * the AWS CLI and SDKs do). Empty means none was chosen.

@@ -7,8 +7,9 @@ package io.github.dynamosetup.declaration;
  *     {@code table #2} when the table has no name)
  * @param element the configuration element, in POM notation ({@code <partitionKey>})
  * @param message what is wrong and how to fix it
- * @param place where in the declared tables it lies; {@code null} for a problem outside them (connection
- *     settings, plugin parameters, settings.xml)
+ * @param place where it lies: in the declared tables, or in a setting outside them whose reader gives it an
+ *     {@link Origin} of its own (a plugin parameter); {@code null} for a problem that has no place (an
+ *     environment variable, settings.xml)
  */
 public record ConfigurationProblem(String table, String element, String message, Place place) {
 

@@ -39,7 +39,7 @@ public final class DeclarationRules {
         return problems;
     }
 
-    /** The problems of a set of tags (key and value rules, empty or unresolved values), attributed to {@code subject}. */
+    /** The problems of a set of tags (key and value rules, empty values), attributed to {@code subject}. */
     public static List<ConfigurationProblem> tagProblems(String subject, Origin origin, Map<String, String> tags) {
         List<ConfigurationProblem> problems = new ArrayList<>();
         tags.forEach((key, value) -> {
@@ -56,10 +56,6 @@ public final class DeclarationRules {
             if (value == null || value.isBlank() && !origin.emptyTagValuesAllowed()) {
                 problems.add(new ConfigurationProblem(subject, element, "the tag value is empty; give it a value (for"
                         + " an environment variable, make sure it is set) or remove the tag", place));
-            } else if (value.contains("${")) {
-                problems.add(new ConfigurationProblem(subject, element, "the tag value '" + value + "' holds an"
-                        + " unresolved Maven expression; define the property or environment variable it names (e.g."
-                        + " export ENVIRONMENT=dev for ${env.ENVIRONMENT}), or remove the tag", place));
             } else if (value.length() > 256 || !TAG_CHARACTERS.matcher(value).matches()) {
                 problems.add(new ConfigurationProblem(subject, element, "a tag value has at most 256 letters, digits,"
                         + " spaces and _ . : / = + - @", place));

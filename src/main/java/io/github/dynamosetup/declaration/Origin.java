@@ -12,26 +12,26 @@ public interface Origin {
     /** How messages name the table: {@code table 'doctores'}. */
     String subject(String tableName);
 
-    /** The element or path of a table-level field. */
-    String element(Setting field);
+    /** The element or path of a table-level setting. */
+    String element(Setting setting);
 
     /**
-     * The element or path of an index, or of one of its fields.
+     * The element or path of an index, or of one of its settings.
      *
      * @param position the index's position among the table's indexes of that kind, from 1
-     * @param field the index's field, or {@code null} for the index itself
+     * @param setting the index's setting, or {@code null} for the index itself
      */
-    String indexElement(IndexKind kind, int position, String indexName, Setting field);
+    String indexElement(IndexKind kind, int position, String indexName, Setting setting);
 
     /**
      * The place of a setting of the table, or of one of its indexes.
      *
      * @param kind the index's kind, or {@code null} for a setting of the table
      * @param position the index's position among the table's indexes of that kind, from 1
-     * @param field the setting, or {@code null} for the index itself
+     * @param setting the setting, or {@code null} for the index itself
      */
-    default Place place(IndexKind kind, int position, Setting field) {
-        return new Place(this, kind, kind == null ? 0 : position, field, null);
+    default Place place(IndexKind kind, int position, Setting setting) {
+        return new Place(this, kind, kind == null ? 0 : position, setting, null);
     }
 
     /** The element or path of one tag. */

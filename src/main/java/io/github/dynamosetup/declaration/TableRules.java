@@ -271,14 +271,14 @@ final class TableRules {
         }
     }
 
-    private void problem(Setting field, String message) {
-        problem(null, 0, null, field, message);
+    private void problem(Setting setting, String message) {
+        problem(null, 0, null, setting, message);
     }
 
     /** A problem with a setting of the table ({@code kind} null) or of one of its indexes. */
-    private void problem(IndexKind kind, int position, String indexName, Setting field, String message) {
-        String element = kind == null ? origin.element(field)
-                : origin.indexElement(kind, position, indexName, field);
-        problems.add(new ConfigurationProblem(subject, element, message, origin.place(kind, position, field)));
+    private void problem(IndexKind kind, int position, String indexName, Setting setting, String message) {
+        String element = kind == null ? origin.element(setting)
+                : origin.indexElement(kind, position, indexName, setting);
+        problems.add(new ConfigurationProblem(subject, element, message, origin.place(kind, position, setting)));
     }
 }

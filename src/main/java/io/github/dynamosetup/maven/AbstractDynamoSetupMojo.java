@@ -210,7 +210,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
             declaration = DeclarationMapper.map(new DeclarationMapper.Configuration(tables, files, projectDirectory,
                     tags, tableNamePrefix, tableNameSuffix, unresolved), problems);
         } catch (InvalidDeclarationException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw new InvalidConfigurationFailure(goalName(), e);
         }
         if (declaration.tables().isEmpty()) {
             getLog().warn("dynamo-setup:" + goalName() + " has no tables to work on: declare them in the plugin's"
@@ -221,7 +221,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     }
 
     /** The project's directory, against which table files are resolved. */
-    protected Path projectDirectory() {
+    private Path projectDirectory() {
         return basedir.toPath().toAbsolutePath().normalize();
     }
 
@@ -252,8 +252,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<timeout>", "'" + timeout
-                + "' is not a positive ISO-8601 duration; write e.g. PT10M (10 minutes) or PT90S"));
+        problems.add(PluginParameter.TIMEOUT.problem("'" + timeout + "' is not a positive ISO-8601 duration; write"
+                + " e.g. PT10M (10 minutes) or PT90S"));
         return Duration.ofMinutes(10);
     }
 
@@ -266,7 +266,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * The shared AWS config and credentials files, found as the SDK finds them ({@code AWS_CONFIG_FILE},
      * {@code AWS_SHARED_CREDENTIALS_FILE}, else {@code ~/.aws/config} and {@code ~/.aws/credentials}).
      */
-    protected ProfileFile profileFile() {
+    private ProfileFile profileFile() {
         return ProfileFile.defaultProfileFile();
     }
 }

@@ -4,6 +4,7 @@ import io.github.dynamosetup.aws.ConnectionSettings;
 import io.github.dynamosetup.aws.Endpoints;
 import io.github.dynamosetup.aws.ProfileFiles;
 import io.github.dynamosetup.declaration.ConfigurationProblem;
+import io.github.dynamosetup.declaration.Place;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,14 +64,17 @@ final class ConnectionParameters {
         Optional<String> unreadable = profiles.problem();
         if (chosen.isPresent()) {
             String element = element(chosen.get());
+            // chosen by the environment when the parameter is not set
+            Place place = hasText(profile) ? PluginParameter.PROFILE.place() : null;
             if (unreadable.isPresent()) {
                 problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, element, "the shared"
                         + " AWS config files (" + ProfileFiles.describe(environment) + ") could not be read, so the "
-                        + chosen.get() + " cannot be: " + unreadable.get()));
+                        + chosen.get() + " cannot be: " + unreadable.get(), place));
             } else if (profiles.get().profile(chosen.get().name()).isEmpty()) {
                 problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, element, "the"
-                        + " profile '" + chosen.get().name() + "' is not defined in " + ProfileFiles.describe(environment)
-                        + "; create it ('aws configure --profile " + chosen.get().name() + "') or choose another"));
+                        + " profile '" + chosen.get().name() + "' is not defined in "
+                        + ProfileFiles.describe(environment) + "; create it ('aws configure --profile "
+                        + chosen.get().name() + "') or choose another", place));
             }
         }
         // without a chosen profile, unreadable files only mean no endpoint settings from them
@@ -78,19 +82,15 @@ final class ConnectionParameters {
                 && profiles.get().profile(chosen.get().name()).isEmpty())
                 ? () -> ProfileFile.aggregator().build() : profiles;
         String profileName = chosen.map(ConnectionSettings.ChosenProfile::name).orElse("default");
-        BiConsumer<String, String> report = (where, message) -> {
-            ConfigurationProblem problem = new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, where,
-                    message);
-            if (!problems.contains(problem)) {
-                problems.add(problem);
-            }
-        };
-        Optional<Endpoints.Configured> dynamoDb = Endpoints.configured("dynamodb", endpoint, "<endpoint>",
-                environment, forEndpoints, profileName, report);
+        // the endpoint parameter, when set, is the only value Endpoints reads for DynamoDB
+        Optional<Endpoints.Configured> dynamoDb = Endpoints.configured("dynamodb", endpoint,
+                PluginParameter.ENDPOINT.describe(), environment, forEndpoints, profileName,
+                reporter(hasText(endpoint) ? PluginParameter.ENDPOINT.place() : null, problems));
         // STS goes to a local DynamoDB endpoint; only otherwise do its own settings count
         Optional<Endpoints.Configured> sts = dynamoDb.filter(e -> Endpoints.isLoopback(e.uri())).isPresent()
                 ? Optional.empty()
-                : Endpoints.configured("sts", null, null, environment, forEndpoints, profileName, report);
+                : Endpoints.configured("sts", null, null, environment, forEndpoints, profileName,
+                        reporter(null, problems));
         return new ConnectionSettings(
                 blankToNull(region),
                 dynamoDb.map(Endpoints.Configured::uri).orElse(null),
@@ -105,34 +105,45 @@ final class ConnectionParameters {
                 settingsProxies(problems));
     }
 
+    /** Adds each problem once: DynamoDB and STS read the same environment variables and profile. */
+    private static BiConsumer<String, String> reporter(Place place, List<ConfigurationProblem> problems) {
+        return (where, message) -> {
+            ConfigurationProblem problem = new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, where,
+                    message, place);
+            if (!problems.contains(problem)) {
+                problems.add(problem);
+            }
+        };
+    }
+
     private static String element(ConnectionSettings.ChosenProfile chosen) {
         return chosen.chosenBy().startsWith("<") ? chosen.chosenBy() : chosen.chosenBy() + " (environment variable)";
     }
 
     private ConnectionSettings.AccessKey serverCredentials(List<ConfigurationProblem> problems) {
-        if (serverId == null || serverId.isBlank()) {
+        if (!hasText(serverId)) {
             return null;
         }
-        Server server = settings == null ? null : settings.getServer(serverId.trim());
+        Server server = settings.getServer(serverId.trim());
         if (server == null) {
-            problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<serverId>", "settings.xml has no <server> with"
-                    + " <id>" + serverId + "</id>; add one whose <username> is the access key id and whose"
-                    + " <password> is the secret access key"));
+            problems.add(PluginParameter.SERVER_ID.problem("settings.xml has no <server> with <id>" + serverId
+                    + "</id>; add one whose <username> is the access key id and whose <password> is the secret"
+                    + " access key"));
             return null;
         }
         SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         for (SettingsProblem problem : decrypted.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<serverId>", "the password of settings.xml"
-                        + " server '" + serverId + "' could not be decrypted: " + problem.getMessage()));
+                problems.add(PluginParameter.SERVER_ID.problem("the password of settings.xml server '" + serverId
+                        + "' could not be decrypted: " + problem.getMessage()));
                 return null;
             }
         }
         Server clear = decrypted.getServer();
         if (clear.getUsername() == null || clear.getUsername().isBlank()
                 || clear.getPassword() == null || clear.getPassword().isBlank()) {
-            problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<serverId>", "settings.xml server '" + serverId
-                    + "' needs a <username> (the access key id) and a <password> (the secret access key)"));
+            problems.add(PluginParameter.SERVER_ID.problem("settings.xml server '" + serverId + "' needs a <username>"
+                    + " (the access key id) and a <password> (the secret access key)"));
             return null;
         }
         return new ConnectionSettings.AccessKey(clear.getUsername().trim(), clear.getPassword().trim(),
@@ -146,9 +157,6 @@ final class ConnectionParameters {
      */
     private List<ConnectionSettings.Proxy> settingsProxies(List<ConfigurationProblem> problems) {
         List<ConnectionSettings.Proxy> proxies = new ArrayList<>();
-        if (settings == null) {
-            return proxies;
-        }
         for (Proxy proxy : settings.getProxies()) {
             String protocol = proxy.getProtocol() == null ? "http" : proxy.getProtocol().trim().toLowerCase(Locale.ROOT);
             if (!proxy.isActive() || !(protocol.equals("http") || protocol.equals("https"))) {
@@ -177,6 +185,10 @@ final class ConnectionParameters {
                     blankToNull(clear.getUsername()), clear.getPassword(), blankToNull(clear.getNonProxyHosts())));
         }
         return proxies;
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static String blankToNull(String value) {

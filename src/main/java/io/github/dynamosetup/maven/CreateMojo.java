@@ -83,7 +83,7 @@ public class CreateMojo extends AbstractProvisioningMojo {
     /** Exports each table's real name and ARNs, for failsafe tests and other plugins of the same build. */
     @Override
     protected void completed(RunSummary summary) {
-        if (dryRun || project == null || project.getProperties() == null) {
+        if (dryRun) {
             return;
         }
         Properties properties = project.getProperties();

@@ -13,6 +13,7 @@ import io.github.dynamosetup.declaration.IndexKind;
 import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.InvalidDeclarationException;
 import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.Origin;
 import io.github.dynamosetup.declaration.Place;
 import io.github.dynamosetup.declaration.RequestUnits;
 import io.github.dynamosetup.declaration.Setting;
@@ -59,13 +60,7 @@ final class DeclarationMapper {
      *     and their values (nothing, or the expression itself) not checked any further
      */
     record Configuration(List<PomTable> tables, List<Path> tableFiles, Path basedir, Map<String, String> globalTags,
-            String tableNamePrefix, String tableNameSuffix, UnresolvedExpressions unresolved) {
-
-        Configuration(List<PomTable> tables, List<Path> tableFiles, Path basedir, Map<String, String> globalTags,
-                String tableNamePrefix, String tableNameSuffix) {
-            this(tables, tableFiles, basedir, globalTags, tableNamePrefix, tableNameSuffix, null);
-        }
-    }
+            String tableNamePrefix, String tableNameSuffix, UnresolvedExpressions unresolved) {}
 
     /**
      * @param extraProblems problems found elsewhere in the configuration (connection settings, table
@@ -74,12 +69,13 @@ final class DeclarationMapper {
      */
     static Declaration map(Configuration configuration, List<ConfigurationProblem> extraProblems)
             throws InvalidDeclarationException {
-        UnresolvedExpressions unresolved = configuration.unresolved() == null ? UnresolvedExpressions.none()
-                : configuration.unresolved();
+        UnresolvedExpressions unresolved = configuration.unresolved();
         // an unresolved prefix or suffix is reported once, not in every table's name
         DeclarationMapper mapper = new DeclarationMapper(
-                unresolved.contains("<tableNamePrefix>") ? "" : nonNull(configuration.tableNamePrefix()),
-                unresolved.contains("<tableNameSuffix>") ? "" : nonNull(configuration.tableNameSuffix()),
+                unresolved.contains(PluginParameter.TABLE_NAME_PREFIX.place()) ? ""
+                        : nonNull(configuration.tableNamePrefix()),
+                unresolved.contains(PluginParameter.TABLE_NAME_SUFFIX.place()) ? ""
+                        : nonNull(configuration.tableNameSuffix()),
                 unresolved);
         Map<String, String> globalTags = mapper.validGlobalTags(nonNull(configuration.globalTags()));
         List<DeclaredTable> declaredTables = new ArrayList<>();
@@ -100,12 +96,17 @@ final class DeclarationMapper {
         return Declaration.of(declaredTables, found);
     }
 
-    /** Reports the problems of the global tags once, and leaves the bad ones out of every table. */
+    /**
+     * Reports the problems of the global tags once, and leaves the bad ones out of every table. Those with an
+     * unresolved expression are reported with the plugin parameters (see {@link UnresolvedExpressions}).
+     */
     private Map<String, String> validGlobalTags(Map<String, String> globalTags) {
         Map<String, String> valid = new LinkedHashMap<>(globalTags);
+        unresolved.in(PluginParameter.TAGS).forEach(found -> reported.add(found.place()));
+        unresolvedTagValues(ConfigurationProblem.PLUGIN_CONFIGURATION, PluginParameter.TAGS, globalTags);
         for (ConfigurationProblem problem : DeclarationRules.tagProblems(ConfigurationProblem.PLUGIN_CONFIGURATION,
-                new PomOrigin(0), globalTags)) {
-            if (!unresolved.contains(problem.element())) {
+                PluginParameter.TAGS, globalTags)) {
+            if (!reported.contains(problem.place())) {
                 problems.add(problem);
             }
             if (problem.place().tag() != null) {
@@ -115,17 +116,31 @@ final class DeclarationMapper {
         return valid;
     }
 
+    /**
+     * Reports each tag value that still holds {@code ${...}}: an expression Maven left as it was, to define
+     * rather than characters DynamoDB refuses in a tag.
+     */
+    private void unresolvedTagValues(String subject, Origin origin, Map<String, String> tags) {
+        tags.forEach((key, value) -> {
+            Place place = Place.tag(origin, key);
+            if (value != null && value.contains("${") && !reported.contains(place)) {
+                report(new Where(subject, origin.tagElement(key), place), "the tag value '" + value + "' holds an"
+                        + " unresolved Maven expression; define the property or environment variable it names (e.g."
+                        + " export ENVIRONMENT=dev for ${env.ENVIRONMENT}), or remove the tag");
+            }
+        });
+    }
+
     private String fullName(String declaredName) {
         return prefix + declaredName.trim() + suffix;
     }
 
     private DeclaredTable table(PomTable table, PomOrigin origin, Map<String, String> globalTags) {
-        List<UnresolvedExpressions.Found> unresolvedElements = unresolved.of(origin.position());
-        boolean nameUnresolved = unresolvedElements.stream().anyMatch(f -> f.indexKind() == null
-                && f.element().equals(origin.element(Setting.NAME)));
+        boolean nameUnresolved = unresolved.contains(origin.place(null, 0, Setting.NAME));
         String name = nameUnresolved || table.name == null || table.name.isBlank() ? null : fullName(table.name);
         TableElements at = new TableElements(origin, origin.subject(name));
-        reportUnresolved(table, at, unresolvedElements);
+        reportUnresolved(table, at, unresolved.in(origin));
+        unresolvedTagValues(at.subject(), origin, nonNull(table.tags));
         DeclaredTable.Builder declared = DeclaredTable.builder(origin, name)
                 .declaredName(blankToNull(table.name))
                 .partitionKey(key(table.partitionKey, at.of(Setting.PARTITION_KEY)))
@@ -205,16 +220,16 @@ final class DeclarationMapper {
     private void reportUnresolved(PomTable table, TableElements at,
             List<UnresolvedExpressions.Found> unresolvedElements) {
         for (UnresolvedExpressions.Found found : unresolvedElements) {
+            Place place = found.place();
             String element = found.element();
-            if (found.indexKind() != null) {
-                List<? extends PomSecondaryIndex> indexes = found.indexKind() == IndexKind.GLOBAL
+            if (place.indexKind() != null) {
+                List<? extends PomSecondaryIndex> indexes = place.indexKind() == IndexKind.GLOBAL
                         ? nonNull(table.globalSecondaryIndexes) : nonNull(table.localSecondaryIndexes);
-                String indexName = found.index() <= indexes.size()
-                        ? blankToNull(indexes.get(found.index() - 1).name) : null;
-                element = at.origin().indexElement(found.indexKind(), found.index(), indexName, null) + " " + element;
+                String indexName = place.index() <= indexes.size()
+                        ? blankToNull(indexes.get(place.index() - 1).name) : null;
+                element = at.origin().indexElement(place.indexKind(), place.index(), indexName, null) + " " + element;
             }
-            report(new Where(at.subject(), element, at.origin().placeOf(found.indexKind(), found.index(),
-                    found.element())), found.message());
+            report(new Where(at.subject(), element, place), found.message());
         }
     }
 
@@ -223,7 +238,7 @@ final class DeclarationMapper {
             return null;
         }
         try {
-            return KeyAttribute.parse(text);
+            return KeyNotation.parse(text);
         } catch (IllegalArgumentException e) {
             report(where, e.getMessage());
             return null;

@@ -5,11 +5,7 @@ import org.apache.maven.plugin.MojoFailureException;
 
 /**
  * BUILD FAILURE for declared tables that are missing or differ from their declaration: the user's to act on.
- * Its source is the run's summary.
- *
- * <p>Short and long message are one text, the message users have always seen: Maven prints
- * {@code Failed to execute goal ...: <short>} and then the long message unless the short one contains it, so
- * a long message of its own would print the failure twice.
+ * Its source is the run's summary. Short and long message are one text (see {@link ProvisioningFailure}).
  */
 public class DriftFailure extends MojoFailureException {
 

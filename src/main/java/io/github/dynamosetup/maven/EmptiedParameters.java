@@ -52,7 +52,7 @@ final class EmptiedParameters {
      * @param injected what Maven injected
      */
     static Optional<Found> find(List<Model> models, String pluginArtifactId, String executionId,
-            String parameter, String injected) {
+            PluginParameter parameter, String injected) {
         String value = injected == null ? "" : injected.trim();
         for (Model model : models) {
             for (Plugin plugin : plugins(model)) {
@@ -64,14 +64,14 @@ final class EmptiedParameters {
                 plugin.getExecutions().stream().filter(e -> e.getId().equals(executionId))
                         .forEach(e -> configurations.add(e.getConfiguration()));
                 for (Object configuration : configurations) {
-                    Xpp3Dom element = configuration instanceof Xpp3Dom dom ? dom.getChild(parameter) : null;
+                    Xpp3Dom element = configuration instanceof Xpp3Dom dom ? dom.getChild(parameter.name()) : null;
                     String written = element == null || element.getValue() == null ? null : element.getValue().trim();
                     Set<String> empty = written == null ? Set.of() : emptyExpressions(written, value);
                     if (!empty.isEmpty()) {
-                        return Optional.of(new Found(0, null, 0, "<" + parameter + ">", "'" + written + "' gives '"
-                                + value + "' because " + expressions(empty) + (empty.size() == 1 ? " resolves"
-                                : " resolve") + " to nothing (set but empty): give it a value, or write <" + parameter
-                                + "></" + parameter + "> to mean none"));
+                        return Optional.of(new Found(parameter.place(), parameter.describe(), "'" + written
+                                + "' gives '" + value + "' because " + expressions(empty) + (empty.size() == 1
+                                ? " resolves" : " resolve") + " to nothing (set but empty): give it a value, or write <"
+                                + parameter.name() + "></" + parameter.name() + "> to mean none"));
                     }
                 }
             }

@@ -50,7 +50,7 @@ public final class MavenRemedies implements Remedies {
     /** The element of a {@code <table>} that holds the setting, with the value: {@code <tableClass>STANDARD</tableClass>}. */
     @Override
     public String declare(Setting setting, String value) {
-        String element = new PomOrigin(1).element(setting);
+        String element = PomOrigin.elementOf(setting);
         return element + value + "</" + element.substring(1);
     }
 }

@@ -4,32 +4,51 @@ import io.github.dynamosetup.declaration.IndexKind;
 import io.github.dynamosetup.declaration.Origin;
 import io.github.dynamosetup.declaration.Place;
 import io.github.dynamosetup.declaration.Setting;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A table declared in the plugin's {@code <tables>}: problems name POM elements. */
 public record PomOrigin(int position) implements Origin {
 
-    private static final Map<Setting, String> ELEMENTS = Map.ofEntries(
-            Map.entry(Setting.NAME, "<name>"),
-            Map.entry(Setting.PARTITION_KEY, "<partitionKey>"),
-            Map.entry(Setting.SORT_KEY, "<sortKey>"),
-            Map.entry(Setting.KEYS, "<partitionKey>/<sortKey>"),
-            Map.entry(Setting.GLOBAL_SECONDARY_INDEXES, "<globalSecondaryIndexes>"),
-            Map.entry(Setting.LOCAL_SECONDARY_INDEXES, "<localSecondaryIndexes>"),
-            Map.entry(Setting.PROJECTION, "<projection>"),
-            Map.entry(Setting.NON_KEY_ATTRIBUTES, "<nonKeyAttributes>"),
-            Map.entry(Setting.BILLING_MODE, "<billingMode>"),
-            Map.entry(Setting.CAPACITY, "<readCapacity>/<writeCapacity>"),
-            Map.entry(Setting.ON_DEMAND_THROUGHPUT, "<maxReadRequestUnits>/<maxWriteRequestUnits>"),
-            Map.entry(Setting.TIME_TO_LIVE, "<timeToLiveAttribute>"),
-            Map.entry(Setting.STREAM, "<streamViewType>"),
-            Map.entry(Setting.ENCRYPTION, "<encryption>"),
-            Map.entry(Setting.KMS_KEY, "<kmsKeyId>"),
-            Map.entry(Setting.POINT_IN_TIME_RECOVERY, "<pointInTimeRecovery>"),
-            Map.entry(Setting.DELETION_PROTECTION, "<deletionProtection>"),
-            Map.entry(Setting.TABLE_CLASS, "<tableClass>"),
-            Map.entry(Setting.TAGS, "<tags>"));
+    /** The elements of a {@code <table>} and of its indexes, by name, and the setting each holds. */
+    private static final Map<String, Setting> SETTINGS = settings();
+
+    /** Each setting's elements; one written in two elements names both ({@code <readCapacity>/<writeCapacity>}). */
+    private static final Map<Setting, String> ELEMENTS = elements();
+
+    private static Map<String, Setting> settings() {
+        Map<String, Setting> settings = new LinkedHashMap<>();
+        settings.put("name", Setting.NAME);
+        settings.put("partitionKey", Setting.PARTITION_KEY);
+        settings.put("sortKey", Setting.SORT_KEY);
+        settings.put("globalSecondaryIndexes", Setting.GLOBAL_SECONDARY_INDEXES);
+        settings.put("localSecondaryIndexes", Setting.LOCAL_SECONDARY_INDEXES);
+        settings.put("projection", Setting.PROJECTION);
+        settings.put("nonKeyAttributes", Setting.NON_KEY_ATTRIBUTES);
+        settings.put("billingMode", Setting.BILLING_MODE);
+        settings.put("readCapacity", Setting.CAPACITY);
+        settings.put("writeCapacity", Setting.CAPACITY);
+        settings.put("maxReadRequestUnits", Setting.ON_DEMAND_THROUGHPUT);
+        settings.put("maxWriteRequestUnits", Setting.ON_DEMAND_THROUGHPUT);
+        settings.put("timeToLiveAttribute", Setting.TIME_TO_LIVE);
+        settings.put("streamViewType", Setting.STREAM);
+        settings.put("encryption", Setting.ENCRYPTION);
+        settings.put("kmsKeyId", Setting.KMS_KEY);
+        settings.put("pointInTimeRecovery", Setting.POINT_IN_TIME_RECOVERY);
+        settings.put("deletionProtection", Setting.DELETION_PROTECTION);
+        settings.put("tableClass", Setting.TABLE_CLASS);
+        settings.put("tags", Setting.TAGS);
+        return Collections.unmodifiableMap(settings);
+    }
+
+    private static Map<Setting, String> elements() {
+        Map<Setting, String> elements = new EnumMap<>(Setting.class);
+        SETTINGS.forEach((name, setting) -> elements.merge(setting, "<" + name + ">", (a, b) -> a + "/" + b));
+        elements.put(Setting.KEYS, elements.get(Setting.PARTITION_KEY) + "/" + elements.get(Setting.SORT_KEY));
+        return Collections.unmodifiableMap(elements);
+    }
 
     @Override
     public String describe() {
@@ -44,30 +63,29 @@ public record PomOrigin(int position) implements Origin {
     }
 
     @Override
-    public String element(Setting field) {
-        return ELEMENTS.get(field);
+    public String element(Setting setting) {
+        return elementOf(setting);
+    }
+
+    /** The element of a {@code <table>} that holds the setting: {@code <tableClass>}. */
+    static String elementOf(Setting setting) {
+        return ELEMENTS.get(setting);
     }
 
     @Override
-    public String indexElement(IndexKind kind, int position, String indexName, Setting field) {
+    public String indexElement(IndexKind kind, int position, String indexName, Setting setting) {
         String index = (kind == IndexKind.GLOBAL ? "<globalSecondaryIndex> " : "<localSecondaryIndex> ")
                 + (indexName == null ? "#" + position : "'" + indexName + "'");
-        return field == null ? index : index + " " + element(field);
+        return setting == null ? index : index + " " + element(setting);
     }
 
     /**
-     * The place of an element of the table, or of one of its indexes ({@code kind} not null), named as in
-     * the POM: {@code <sortKey>}, {@code <readCapacity>} (one half of the capacity), {@code <tags><Owner>}.
+     * The place of an element of the table, or of one of its indexes ({@code kind} not null), by its name
+     * ({@code readCapacity}, one half of the capacity); the table or index as a whole for an element that
+     * holds no setting.
      */
-    Place placeOf(IndexKind kind, int index, String element) {
-        if (element.startsWith("<tags><") && element.endsWith(">")) {
-            return Place.tag(this, element.substring("<tags><".length(), element.length() - 1));
-        }
-        Setting setting = ELEMENTS.entrySet().stream().filter(e -> e.getValue().equals(element)).findFirst()
-                .or(() -> ELEMENTS.entrySet().stream()
-                        .filter(e -> Arrays.asList(e.getValue().split("/")).contains(element)).findFirst())
-                .map(Map.Entry::getKey).orElse(null);
-        return place(kind, index, setting);
+    Place placeOf(IndexKind kind, int index, String elementName) {
+        return place(kind, index, SETTINGS.get(elementName));
     }
 
     @Override

@@ -2,6 +2,9 @@ package io.github.dynamosetup.maven;
 
 import io.github.dynamosetup.declaration.ConfigurationProblem;
 import io.github.dynamosetup.declaration.IndexKind;
+import io.github.dynamosetup.declaration.Origin;
+import io.github.dynamosetup.declaration.Place;
+import io.github.dynamosetup.declaration.Setting;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,14 +51,11 @@ final class UnresolvedExpressions {
     /**
      * One element with an expression Maven could not resolve.
      *
-     * @param table 0 for a plugin parameter, else the position (from 1) of the {@code <table>} in {@code <tables>}
-     * @param indexKind the kind of secondary index the element is in, or null
-     * @param index the position (from 1) of that index among its kind
+     * @param place where it is: in a plugin parameter ({@link PluginParameter}) or in a table of
+     *     {@code <tables>} ({@link PomOrigin}), and there the setting, index or tag
      * @param element the element, in a table or index relative to it ({@code <sortKey>}, {@code <tags><Owner>})
      */
-    record Found(int table, IndexKind indexKind, int index, String element, String message) {}
-
-    private static final UnresolvedExpressions NONE = new UnresolvedExpressions(List.of());
+    record Found(Place place, String element, String message) {}
 
     private final List<Found> found;
 
@@ -64,26 +64,22 @@ final class UnresolvedExpressions {
     }
 
     /**
-     * The unresolved expressions of a goal's execution; none when Maven gives no execution or configuration
-     * (a mojo run outside a build, as in unit tests).
+     * The unresolved expressions of a goal's execution.
      *
      * @param tableNamePrefix the injected prefix, which a property resolving to nothing must not empty (see
      *     {@link EmptiedParameters}); the same for {@code tableNameSuffix}
      */
     static UnresolvedExpressions of(MojoExecution execution, MavenSession session, String tableNamePrefix,
             String tableNameSuffix) {
-        if (execution == null || session == null || execution.getConfiguration() == null) {
-            return NONE;
-        }
         PluginParameterExpressionEvaluator evaluator = new PluginParameterExpressionEvaluator(session, execution);
         List<Found> found = new ArrayList<>(find(execution.getConfiguration(),
                 parameterExpressions(execution.getMojoDescriptor()), evaluator::evaluate).found);
         List<Model> poms = EmptiedParameters.writtenPoms(session);
-        Map<String, String> emptiable = new LinkedHashMap<>();
-        emptiable.put("tableNamePrefix", tableNamePrefix);
-        emptiable.put("tableNameSuffix", tableNameSuffix);
+        Map<PluginParameter, String> emptiable = new LinkedHashMap<>();
+        emptiable.put(PluginParameter.TABLE_NAME_PREFIX, tableNamePrefix);
+        emptiable.put(PluginParameter.TABLE_NAME_SUFFIX, tableNameSuffix);
         emptiable.forEach((parameter, injected) -> {
-            if (found.stream().noneMatch(f -> f.table() == 0 && f.element().equals("<" + parameter + ">"))) {
+            if (found.stream().noneMatch(f -> f.place().equals(parameter.place()))) {
                 EmptiedParameters.find(poms, execution.getArtifactId(), execution.getExecutionId(), parameter,
                         injected).ifPresent(found::add);
             }
@@ -108,16 +104,18 @@ final class UnresolvedExpressions {
             if ("tables".equals(parameter.getName()) && parameter.getChildCount() > 0) {
                 Xpp3Dom[] tables = parameter.getChildren();
                 for (int i = 0; i < tables.length; i++) {
-                    table(tables[i], i + 1, evaluator, found);
+                    table(tables[i], new PomOrigin(i + 1), evaluator, found);
                 }
             } else {
-                elements(parameter, "", 0, null, 0, evaluator, found);
+                PluginParameter origin = new PluginParameter(parameter.getName());
+                elements(parameter, "", origin.place(), origin.equals(PluginParameter.TAGS) ? origin : null, evaluator,
+                        found);
             }
         }
         return new UnresolvedExpressions(found);
     }
 
-    private static void table(Xpp3Dom table, int position, Evaluator evaluator, List<Found> found) {
+    private static void table(Xpp3Dom table, PomOrigin origin, Evaluator evaluator, List<Found> found) {
         for (Xpp3Dom element : table.getChildren()) {
             IndexKind kind = switch (element.getName()) {
                 case "globalSecondaryIndexes" -> IndexKind.GLOBAL;
@@ -125,13 +123,15 @@ final class UnresolvedExpressions {
                 default -> null;
             };
             if (kind == null) {
-                elements(element, "", position, null, 0, evaluator, found);
+                Place place = origin.placeOf(null, 0, element.getName());
+                elements(element, "", place, place.setting() == Setting.TAGS ? origin : null, evaluator, found);
                 continue;
             }
             Xpp3Dom[] indexes = element.getChildren();
             for (int i = 0; i < indexes.length; i++) {
                 for (Xpp3Dom indexElement : indexes[i].getChildren()) {
-                    elements(indexElement, "", position, kind, i + 1, evaluator, found);
+                    elements(indexElement, "", origin.placeOf(kind, i + 1, indexElement.getName()), null, evaluator,
+                            found);
                 }
             }
         }
@@ -141,12 +141,15 @@ final class UnresolvedExpressions {
      * Checks an element and what it holds. Lists and maps are named by the element holding them and their
      * entry ({@code <tags><Owner>}, {@code <tableFiles><tableFile>}), the nth of several entries of one name
      * with [n]; a secondary index's {@code <nonKeyAttributes>} by the list alone, as the declaration does.
+     *
+     * @param place the place of the element and of all it holds, but for the tags of a tags map
+     * @param tagsOf whose tags the element holds, one place each; null when it holds none
      */
-    private static void elements(Xpp3Dom element, String parent, int table, IndexKind kind, int index,
-            Evaluator evaluator, List<Found> found) {
+    private static void elements(Xpp3Dom element, String parent, Place place, Origin tagsOf, Evaluator evaluator,
+            List<Found> found) {
         String name = parent + "<" + element.getName() + ">";
         if (element.getChildCount() == 0) {
-            check(element.getValue(), name, table, kind, index, evaluator, found);
+            check(element.getValue(), name, place, evaluator, found);
             return;
         }
         Map<String, Integer> counts = new HashMap<>();
@@ -156,19 +159,19 @@ final class UnresolvedExpressions {
         Map<String, Integer> seen = new HashMap<>();
         for (Xpp3Dom child : element.getChildren()) {
             int nth = seen.merge(child.getName(), 1, Integer::sum);
-            if (child.getChildCount() == 0 && "<nonKeyAttributes>".equals(name)) {
-                check(child.getValue(), name, table, kind, index, evaluator, found);
+            if (child.getChildCount() == 0 && place.setting() == Setting.NON_KEY_ATTRIBUTES) {
+                check(child.getValue(), name, place, evaluator, found);
             } else if (child.getChildCount() == 0) {
                 String childName = name + "<" + child.getName() + ">" + (counts.get(child.getName()) > 1 ? "[" + nth + "]" : "");
-                check(child.getValue(), childName, table, kind, index, evaluator, found);
+                check(child.getValue(), childName, tagsOf == null ? place : Place.tag(tagsOf, child.getName()),
+                        evaluator, found);
             } else {
-                elements(child, name, table, kind, index, evaluator, found);
+                elements(child, name, place, null, evaluator, found);
             }
         }
     }
 
-    private static void check(String text, String element, int table, IndexKind kind, int index,
-            Evaluator evaluator, List<Found> found) {
+    private static void check(String text, String element, Place place, Evaluator evaluator, List<Found> found) {
         if (text == null || !text.contains("${")) {
             return;
         }
@@ -191,11 +194,11 @@ final class UnresolvedExpressions {
         String written = "'" + text.trim() + "'";
         if (!unresolved.isEmpty()) {
             boolean whole = unresolved.size() == 1 && text.trim().equals(expressions(unresolved));
-            found.add(new Found(table, kind, index, element, (whole ? written + " is an expression"
+            found.add(new Found(place, element, (whole ? written + " is an expression"
                     : written + " holds " + expressions(unresolved) + ", which") + " Maven could not resolve: "
                     + howToDefine(unresolved) + ", or remove the element"));
         } else if (!empty.isEmpty()) {
-            found.add(new Found(table, kind, index, element, written + " holds " + expressions(empty)
+            found.add(new Found(place, element, written + " holds " + expressions(empty)
                     + ", which " + (empty.size() == 1 ? "resolves" : "resolve") + " to nothing: give "
                     + (empty.size() == 1 ? "it" : "them") + " a value, or remove the element"));
         }
@@ -228,36 +231,30 @@ final class UnresolvedExpressions {
         return expressions;
     }
 
-    /** No unresolved expressions. */
-    static UnresolvedExpressions none() {
-        return NONE;
+    /**
+     * The unresolved elements declared in {@code origin}: a table of {@code <tables>} and its indexes, or a
+     * plugin parameter.
+     */
+    List<Found> in(Origin origin) {
+        return found.stream().filter(f -> f.place().origin().equals(origin)).toList();
     }
 
-    boolean isEmpty() {
-        return found.isEmpty();
-    }
-
-    /** The unresolved elements of one table (from 1), or of the plugin parameters (0). */
-    List<Found> of(int table) {
-        return found.stream().filter(f -> f.table() == table).toList();
-    }
-
-    /** Whether this plugin parameter element ({@code <tableNamePrefix>}) holds an unresolved expression. */
-    boolean contains(String pluginElement) {
-        return of(0).stream().anyMatch(f -> f.element().equals(pluginElement));
+    /** Whether an element at this place holds an unresolved expression. */
+    boolean contains(Place place) {
+        return found.stream().anyMatch(f -> f.place().equals(place));
     }
 
     /**
-     * The problems of the plugin parameters, followed by the other {@code problems} except those of an
-     * element already reported here (an {@code <endpoint>} of {@code http://${host}} is not an URL either,
-     * but the expression is what to fix).
+     * The problems of the plugin parameters, followed by the other {@code problems} except those at a place
+     * already reported here (an {@code <endpoint>} of {@code http://${host}} is not an URL either, but the
+     * expression is what to fix).
      */
     List<ConfigurationProblem> withPluginProblems(List<ConfigurationProblem> problems) {
         List<ConfigurationProblem> all = new ArrayList<>();
-        of(0).forEach(f -> all.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, f.element(),
-                f.message())));
-        problems.stream().filter(p -> !ConfigurationProblem.PLUGIN_CONFIGURATION.equals(p.table())
-                || !contains(p.element())).forEach(all::add);
+        found.stream().filter(f -> f.place().origin() instanceof PluginParameter).forEach(f -> all.add(
+                new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, f.element(), f.message(),
+                        f.place())));
+        problems.stream().filter(p -> p.place() == null || !contains(p.place())).forEach(all::add);
         return all;
     }
 }

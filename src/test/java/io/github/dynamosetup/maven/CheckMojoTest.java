@@ -9,6 +9,7 @@ import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.Test;
 class CheckMojoTest {
 
     @Inject
+    private MavenSession session;
+
+    @Inject
     private MavenProject project;
 
     @Inject
@@ -32,7 +36,7 @@ class CheckMojoTest {
 
     @BeforeEach
     void asInABuild() {
-        MojoHarness.asInABuild(project, mojoExecution);
+        MojoHarness.asInABuild(session, project, mojoExecution);
     }
 
     @Test

@@ -53,7 +53,7 @@ class CreateMojoTest {
     @BeforeEach
     void pointAtTheTestServer(TestServer testServer, DynamoDbClient server) {
         this.testServer = testServer;
-        MojoHarness.asInABuild(project, mojoExecution);
+        MojoHarness.asInABuild(session, project, mojoExecution);
         session.getUserProperties().setProperty("dynamo-setup.endpoint", testServer.endpoint().toString());
         this.server = server;
         // the harness reads ${settings} from the session when it injects the mojo, after this method

@@ -1,6 +1,7 @@
 package io.github.dynamosetup.maven;
 
 import static io.github.dynamosetup.maven.PomBeans.gsi;
+import static io.github.dynamosetup.maven.PomBeans.noneUnresolved;
 import static io.github.dynamosetup.maven.PomBeans.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +29,7 @@ class DeclarationMapperTest {
     private static Declaration map(List<PomTable> tables, Map<String, String> globalTags, String prefix, String suffix,
             List<ConfigurationProblem> extraProblems) throws InvalidDeclarationException {
         return DeclarationMapper.map(new DeclarationMapper.Configuration(tables, List.of(), Path.of("."), globalTags,
-                prefix, suffix), extraProblems);
+                prefix, suffix, noneUnresolved()), extraProblems);
     }
 
     @Test
@@ -110,6 +111,30 @@ class DeclarationMapperTest {
                         .startsWith("plugin configuration, <tags><Environment>: the tag value is empty"));
     }
 
+    /**
+     * A tag value that still holds {@code ${...}} is an expression Maven left as it was, named as such rather
+     * than as characters DynamoDB refuses (an expression Maven reports too is left to {@link
+     * UnresolvedExpressions}).
+     */
+    @Test
+    void aTagValueStillHoldingAnExpressionIsReportedAsUnresolved() {
+        PomTable doctores = table("doctores", "doctor_id");
+        doctores.tags = Map.of("Owner", "${env.OWNER}");
+
+        assertThatThrownBy(() -> map(List.of(doctores), Map.of("Environment", "${env.ENVIRONMENT}"), null, null,
+                List.of()))
+                .isInstanceOf(InvalidDeclarationException.class)
+                .satisfies(e -> assertThat(((InvalidDeclarationException) e).problems())
+                        .extracting(ConfigurationProblem::toString).containsExactly(
+                                "plugin configuration, <tags><Environment>: the tag value '${env.ENVIRONMENT}' holds"
+                                        + " an unresolved Maven expression; define the property or environment"
+                                        + " variable it names (e.g. export ENVIRONMENT=dev for ${env.ENVIRONMENT}), or"
+                                        + " remove the tag",
+                                "table 'doctores', <tags><Owner>: the tag value '${env.OWNER}' holds an unresolved"
+                                        + " Maven expression; define the property or environment variable it names"
+                                        + " (e.g. export ENVIRONMENT=dev for ${env.ENVIRONMENT}), or remove the tag"));
+    }
+
     @Test
     void aKeyThatCannotBeReadIsReportedOnceNotAlsoAsMissing() {
         assertThatThrownBy(() -> map(List.of(table("doctores", "doctor_id:X")), Map.of(), null, null,
@@ -139,7 +164,7 @@ class DeclarationMapperTest {
 
         List<ConfigurationProblem> problems = catchThrowableOfType(InvalidDeclarationException.class,
                 () -> DeclarationMapper.map(new DeclarationMapper.Configuration(List.of(table("orders", "id")),
-                        List.of(file), project, Map.of(), null, null), List.of())).problems();
+                        List.of(file), project, Map.of(), null, null, noneUnresolved()), List.of())).problems();
 
         assertThat(problems).extracting(ConfigurationProblem::toString).containsExactly(
                 "table 'orders' (orders.json), $.TableName: declared twice, at <tables> #1 and at file orders.json;"

@@ -38,7 +38,7 @@ class EmptiedParametersTest {
     }
 
     private static String emptied(List<Model> poms, String executionId, String parameter, String injected) {
-        return EmptiedParameters.find(poms, "dynamo-setup-maven-plugin", executionId, parameter,
+        return EmptiedParameters.find(poms, "dynamo-setup-maven-plugin", executionId, new PluginParameter(parameter),
                 injected).map(UnresolvedExpressions.Found::message).orElse(null);
     }
 

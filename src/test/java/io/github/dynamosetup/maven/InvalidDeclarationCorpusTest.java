@@ -5,6 +5,8 @@ import static io.github.dynamosetup.maven.PomBeans.lsi;
 import static io.github.dynamosetup.maven.PomBeans.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.TestServer;
@@ -16,10 +18,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.settings.Settings;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -314,6 +323,7 @@ class InvalidDeclarationCorpusTest {
         set(mojo, "endpoint", endpoint);
         set(mojo, "timeout", "PT1M");
         set(mojo, "basedir", project.toFile());
+        asInABuild(mojo);
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
@@ -325,6 +335,27 @@ class InvalidDeclarationCorpusTest {
                     }
                 });
         assertThat(server.listTables().tableNames()).isEmpty();
+    }
+
+    /**
+     * What Maven gives every mojo: its execution (the goal, the configuration as written: none here, the
+     * tables are set as Maven injects them), the session, the settings and the defaults of its parameters.
+     */
+    private void asInABuild(CreateMojo mojo) throws ReflectiveOperationException {
+        PluginDescriptor plugin = new PluginDescriptor();
+        plugin.setArtifactId("dynamo-setup-maven-plugin");
+        MojoDescriptor descriptor = new MojoDescriptor();
+        descriptor.setGoal("create");
+        descriptor.setPluginDescriptor(plugin);
+        MojoExecution execution = new MojoExecution(descriptor);
+        execution.setConfiguration(new Xpp3Dom("configuration"));
+        set(mojo, "mojoExecution", execution);
+        MavenSession session = mock(MavenSession.class);
+        when(session.getSystemProperties()).thenReturn(new Properties());
+        when(session.getUserProperties()).thenReturn(new Properties());
+        set(mojo, "session", session);
+        set(mojo, "settings", new Settings());
+        set(mojo, "reportDirectory", project.resolve("target/dynamo-setup").toFile());
     }
 
     private static void set(Object mojo, String name, Object value) throws ReflectiveOperationException {

@@ -36,7 +36,7 @@ class PlanMojoTest {
 
     @BeforeEach
     void pointAtTheTestServer(TestServer testServer, DynamoDbClient server) {
-        MojoHarness.asInABuild(project, mojoExecution);
+        MojoHarness.asInABuild(session, project, mojoExecution);
         session.getUserProperties().setProperty("dynamo-setup.endpoint", testServer.endpoint().toString());
         this.server = server;
     }

@@ -1,5 +1,8 @@
 package io.github.dynamosetup.maven;
 
+import java.util.Map;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
 /**
  * POM configuration beans as Maven would inject them, for tests that hand them to the mapping or a mojo;
  * a test sets any further element through the bean's field.
@@ -9,6 +12,11 @@ final class PomBeans {
     private PomBeans() {}
 
     /** A {@code <table>} with a name and a partition key (either may be null). */
+    /** What a POM with no {@code ${...}} left unresolved gives. */
+    static UnresolvedExpressions noneUnresolved() {
+        return UnresolvedExpressions.find(new Xpp3Dom("configuration"), Map.of(), expression -> null);
+    }
+
     static PomTable table(String name, String partitionKey) {
         return table(name, partitionKey, null);
     }

@@ -64,7 +64,7 @@ class ProxyMojoTest {
 
     @BeforeEach
     void behindAProxy(TestServer testServer, DynamoDbClient server) {
-        MojoHarness.asInABuild(project, mojoExecution);
+        MojoHarness.asInABuild(session, project, mojoExecution);
         this.testServer = testServer;
         this.server = server;
         proxy = ForwardProxy.to(testServer.endpoint());

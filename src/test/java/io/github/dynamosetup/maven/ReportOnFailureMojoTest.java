@@ -59,7 +59,7 @@ class ReportOnFailureMojoTest {
 
     @BeforeEach
     void pointAtTheTestServer(TestServer testServer) {
-        MojoHarness.asInABuild(project, mojoExecution);
+        MojoHarness.asInABuild(session, project, mojoExecution);
         this.testServer = testServer;
         session.getUserProperties().setProperty("dynamo-setup.endpoint", testServer.endpoint().toString());
         server = testServer.client("us-east-1");
@@ -117,7 +117,7 @@ class ReportOnFailureMojoTest {
                 .failFirst("UpdateTimeToLive", 10, new FaultProxy.Fault.AwsError(400, "ValidationException"))) {
             endpoint(mojo, proxy.endpoint().toString());
 
-            assertThatThrownBy(mojo::execute).isInstanceOf(ProvisioningFailure.class)
+            assertThatThrownBy(mojo::execute).isExactlyInstanceOf(ProvisioningFailure.class)
                     .hasMessageStartingWith("create did not finish: ValidationException from UpdateTimeToLive");
         }
 
@@ -141,7 +141,7 @@ class ReportOnFailureMojoTest {
         try (DynaliteServer dynalite = DynaliteServer.start(120_000)) {
             endpoint(mojo, dynalite.endpoint().toString());
 
-            assertThatThrownBy(mojo::execute).isInstanceOf(ProvisioningFailure.class)
+            assertThatThrownBy(mojo::execute).isExactlyInstanceOf(ProvisioningFailure.class)
                     .hasMessageStartingWith("The tables doctores, horarios_doctores, user_sessions did not become"
                             + " ACTIVE within PT2S.");
         }

@@ -3,8 +3,10 @@ package io.github.dynamosetup.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynamosetup.declaration.ConfigurationProblem;
+import io.github.dynamosetup.testing.ChildProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,9 +46,8 @@ class TableFilesTest {
     private Path unreadableFolderIn(String directory) throws Exception {
         Path parent = Files.createDirectories(project.resolve(directory));
         String name = "d".repeat(200);
-        Process mkdir = new ProcessBuilder("mkdir", "-p", String.join("/", Collections.nCopies(24, name)))
-                .directory(parent.toFile()).redirectErrorStream(true).start();
-        assertThat(mkdir.waitFor()).as(new String(mkdir.getInputStream().readAllBytes())).isZero();
+        run("mkdir", new ProcessBuilder("mkdir", "-p", String.join("/", Collections.nCopies(24, name)))
+                .directory(parent.toFile()));
         deepTrees.add(parent.resolve(name));
         return parent.resolve(name);
     }
@@ -55,7 +56,14 @@ class TableFilesTest {
     void removeDeepTrees() throws Exception {
         for (Path tree : deepTrees) {
             // Java cannot delete what it cannot name; rm walks down with relative names
-            assertThat(new ProcessBuilder("rm", "-rf", tree.toString()).start().waitFor()).isZero();
+            run("rm", new ProcessBuilder("rm", "-rf", tree.toString()));
+        }
+    }
+
+    private static void run(String name, ProcessBuilder command) throws Exception {
+        try (ChildProcess process = ChildProcess.start(name, command)) {
+            ChildProcess.Exit exit = process.awaitExit(Duration.ofSeconds(30));
+            assertThat(exit.code()).as(exit.output()).isZero();
         }
     }
 

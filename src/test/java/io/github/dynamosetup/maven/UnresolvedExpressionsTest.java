@@ -149,7 +149,7 @@ class UnresolvedExpressionsTest {
                 <tableFiles><tableFile>tables/*.json</tableFile></tableFiles>
                 """);
 
-        assertThat(unresolved.isEmpty()).isTrue();
+        assertThat(unresolved.withPluginProblems(List.of())).isEmpty();
     }
 
     @Test
@@ -180,8 +180,8 @@ class UnresolvedExpressionsTest {
         UnresolvedExpressions unresolved = find("<endpoint>http://${undefined.host}:8000</endpoint>");
 
         List<ConfigurationProblem> problems = unresolved.withPluginProblems(List.of(
-                new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<endpoint>", "not an URL"),
-                new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, "<timeout>", "not a duration")));
+                PluginParameter.ENDPOINT.problem("not an URL"),
+                PluginParameter.TIMEOUT.problem("not a duration")));
 
         assertThat(problems).extracting(ConfigurationProblem::element).containsExactly("<endpoint>", "<timeout>");
         assertThat(problems.get(0).message()).startsWith("'http://${undefined.host}:8000' holds ${undefined.host}");

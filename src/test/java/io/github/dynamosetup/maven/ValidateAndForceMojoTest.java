@@ -41,7 +41,7 @@ class ValidateAndForceMojoTest {
 
     @BeforeEach
     void pointAtTheTestServer(TestServer testServer, DynamoDbClient server) {
-        MojoHarness.asInABuild(project, mojoExecution);
+        MojoHarness.asInABuild(session, project, mojoExecution);
         session.getUserProperties().setProperty("dynamo-setup.endpoint", testServer.endpoint().toString());
         this.server = server;
     }

@@ -58,15 +58,15 @@ public record JsonOrigin(String file) implements Origin {
     }
 
     @Override
-    public String element(Setting field) {
-        return PATHS.get(field);
+    public String element(Setting setting) {
+        return PATHS.get(setting);
     }
 
     @Override
-    public String indexElement(IndexKind kind, int position, String indexName, Setting field) {
+    public String indexElement(IndexKind kind, int position, String indexName, Setting setting) {
         String index = (kind == IndexKind.GLOBAL ? "$.GlobalSecondaryIndexes[" : "$.LocalSecondaryIndexes[")
                 + (position - 1) + "]";
-        return field == null ? index : index + "." + INDEX_FIELDS.get(field);
+        return setting == null ? index : index + "." + INDEX_FIELDS.get(setting);
     }
 
     /**
@@ -74,10 +74,10 @@ public record JsonOrigin(String file) implements Origin {
      * problem there concerns both.
      */
     @Override
-    public Place place(IndexKind kind, int position, Setting field) {
+    public Place place(IndexKind kind, int position, Setting setting) {
         Map<Setting, String> paths = kind == null ? PATHS : INDEX_FIELDS;
-        String path = field == null ? null : paths.get(field);
-        Setting first = path == null ? field
+        String path = setting == null ? null : paths.get(setting);
+        Setting first = path == null ? setting
                 : Stream.of(Setting.values()).filter(s -> path.equals(paths.get(s))).findFirst().orElseThrow();
         return Origin.super.place(kind, position, first);
     }
