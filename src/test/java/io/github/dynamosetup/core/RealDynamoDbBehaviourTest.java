@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate
  * create, validate and plan against moto behind the behaviour layer, which answers the control plane the
  * way real DynamoDB does (src/test/AWS-BEHAVIOUR.md): each test switches on the behaviours it is about and
  * asserts the effect on the server, and what the layer refused.
+ *
+ * <p>Over 300 lines: one test per catalogue entry that changes what the plugin does, each with its own setup.
  */
 @ExtendWith(DynamoDbServerExtension.class)
 class RealDynamoDbBehaviourTest {

@@ -31,6 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+/**
+ * The create goal through maven-plugin-testing-harness against the test server: what it creates and exports,
+ * how it treats existing tables and invalid parameters.
+ *
+ * <p>Over 300 lines: one class for the goal users run most, one test per behaviour of its parameters.
+ */
 @MojoTest
 @ExtendWith(DynamoDbServerExtension.class)
 class CreateMojoTest {

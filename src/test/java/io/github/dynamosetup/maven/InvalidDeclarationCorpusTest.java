@@ -42,6 +42,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * goal against the test server: the build fails with a message naming the table, the element (or file
  * and JSON path) and the fix, and the server holds no table afterwards, not even the valid one declared
  * next to it.
+ *
+ * <p>Over 300 lines: it is the corpus, one row per mistake, kept in one place so that it reads as a list.
  */
 @ExtendWith(DynamoDbServerExtension.class)
 class InvalidDeclarationCorpusTest {

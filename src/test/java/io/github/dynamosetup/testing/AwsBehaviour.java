@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that cites AWS's API reference or developer guide for it. The proxy keeps its own clock per table (when
  * it was created, updated, when TTL changed) and rewrites statuses and errors accordingly; everything else
  * is the server's own answer.
+ *
+ * <p>Over 300 lines: one proxy whose behaviours share its per-table clock; each switch is a few lines.
  */
 public final class AwsBehaviour implements AutoCloseable {
 

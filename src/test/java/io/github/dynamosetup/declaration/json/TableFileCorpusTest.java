@@ -64,6 +64,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * what became of those, so for them the proof is the CreateTable request the plugin sent: read with
  * DynamoDB's defaults (CreateTable API reference), it must ask for what the file asks for, read the same
  * way. Files AWS refuses for one of those fields are listed with the reason dynalite lets them through.
+ *
+ * <p>Over 300 lines: the comparison with dynalite, the plugin and the expectations file is one procedure.
  */
 class TableFileCorpusTest {
 

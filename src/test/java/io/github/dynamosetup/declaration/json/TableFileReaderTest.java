@@ -26,6 +26,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * The table file reader on its own: what each field of a file becomes, and each mistake with its JSON path.
+ *
+ * <p>Over 300 lines: a table of mistakes, one row each.
+ */
 class TableFileReaderTest {
 
     @TempDir
