@@ -89,8 +89,11 @@ public sealed interface Change {
         }
     }
 
-    /** UpdateContinuousBackups. */
-    record EnablePointInTimeRecovery() implements Change {
+    /**
+     * UpdateContinuousBackups, with the recovery period when one is declared ({@code null}: none is sent, and
+     * DynamoDB keeps the period it has, 35 days on a table that never had one).
+     */
+    record EnablePointInTimeRecovery(Long recoveryPeriodInDays) implements Change {
         @Override
         public String label() {
             return "pitr";
@@ -98,7 +101,9 @@ public sealed interface Change {
 
         @Override
         public boolean isDoneOn(LiveTable live) {
-            return Boolean.TRUE.equals(live.pointInTimeRecovery());
+            return Boolean.TRUE.equals(live.pointInTimeRecovery()) && (recoveryPeriodInDays == null
+                    || live.recoveryPeriodInDays() != null
+                    && recoveryPeriodInDays == live.recoveryPeriodInDays().longValue());
         }
     }
 }

@@ -290,9 +290,15 @@ final class DriftDetector {
     }
 
     private void flags() {
+        Change.EnablePointInTimeRecovery recovery = new Change.EnablePointInTimeRecovery(
+                table.recoveryPeriodInDays());
         if (table.pointInTimeRecovery() && !Boolean.TRUE.equals(live.pointInTimeRecovery())) {
-            add("point-in-time recovery", "enabled", "disabled", Kind.FIXABLE,
-                    new Change.EnablePointInTimeRecovery(), null);
+            add("point-in-time recovery", "enabled", "disabled", Kind.FIXABLE, recovery, null);
+        } else if (table.pointInTimeRecovery() && !recovery.isDoneOn(live)) {
+            // compared only when declared: AWS's default period (35) on an undeclared one is no drift
+            add("recovery period", table.recoveryPeriodInDays() + " days",
+                    live.recoveryPeriodInDays() == null ? NONE : live.recoveryPeriodInDays() + " days", Kind.FIXABLE,
+                    recovery, null);
         }
         if (table.deletionProtection() && !live.deletionProtection()) {
             add("deletion protection", "enabled", "disabled", Kind.FIXABLE,

@@ -34,6 +34,7 @@ import java.util.Map;
  * @param timeToLiveAttribute the TTL attribute, or null
  * @param tags every tag of the table
  * @param pointInTimeRecovery whether continuous backups are on; null when not read (not declared)
+ * @param recoveryPeriodInDays how many days back point-in-time recovery reaches; null when not read or off
  * @param unrecognized what AWS reported in values this version does not know (a table class AWS added
  *     later, say), by the {@link Value} they concern, as AWS wrote them; the value's own component is then
  *     null. Compared, they differ from any declared value and are named as AWS wrote them.
@@ -58,6 +59,7 @@ public record LiveTable(
         String timeToLiveAttribute,
         Map<String, String> tags,
         Boolean pointInTimeRecovery,
+        Integer recoveryPeriodInDays,
         Map<Value, String> unrecognized) {
 
     public LiveTable {
@@ -72,7 +74,7 @@ public record LiveTable(
             String timeToLiveAttribute, Map<String, String> tags, Boolean pointInTimeRecovery) {
         this(name, arn, status, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes, billingMode,
                 capacity, onDemandThroughput, streamViewType, streamArn, kmsKeyArn, deletionProtection, tableClass,
-                timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery, Map.of());
+                timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery, null, Map.of());
     }
 
     /** The live {@code value} as text: AWS's own word when this version does not know it. */

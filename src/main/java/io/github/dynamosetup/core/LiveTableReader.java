@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
+import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -57,7 +58,7 @@ final class LiveTableReader {
         }
         if (table.tableStatus() == TableStatus.DELETING) {
             return toLiveTable(table, TimeToLiveDescription.builder().timeToLiveStatus("DISABLED").build(), Map.of(),
-                    null);
+                    null, null);
         }
         TimeToLiveDescription ttl = calls.call(name, "DescribeTimeToLive",
                 () -> client.describeTimeToLive(r -> r.tableName(name)).timeToLiveDescription());
@@ -71,12 +72,17 @@ final class LiveTableReader {
             next = page.nextToken();
         } while (next != null);
         Boolean pointInTimeRecovery = null;
+        Integer recoveryPeriodInDays = null;
         if (declared.pointInTimeRecovery()) {
-            pointInTimeRecovery = calls.call(name, "DescribeContinuousBackups", () -> "ENABLED".equals(
-                    client.describeContinuousBackups(r -> r.tableName(name)).continuousBackupsDescription()
-                            .pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()));
+            PointInTimeRecoveryDescription recovery = calls.call(name, "DescribeContinuousBackups",
+                    () -> client.describeContinuousBackups(r -> r.tableName(name)).continuousBackupsDescription()
+                            .pointInTimeRecoveryDescription());
+            pointInTimeRecovery = "ENABLED".equals(recovery.pointInTimeRecoveryStatusAsString());
+            // reported while recovery is on: "The number of preceding days for which continuous backups are
+            // taken and maintained" (API_PointInTimeRecoveryDescription)
+            recoveryPeriodInDays = pointInTimeRecovery ? recovery.recoveryPeriodInDays() : null;
         }
-        return toLiveTable(table, ttl, tags, pointInTimeRecovery);
+        return toLiveTable(table, ttl, tags, pointInTimeRecovery, recoveryPeriodInDays);
     }
 
     private TableDescription describe(String name, AwsCalls calls) throws ProvisioningException {
@@ -98,7 +104,7 @@ final class LiveTableReader {
      * never as an exception that would stop every run on that account.
      */
     static LiveTable toLiveTable(TableDescription table, TimeToLiveDescription ttl, Map<String, String> tags,
-            Boolean pointInTimeRecovery) {
+            Boolean pointInTimeRecovery, Integer recoveryPeriodInDays) {
         Map<Value, String> unrecognized = new LinkedHashMap<>();
         Map<String, String> types = new LinkedHashMap<>();
         table.attributeDefinitions().forEach(a -> types.put(a.attributeName(), a.attributeTypeAsString()));
@@ -144,6 +150,7 @@ final class LiveTableReader {
                 ttl.attributeName(),
                 tags,
                 pointInTimeRecovery,
+                recoveryPeriodInDays,
                 unrecognized);
     }
 

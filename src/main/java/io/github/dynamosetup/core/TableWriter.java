@@ -62,7 +62,7 @@ final class TableWriter {
             after.add(new Change.EnableTimeToLive(declared.timeToLiveAttribute()));
         }
         if (declared.pointInTimeRecovery()) {
-            after.add(new Change.EnablePointInTimeRecovery());
+            after.add(new Change.EnablePointInTimeRecovery(declared.recoveryPeriodInDays()));
         }
         for (Change change : after) {
             if (apply(declared, created.tableArn(), change, calls)) {
@@ -184,9 +184,14 @@ final class TableWriter {
             calls.run(name, operation, () -> client.tagResource(r -> r.resourceArn(arn)
                     .tags(tagging.tags().entrySet().stream()
                             .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
-        } else if (change instanceof Change.EnablePointInTimeRecovery) {
+        } else if (change instanceof Change.EnablePointInTimeRecovery recovery) {
+            // RecoveryPeriodInDays: "If no value is provided, the value will default to 35"
+            // (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PointInTimeRecoverySpecification.html)
+            Integer days = recovery.recoveryPeriodInDays() == null ? null
+                    : Math.toIntExact(recovery.recoveryPeriodInDays());
             calls.run(name, operation, () -> client.updateContinuousBackups(r -> r.tableName(name)
-                    .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true))));
+                    .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true)
+                            .recoveryPeriodInDays(days))));
         }
     }
 

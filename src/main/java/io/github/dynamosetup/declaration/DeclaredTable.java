@@ -28,6 +28,8 @@ import java.util.TreeMap;
  * @param encryption who holds the encryption key; {@code null} for DynamoDB's default (AWS owned)
  * @param kmsKeyId the customer managed KMS key
  * @param pointInTimeRecovery whether continuous backups are turned on after creation
+ * @param recoveryPeriodInDays how many days back point-in-time recovery reaches; {@code null} for DynamoDB's
+ *        default (35)
  * @param deletionProtection whether the table refuses DeleteTable
  * @param tableClass the table class; {@code null} for DynamoDB's default (STANDARD)
  * @param tags the tags to give the table (global tags merged with the table's own), sorted by key
@@ -48,6 +50,7 @@ public record DeclaredTable(
         Encryption encryption,
         String kmsKeyId,
         boolean pointInTimeRecovery,
+        Long recoveryPeriodInDays,
         boolean deletionProtection,
         TableClass tableClass,
         Map<String, String> tags) {
@@ -81,6 +84,7 @@ public record DeclaredTable(
                 .stream(stream)
                 .encryption(encryption, kmsKeyId)
                 .pointInTimeRecovery(pointInTimeRecovery)
+                .recoveryPeriodInDays(recoveryPeriodInDays)
                 .deletionProtection(deletionProtection)
                 .tableClass(tableClass)
                 .tags(tags);
@@ -139,6 +143,7 @@ public record DeclaredTable(
         private Encryption encryption;
         private String kmsKeyId;
         private boolean pointInTimeRecovery;
+        private Long recoveryPeriodInDays;
         private boolean deletionProtection;
         private TableClass tableClass;
         private final Map<String, String> tags = new LinkedHashMap<>();
@@ -210,6 +215,11 @@ public record DeclaredTable(
             return this;
         }
 
+        public Builder recoveryPeriodInDays(Long recoveryPeriodInDays) {
+            this.recoveryPeriodInDays = recoveryPeriodInDays;
+            return this;
+        }
+
         public Builder deletionProtection(boolean deletionProtection) {
             this.deletionProtection = deletionProtection;
             return this;
@@ -229,7 +239,7 @@ public record DeclaredTable(
         public DeclaredTable build() {
             return new DeclaredTable(origin, name, declaredName == null ? name : declaredName, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
                     timeToLiveAttribute, billingMode, capacity, onDemandThroughput, stream, encryption, kmsKeyId,
-                    pointInTimeRecovery, deletionProtection, tableClass, tags);
+                    pointInTimeRecovery, recoveryPeriodInDays, deletionProtection, tableClass, tags);
         }
     }
 }

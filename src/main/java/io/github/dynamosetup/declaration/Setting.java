@@ -18,6 +18,7 @@ public enum Setting {
     ENCRYPTION,
     KMS_KEY,
     POINT_IN_TIME_RECOVERY,
+    RECOVERY_PERIOD,
     DELETION_PROTECTION,
     TABLE_CLASS,
     TAGS

@@ -15,6 +15,12 @@ final class TableRules {
     private static final int MAX_GLOBAL_SECONDARY_INDEXES = 20;
     private static final int MAX_LOCAL_SECONDARY_INDEXES = 5;
     private static final int MAX_PROJECTED_ATTRIBUTES = 100;
+    /**
+     * The days point-in-time recovery may reach back: "Minimum value of 1. Maximum value of 35"
+     * (<a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PointInTimeRecoverySpecification.html">
+     * API_PointInTimeRecoverySpecification</a>).
+     */
+    private static final int MAX_RECOVERY_PERIOD_DAYS = 35;
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
@@ -47,6 +53,7 @@ final class TableRules {
         }
         checkStream();
         checkEncryption();
+        checkRecoveryPeriod();
         problems.addAll(DeclarationRules.tagProblems(subject, origin, table.tags()));
     }
 
@@ -268,6 +275,21 @@ final class TableRules {
         if (!customer && hasKey) {
             problem(Setting.KMS_KEY, "a KMS key is only for CUSTOMER_MANAGED encryption; set the encryption to"
                     + " CUSTOMER_MANAGED or remove the key");
+        }
+    }
+
+    private void checkRecoveryPeriod() {
+        Long days = table.recoveryPeriodInDays();
+        if (days == null) {
+            return;
+        }
+        if (days < 1 || days > MAX_RECOVERY_PERIOD_DAYS) {
+            problem(Setting.RECOVERY_PERIOD, days + " days; the recovery period is 1 to " + MAX_RECOVERY_PERIOD_DAYS
+                    + " days, or leave it out for DynamoDB's default of " + MAX_RECOVERY_PERIOD_DAYS);
+        }
+        if (!table.pointInTimeRecovery()) {
+            problem(Setting.RECOVERY_PERIOD, "a recovery period is only for point-in-time recovery; enable"
+                    + " point-in-time recovery or remove the period");
         }
     }
 

@@ -35,8 +35,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * {@code <billingMode>} ({@code PAY_PER_REQUEST} by default, or {@code PROVISIONED} with
      * {@code <readCapacity>} and {@code <writeCapacity>}), {@code <maxReadRequestUnits>} and
      * {@code <maxWriteRequestUnits>}, {@code <streamViewType>}, {@code <encryption>} ({@code AWS_OWNED},
-     * {@code AWS_MANAGED}, {@code CUSTOMER_MANAGED} with {@code <kmsKeyId>}), {@code <pointInTimeRecovery>},
-     * {@code <deletionProtection>}, {@code <tableClass>} and {@code <tags>}. Attribute definitions are
+     * {@code AWS_MANAGED}, {@code CUSTOMER_MANAGED} with {@code <kmsKeyId>}), {@code <pointInTimeRecovery>} (with
+     * {@code <recoveryPeriodInDays>}, 1 to 35), {@code <deletionProtection>}, {@code <tableClass>} and {@code <tags>}. Attribute definitions are
      * derived from the keys. A {@code ${...}} that Maven cannot resolve, in any element, is a configuration
      * error naming the table and the element.
      *

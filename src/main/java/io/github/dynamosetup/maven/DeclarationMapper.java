@@ -172,6 +172,7 @@ final class DeclarationMapper {
                 .encryption(enumValue(Encryption.class, table.encryption, null, at.of(Setting.ENCRYPTION)),
                         blankToNull(table.kmsKeyId))
                 .pointInTimeRecovery(table.pointInTimeRecovery)
+                .recoveryPeriodInDays(table.recoveryPeriodInDays)
                 .deletionProtection(table.deletionProtection)
                 .tableClass(enumValue(TableClass.class, table.tableClass, null, at.of(Setting.TABLE_CLASS)))
                 .tags(globalTags)

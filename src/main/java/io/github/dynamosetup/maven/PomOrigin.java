@@ -37,6 +37,7 @@ public record PomOrigin(int position) implements Origin {
         settings.put("encryption", Setting.ENCRYPTION);
         settings.put("kmsKeyId", Setting.KMS_KEY);
         settings.put("pointInTimeRecovery", Setting.POINT_IN_TIME_RECOVERY);
+        settings.put("recoveryPeriodInDays", Setting.RECOVERY_PERIOD);
         settings.put("deletionProtection", Setting.DELETION_PROTECTION);
         settings.put("tableClass", Setting.TABLE_CLASS);
         settings.put("tags", Setting.TAGS);

@@ -58,6 +58,12 @@ public class PomTable {
     /** Turns on point-in-time recovery once the table is ACTIVE. */
     boolean pointInTimeRecovery;
 
+    /**
+     * How many days back point-in-time recovery reaches, 1 to 35, with {@code pointInTimeRecovery}; DynamoDB's
+     * default (35) when absent.
+     */
+    Long recoveryPeriodInDays;
+
     /** Protects the table from DeleteTable. */
     boolean deletionProtection;
 

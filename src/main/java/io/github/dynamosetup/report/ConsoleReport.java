@@ -81,7 +81,9 @@ public final class ConsoleReport implements ProvisioningListener {
         } else if (change instanceof Change.TagTable tagging) {
             return "  tags    " + table + " (" + String.join(", ", tagging.tags().keySet()) + ")";
         }
-        return "  pitr    " + table + " (point-in-time recovery enabled)";
+        Long days = ((Change.EnablePointInTimeRecovery) change).recoveryPeriodInDays();
+        return "  pitr    " + table + " (point-in-time recovery enabled" + (days == null ? "" : ", " + days + " days")
+                + ")";
     }
 
     /** The line for a table before acting, then one line per difference nothing will fix. */

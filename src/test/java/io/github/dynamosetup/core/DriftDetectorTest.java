@@ -335,6 +335,18 @@ class DriftDetectorTest {
                         l -> l.pointInTimeRecovery(true), l -> l.pointInTimeRecovery(false),
                         fixable("point-in-time recovery", "enabled", "disabled", "pitr")),
                 ignored("point-in-time recovery nobody declared", t -> t, l -> l, l -> l.pointInTimeRecovery(true)),
+                differs("another recovery period", t -> t.pointInTimeRecovery(true).recoveryPeriodInDays(7L),
+                        l -> l.pointInTimeRecovery(true).recoveryPeriodInDays(7), l -> l.recoveryPeriodInDays(35),
+                        fixable("recovery period", "7 days", "35 days", "pitr")),
+                // off, the period is not read: the one difference is recovery itself, which create turns on
+                differs("point-in-time recovery off where a recovery period is declared",
+                        t -> t.pointInTimeRecovery(true).recoveryPeriodInDays(7L),
+                        l -> l.pointInTimeRecovery(true).recoveryPeriodInDays(7),
+                        l -> l.pointInTimeRecovery(false).recoveryPeriodInDays(null),
+                        fixable("point-in-time recovery", "enabled", "disabled", "pitr")),
+                // AWS's default (35) or any period set by hand, where none is declared
+                ignored("a recovery period nobody declared", t -> t.pointInTimeRecovery(true),
+                        l -> l.pointInTimeRecovery(true).recoveryPeriodInDays(35), l -> l.recoveryPeriodInDays(10)),
                 differs("deletion protection off", t -> t.deletionProtection(true), l -> l.deletionProtection(true),
                         l -> l.deletionProtection(false),
                         fixable("deletion protection", "enabled", "disabled", "deletion protection")),

@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
@@ -113,6 +114,10 @@ class DriftTest {
                 "stream: NEW_IMAGE -> KEYS_ONLY", Kind.MANUAL));
         all.add(scenario("point-in-time recovery off", t -> t.pointInTimeRecovery(true), r -> {},
                 "point-in-time recovery: enabled -> disabled", Kind.FIXABLE));
+        all.add(scenario("another recovery period", t -> t.pointInTimeRecovery(true).recoveryPeriodInDays(7L),
+                r -> {}, c -> c.updateContinuousBackups(u -> u.tableName(TABLE).pointInTimeRecoverySpecification(
+                        s -> s.pointInTimeRecoveryEnabled(true).recoveryPeriodInDays(20))),
+                "recovery period: 7 days -> 20 days", Kind.FIXABLE));
         all.add(scenario("deletion protection off", t -> t.deletionProtection(true), r -> {},
                 "deletion protection: enabled -> disabled", Kind.FIXABLE));
         all.add(scenario("another billing mode", t -> t,
@@ -275,8 +280,9 @@ class DriftTest {
         state.add(behindTheBack.describeTimeToLive(r -> r.tableName(TABLE)).toString());
         String arn = behindTheBack.describeTable(r -> r.tableName(TABLE)).table().tableArn();
         state.add(behindTheBack.listTagsOfResource(r -> r.resourceArn(arn)).tags().toString());
-        state.add(behindTheBack.describeContinuousBackups(r -> r.tableName(TABLE)).continuousBackupsDescription()
-                .pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString());
+        PointInTimeRecoveryDescription recovery = behindTheBack.describeContinuousBackups(r -> r.tableName(TABLE))
+                .continuousBackupsDescription().pointInTimeRecoveryDescription();
+        state.add(recovery.pointInTimeRecoveryStatusAsString() + " " + recovery.recoveryPeriodInDays());
         return String.join("\n", state);
     }
 }

@@ -37,6 +37,7 @@ final class LiveTableBuilder {
     private String timeToLiveAttribute;
     private final Map<String, String> tags = new LinkedHashMap<>();
     private Boolean pointInTimeRecovery;
+    private Integer recoveryPeriodInDays;
 
     private LiveTableBuilder(String name, KeyAttribute partitionKey) {
         this.name = name;
@@ -125,10 +126,15 @@ final class LiveTableBuilder {
         return this;
     }
 
+    LiveTableBuilder recoveryPeriodInDays(Integer recoveryPeriodInDays) {
+        this.recoveryPeriodInDays = recoveryPeriodInDays;
+        return this;
+    }
+
     LiveTable build() {
         return new LiveTable(name, arn, status, partitionKey, sortKey, Map.copyOf(globalSecondaryIndexes),
                 Map.copyOf(localSecondaryIndexes), billingMode, capacity, onDemandThroughput, streamViewType, streamArn,
                 kmsKeyArn, deletionProtection, tableClass, timeToLiveStatus, timeToLiveAttribute,
-                new LinkedHashMap<>(tags), pointInTimeRecovery);
+                new LinkedHashMap<>(tags), pointInTimeRecovery, recoveryPeriodInDays, Map.of());
     }
 }

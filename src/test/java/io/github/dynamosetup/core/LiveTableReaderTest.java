@@ -181,7 +181,7 @@ class LiveTableReaderTest {
     @MethodSource("descriptions")
     void describeTableBecomesTheLiveTable(String name, TableDescription table, TimeToLiveDescription ttl,
             LiveTable expected) {
-        assertThat(LiveTableReader.toLiveTable(table, ttl, Map.of(), null)).isEqualTo(expected);
+        assertThat(LiveTableReader.toLiveTable(table, ttl, Map.of(), null, null)).isEqualTo(expected);
     }
 
     static Stream<Arguments> tagsAndBackups() {
@@ -195,7 +195,7 @@ class LiveTableReaderTest {
     @MethodSource("tagsAndBackups")
     void tagsAndPointInTimeRecoveryAreTakenAsRead(Map<String, String> tags, Boolean pointInTimeRecovery) {
         LiveTable live = LiveTableReader.toLiveTable(described(payPerRequest(t -> t)), TTL_DISABLED, tags,
-                pointInTimeRecovery);
+                pointInTimeRecovery, null);
 
         assertThat(live.tags()).isEqualTo(tags);
         assertThat(live.pointInTimeRecovery()).isEqualTo(pointInTimeRecovery);

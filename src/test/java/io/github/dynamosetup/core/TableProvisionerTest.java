@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.UpdateContinuousBackupsRequest;
 
 @ExtendWith(DynamoDbServerExtension.class)
 class TableProvisionerTest {
@@ -125,6 +126,28 @@ class TableProvisionerTest {
         assertThat(fixture.calls().writeOperations()).containsExactly("CreateTable", "UpdateTimeToLive",
                 "UpdateContinuousBackups");
         assertThat(fixture.listener().lines()).contains("INFO   pitr    orders (point-in-time recovery enabled)");
+        // no period declared: none is sent, and DynamoDB keeps its default of 35 days
+        assertThat(fixture.calls().requests(UpdateContinuousBackupsRequest.class)).singleElement()
+                .satisfies(u -> assertThat(u.pointInTimeRecoverySpecification().recoveryPeriodInDays()).isNull());
+    }
+
+    @Test
+    void aDeclaredRecoveryPeriodIsSetWithPointInTimeRecoveryAndValidates() throws Exception {
+        DeclaredTable ledger = DeclaredTable.builder(new PomOrigin(1), "ledger")
+                .partitionKey(new KeyAttribute("id", AttributeType.S))
+                .pointInTimeRecovery(true)
+                .recoveryPeriodInDays(7L)
+                .build();
+        Declaration declaration = Declaration.of(List.of(ledger));
+
+        create(declaration);
+
+        assertThat(server.describeContinuousBackups(r -> r.tableName("ledger")).continuousBackupsDescription()
+                .pointInTimeRecoveryDescription().recoveryPeriodInDays()).isEqualTo(7);
+        assertThat(fixture.listener().lines())
+                .contains("INFO   pitr    ledger (point-in-time recovery enabled, 7 days)");
+        assertThat(fixture.provisioner().validate(declaration, true).tables().get(0).outcome())
+                .isEqualTo(TableResult.Outcome.UP_TO_DATE);
     }
 
     @Test

@@ -50,7 +50,7 @@ class UnknownAwsValuesTest {
     }
 
     private static List<Difference> compare(DeclaredTable declared, TableDescription live) {
-        return DriftDetector.compare(declared, LiveTableReader.toLiveTable(live, NO_TTL, Map.of(), null), false,
+        return DriftDetector.compare(declared, LiveTableReader.toLiveTable(live, NO_TTL, Map.of(), null, null), false,
                 MavenRemedies.INSTANCE);
     }
 

@@ -216,6 +216,14 @@ class InvalidDeclarationCorpusTest {
                         "table 'orders', <tags>: 51 tags (global and the table's own); DynamoDB allows at most 50"),
                 pom("a TTL attribute of 256 characters", d -> d.orders().timeToLiveAttribute = "t".repeat(256),
                         "table 'orders', <timeToLiveAttribute>: the TTL attribute name has 1 to 255 characters"),
+                pom("a recovery period of 36 days", d -> {
+                    d.orders().pointInTimeRecovery = true;
+                    d.orders().recoveryPeriodInDays = 36L;
+                }, "table 'orders', <recoveryPeriodInDays>: 36 days; the recovery period is 1 to 35 days, or leave it"
+                        + " out for DynamoDB's default of 35"),
+                pom("a recovery period without point-in-time recovery", d -> d.orders().recoveryPeriodInDays = 7L,
+                        "table 'orders', <recoveryPeriodInDays>: a recovery period is only for point-in-time recovery;"
+                                + " enable point-in-time recovery or remove the period"),
                 pom("101 projected attributes", d -> {
                     PomGlobalSecondaryIndex index = gsi("wide", "status");
                     index.projection = "INCLUDE";
@@ -275,6 +283,17 @@ class InvalidDeclarationCorpusTest {
                         "\"BillingMode\": \"PAY_PER_REQUEST\", \"SSESpecification\": {\"Enabled\": true, \"SSEType\":"
                                 + " \"AES256\"}"),
                         "$.SSESpecification.SSEType: 'AES256' is not supported; DynamoDB encrypts with KMS"),
+                json("a recovery period of 0 days", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"PointInTimeRecoverySpecification\":"
+                                + " {\"PointInTimeRecoveryEnabled\": true, \"RecoveryPeriodInDays\": 0}"),
+                        "table 'payments' (tables/broken.json), $.PointInTimeRecoverySpecification.RecoveryPeriodInDays:"
+                                + " 0 days; the recovery period is 1 to 35 days"),
+                json("a recovery period with point-in-time recovery disabled", declared(
+                        "\"BillingMode\": \"PAY_PER_REQUEST\"", "\"BillingMode\": \"PAY_PER_REQUEST\","
+                                + " \"PointInTimeRecoverySpecification\": {\"PointInTimeRecoveryEnabled\": false,"
+                                + " \"RecoveryPeriodInDays\": 7}"),
+                        "table 'payments' (tables/broken.json), $.PointInTimeRecoverySpecification.RecoveryPeriodInDays:"
+                                + " a recovery period is only for point-in-time recovery"),
                 json("an aws: tag", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
                         "\"BillingMode\": \"PAY_PER_REQUEST\", \"Tags\": [{\"Key\": \"aws:team\", \"Value\": \"x\"}]"),
                         "table 'payments' (tables/broken.json), $.Tags[Key=aws:team]: the prefix 'aws:' is reserved"),

@@ -29,6 +29,7 @@ public record JsonOrigin(String file) implements Origin {
             Map.entry(Setting.ENCRYPTION, "$.SSESpecification"),
             Map.entry(Setting.KMS_KEY, "$.SSESpecification.KMSMasterKeyId"),
             Map.entry(Setting.POINT_IN_TIME_RECOVERY, "$.PointInTimeRecoverySpecification"),
+            Map.entry(Setting.RECOVERY_PERIOD, "$.PointInTimeRecoverySpecification.RecoveryPeriodInDays"),
             Map.entry(Setting.DELETION_PROTECTION, "$.DeletionProtectionEnabled"),
             Map.entry(Setting.TABLE_CLASS, "$.TableClass"),
             Map.entry(Setting.TAGS, "$.Tags"));

@@ -72,7 +72,7 @@ public final class TableFileReader {
     private static final Shape TAG = new Shape("a tag", "Key", "Value");
     private static final Shape TIME_TO_LIVE = new Shape("TimeToLiveSpecification", "AttributeName", "Enabled");
     private static final Shape POINT_IN_TIME_RECOVERY = new Shape("PointInTimeRecoverySpecification",
-            "PointInTimeRecoveryEnabled").notSupported("RecoveryPeriodInDays");
+            "PointInTimeRecoveryEnabled", "RecoveryPeriodInDays");
 
     /**
      * What a file holds: the table (when the file could be read at all) and the problems of its format, each
@@ -149,7 +149,9 @@ public final class TableFileReader {
         if (recovery != null) {
             json.checkFields(recovery, "$.PointInTimeRecoverySpecification", POINT_IN_TIME_RECOVERY);
             table.pointInTimeRecovery(Boolean.TRUE.equals(json.bool(recovery, "PointInTimeRecoveryEnabled",
-                    "$.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled")));
+                    "$.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled")))
+                    .recoveryPeriodInDays(json.number(recovery, "RecoveryPeriodInDays",
+                            "$.PointInTimeRecoverySpecification.RecoveryPeriodInDays"));
         }
         table.tags(globalTags).tags(tags(root.get("Tags")));
         return new Result(table.build(), json.problems());

@@ -92,7 +92,7 @@ class TableFileReaderTest {
                   "DeletionProtectionEnabled": true,
                   "Tags": [{"Key": "Team", "Value": "checkout"}],
                   "TimeToLiveSpecification": {"AttributeName": "expires_at", "Enabled": true},
-                  "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": true}
+                  "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": true, "RecoveryPeriodInDays": 7}
                 }
                 """);
 
@@ -122,6 +122,7 @@ class TableFileReaderTest {
         assertThat(table.deletionProtection()).isTrue();
         assertThat(table.timeToLiveAttribute()).isEqualTo("expires_at");
         assertThat(table.pointInTimeRecovery()).isTrue();
+        assertThat(table.recoveryPeriodInDays()).isEqualTo(7L);
         assertThat(table.tags()).containsExactly(Map.entry("Application", "Shop"), Map.entry("Team", "checkout"));
     }
 
@@ -281,10 +282,10 @@ class TableFileReaderTest {
                 Arguments.of("warm throughput on an index", valid(GSI_PROJECTION, GSI_PROJECTION
                                 + ", \"WarmThroughput\": {\"ReadUnitsPerSecond\": 15000}"),
                         List.of("$.GlobalSecondaryIndexes[0].WarmThroughput: is not supported by dynamo-setup yet")),
-                Arguments.of("a recovery period", valid(BILLING, BILLING + ", \"PointInTimeRecoverySpecification\":"
-                                + " {\"PointInTimeRecoveryEnabled\": true, \"RecoveryPeriodInDays\": 7}"),
-                        List.of("$.PointInTimeRecoverySpecification.RecoveryPeriodInDays: is not supported by"
-                                + " dynamo-setup yet")),
+                Arguments.of("a recovery period that is not a number", valid(BILLING, BILLING
+                                + ", \"PointInTimeRecoverySpecification\": {\"PointInTimeRecoveryEnabled\": true,"
+                                + " \"RecoveryPeriodInDays\": \"7\"}"),
+                        List.of("$.PointInTimeRecoverySpecification.RecoveryPeriodInDays: must be a whole number")),
                 Arguments.of("SSEType with Enabled false", valid(BILLING, BILLING + ", \"SSESpecification\":"
                                 + " {\"Enabled\": false, \"SSEType\": \"AES256\"}"),
                         List.of("$.SSESpecification.SSEType: given with \"Enabled\": false, which DynamoDB refuses"
