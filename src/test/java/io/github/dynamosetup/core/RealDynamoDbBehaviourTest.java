@@ -11,6 +11,7 @@ import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.declaration.IndexProjection;
+import io.github.dynamosetup.declaration.InvalidDeclarationException;
 import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.RequestUnits;
 import io.github.dynamosetup.declaration.StreamSpecification;
@@ -31,6 +32,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 
 /**
@@ -106,6 +108,30 @@ class RealDynamoDbBehaviourTest {
                     .hasMessageContaining("AWS was still enabling backups for the new table")
                     .hasMessageContaining("user_sessions: done: create, ACTIVE, ttl; stopped:");
             assertThat(recovery(direct, "user_sessions")).isEqualTo("DISABLED");
+        }
+    }
+
+    @Test
+    void aRecoveryPeriodAwsRefusesIsCaughtOfflineAndNeverSent(TestServer server) throws Exception {
+        try (AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).recoveryPeriodRange();
+                DynamoDbClient client = client(layer)) {
+            DeclaredTable sessions = healthAssistantWithRecovery().get(2);
+            // the layer refuses what moto accepts
+            client.createTable(CreateTableRequests.of(sessions));
+            assertThatThrownBy(() -> client.updateContinuousBackups(r -> r.tableName("user_sessions")
+                    .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true).recoveryPeriodInDays(36))))
+                    .isInstanceOf(DynamoDbException.class)
+                    .hasMessageContaining("Member must have value less than or equal to 35");
+
+            assertThatThrownBy(() -> Declaration.of(List.of(sessions.toBuilder().recoveryPeriodInDays(36L).build())))
+                    .isInstanceOf(InvalidDeclarationException.class)
+                    .hasMessageContaining("36 days; the recovery period is 1 to 35 days");
+            RunSummary summary = provisioner(client, new RecordingListener(), TIMEOUT).create(Declaration.of(List.of(
+                    sessions.toBuilder().recoveryPeriodInDays(35L).build())), TableProvisioner.Options.DEFAULTS);
+
+            assertThat(summary.tables().get(0).actions()).contains("pitr");
+            assertThat(layer.calls("UpdateContinuousBackups")).isEqualTo(2);
+            assertThat(layer.refusals("UpdateContinuousBackups")).isEqualTo(1);
         }
     }
 

@@ -71,6 +71,7 @@ public final class AwsBehaviour implements AutoCloseable {
     private volatile Duration tagReadsLag = Duration.ZERO;
     private volatile boolean strictUpdateTable;
     private volatile boolean quotas;
+    private volatile boolean recoveryPeriodRange;
     private volatile int maxTableOperations = Integer.MAX_VALUE;
     private volatile RateLimit readRate;
     private volatile RateLimit tagRate;
@@ -108,6 +109,7 @@ public final class AwsBehaviour implements AutoCloseable {
                 .updating(creating.dividedBy(2))
                 .backfilling(creating)
                 .backupsUnavailableAfterCreate(creating)
+                .recoveryPeriodRange()
                 .timeToLive(creating)
                 .tagReadsLag(creating)
                 .strictUpdateTable()
@@ -152,6 +154,17 @@ public final class AwsBehaviour implements AutoCloseable {
      */
     public AwsBehaviour backupsUnavailableAfterCreate(Duration duration) {
         this.backupsUnavailable = duration;
+        return this;
+    }
+
+    /**
+     * Catalogue: recovery period. UpdateContinuousBackups with a RecoveryPeriodInDays outside 1 to 35 is
+     * refused with ValidationException ("Minimum value of 1. Maximum value of 35",
+     * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PointInTimeRecoverySpecification.html">
+     * API_PointInTimeRecoverySpecification</a>); moto 5.2 accepts 36.
+     */
+    public AwsBehaviour recoveryPeriodRange() {
+        this.recoveryPeriodRange = true;
         return this;
     }
 
@@ -354,6 +367,15 @@ public final class AwsBehaviour implements AutoCloseable {
      */
     private Answer continuousBackups(HttpExchange exchange, byte[] body, String operation, JsonNode request,
             String table, TableClock clock, long now) throws IOException {
+        JsonNode days = request.path("PointInTimeRecoverySpecification").path("RecoveryPeriodInDays");
+        if (recoveryPeriodRange && operation.equals("UpdateContinuousBackups") && days.isNumber()
+                && (days.asLong() < 1 || days.asLong() > 35)) {
+            // AWS's message for a value outside a member's range, in the form of its model validation
+            return Answer.refusal("ValidationException", "1 validation error detected: Value '" + days.asText()
+                    + "' at 'pointInTimeRecoverySpecification.recoveryPeriodInDays' failed to satisfy constraint:"
+                    + " Member must have value " + (days.asLong() < 1 ? "greater than or equal to 1"
+                            : "less than or equal to 35"));
+        }
         if (clock == null || now >= clock.backupsAvailableAt) {
             return forward(exchange, body);
         }
