@@ -7,6 +7,7 @@ assert position('check: 3 tables declared correctly (files-orders, files-audit_l
 assert position(':check (check-tables)') < position(':create (create-tables)')
 assert log.contains('[INFO]   pitr    files-orders (point-in-time recovery enabled)')
 assert log.contains("[INFO]   ttl     files-payments (enabled on 'expires_at')")
+assert log.contains('[INFO]   pitr    files-payments (point-in-time recovery enabled, 14 days)')
 
 assert ItScripts.tableNames(endpoint, 'us-east-1', 'files-') == ['files-audit_log', 'files-orders', 'files-payments']
 def client = ItScripts.client(endpoint, 'us-east-1')
@@ -17,10 +18,12 @@ try {
     assert orders.streamSpecification().streamViewTypeAsString() == 'NEW_AND_OLD_IMAGES'
     assert orders.sseDescription().sseTypeAsString() == 'KMS'
     assert orders.deletionProtectionEnabled()
-    def pitr = { name -> client.describeContinuousBackups { it.tableName(name) }.continuousBackupsDescription()
-            .pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString() }
-    assert pitr('files-orders') == 'ENABLED'
-    assert pitr('files-payments') == 'ENABLED'
+    def recovery = { name -> client.describeContinuousBackups { it.tableName(name) }.continuousBackupsDescription()
+            .pointInTimeRecoveryDescription() }
+    assert recovery('files-orders').pointInTimeRecoveryStatusAsString() == 'ENABLED'
+    assert recovery('files-payments').pointInTimeRecoveryStatusAsString() == 'ENABLED'
+    assert recovery('files-payments').recoveryPeriodInDays() == 14    // declared in the file
+    assert recovery('files-orders').recoveryPeriodInDays() == 35      // undeclared: DynamoDB's default
 
     def payments = TableSnapshot.read(client, 'files-payments')
     assert payments.partitionKey() == 'payment_id:S'

@@ -91,7 +91,7 @@ public sealed interface Change {
 
     /**
      * UpdateContinuousBackups, with the recovery period when one is declared ({@code null}: none is sent, and
-     * DynamoDB keeps the period it has, 35 days on a table that never had one).
+     * DynamoDB takes its default, 35 days).
      */
     record EnablePointInTimeRecovery(Long recoveryPeriodInDays) implements Change {
         @Override
