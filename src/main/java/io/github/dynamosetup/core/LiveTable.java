@@ -66,17 +66,6 @@ public record LiveTable(
         unrecognized = Map.copyOf(unrecognized);
     }
 
-    /** A table whose every value is one this version knows. */
-    public LiveTable(String name, String arn, String status, KeyAttribute partitionKey, KeyAttribute sortKey,
-            Map<String, Index> globalSecondaryIndexes, Map<String, Index> localSecondaryIndexes, BillingMode billingMode,
-            Capacity capacity, RequestUnits onDemandThroughput, StreamViewType streamViewType, String streamArn,
-            String kmsKeyArn, boolean deletionProtection, TableClass tableClass, String timeToLiveStatus,
-            String timeToLiveAttribute, Map<String, String> tags, Boolean pointInTimeRecovery) {
-        this(name, arn, status, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes, billingMode,
-                capacity, onDemandThroughput, streamViewType, streamArn, kmsKeyArn, deletionProtection, tableClass,
-                timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery, null, Map.of());
-    }
-
     /** The live {@code value} as text: AWS's own word when this version does not know it. */
     String text(Value value, Object known) {
         String raw = unrecognized.get(value);

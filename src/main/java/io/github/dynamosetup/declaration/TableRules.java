@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * The rules one declared table must follow (name, keys, secondary indexes, billing and throughput, TTL,
- * stream, encryption, tags); collects what it breaks, each problem at its {@link Place}.
+ * stream, encryption, recovery period, tags); collects what it breaks, each problem at its {@link Place}.
  */
 final class TableRules {
 
