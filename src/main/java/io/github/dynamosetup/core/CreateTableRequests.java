@@ -118,7 +118,7 @@ final class CreateTableRequests {
     private static GlobalSecondaryIndex globalSecondaryIndex(DeclaredGlobalIndex index) {
         GlobalSecondaryIndex.Builder builder = GlobalSecondaryIndex.builder()
                 .indexName(index.name())
-                .keySchema(keySchema(index.partitionKey(), index.sortKey()))
+                .keySchema(keySchema(index.partitionKeys(), index.sortKeys()))
                 .projection(projection(index.projection(), index.nonKeyAttributes()));
         if (index.capacity().isComplete()) {
             builder.provisionedThroughput(throughput(index.capacity()));
@@ -145,11 +145,21 @@ final class CreateTableRequests {
     }
 
     private static List<KeySchemaElement> keySchema(KeyAttribute partitionKey, KeyAttribute sortKey) {
-        List<KeySchemaElement> schema = new ArrayList<>(2);
-        schema.add(KeySchemaElement.builder().attributeName(partitionKey.attributeName()).keyType(KeyType.HASH).build());
-        if (sortKey != null) {
-            schema.add(KeySchemaElement.builder().attributeName(sortKey.attributeName()).keyType(KeyType.RANGE).build());
-        }
+        return keySchema(List.of(partitionKey), sortKey == null ? List.of() : List.of(sortKey));
+    }
+
+    /**
+     * A key schema: the HASH elements in order, then the RANGE elements in order. A global secondary index
+     * takes up to 4 of each, whose order is the key's
+     * (<a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GlobalSecondaryIndex.html">
+     * API_GlobalSecondaryIndex</a>, KeySchema).
+     */
+    private static List<KeySchemaElement> keySchema(List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys) {
+        List<KeySchemaElement> schema = new ArrayList<>(partitionKeys.size() + sortKeys.size());
+        partitionKeys.forEach(k -> schema.add(
+                KeySchemaElement.builder().attributeName(k.attributeName()).keyType(KeyType.HASH).build()));
+        sortKeys.forEach(k -> schema.add(
+                KeySchemaElement.builder().attributeName(k.attributeName()).keyType(KeyType.RANGE).build()));
         return schema;
     }
 

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.SSEType;
 
@@ -117,7 +118,7 @@ final class DriftDetector {
         for (DeclaredGlobalIndex index : table.globalSecondaryIndexes()) {
             declared.add(index.name());
             LiveTable.Index liveIndex = live.globalSecondaryIndexes().get(index.name());
-            String want = index(text(index.partitionKey()), index.sortKey() == null ? null : text(index.sortKey()),
+            String want = index(text(index.partitionKeys()), index.sortKeys().isEmpty() ? null : text(index.sortKeys()),
                     index.projection().name(), index.nonKeyAttributes());
             if (liveIndex == null) {
                 if (applyIndexChanges) {
@@ -338,6 +339,11 @@ final class DriftDetector {
         return key == null ? NONE : key.toString();
     }
 
+    /** The attributes of a key in order, {@code tenant:S, region:S}; a key of several attributes compares in order. */
+    private static String text(List<KeyAttribute> keys) {
+        return keys.isEmpty() ? NONE : keys.stream().map(KeyAttribute::toString).collect(Collectors.joining(", "));
+    }
+
     /** An index as text, {@code keys PROJECTION nonKeyAttributes}; null keys are left out. */
     private static String index(String first, String second, String projection, List<String> nonKey) {
         StringBuilder text = new StringBuilder();
@@ -357,17 +363,20 @@ final class DriftDetector {
      * @param global whether it is a global index (its partition key counts) or a local one (only its sort key)
      */
     private String liveIndex(String name, LiveTable.Index index, boolean global) {
-        String sortKey = keyText(Value.ofIndex(Part.SORT_KEY, name), index.sortKey());
+        String sortKey = keyText(Value.ofIndex(Part.SORT_KEY, name), index.sortKeys());
         String projection = live.text(Value.ofIndex(Part.PROJECTION, name), index.projection());
         return global
-                ? index(keyText(Value.ofIndex(Part.PARTITION_KEY, name), index.partitionKey()), sortKey, projection,
+                ? index(keyText(Value.ofIndex(Part.PARTITION_KEY, name), index.partitionKeys()), sortKey, projection,
                         index.nonKeyAttributes())
                 : index(sortKey, null, projection, index.nonKeyAttributes());
     }
 
     /** A live key as text, or null when there is none. */
-    private String keyText(Value value, KeyAttribute key) {
-        return key == null && !live.unrecognized().containsKey(value) ? null : live.text(value, key);
+    private String keyText(Value value, List<KeyAttribute> keys) {
+        if (live.unrecognized().containsKey(value)) {
+            return live.text(value, null);
+        }
+        return keys.isEmpty() ? null : text(keys);
     }
 
     private static String capacity(Capacity capacity) {

@@ -109,12 +109,26 @@ public record LiveTable(
     /**
      * A secondary index as DynamoDB holds it.
      *
-     * @param partitionKey the index's partition key
-     * @param sortKey its sort key, or null
+     * @param partitionKeys the index's partition key attributes, in key schema order (several only in a global
+     *     secondary index with a key of several attributes)
+     * @param sortKeys its sort key attributes, in key schema order; empty when it has none
      * @param projection its projection type
      * @param nonKeyAttributes what an INCLUDE projection copies
      * @param capacity provisioned throughput of a GSI on a PROVISIONED table
      */
-    public record Index(KeyAttribute partitionKey, KeyAttribute sortKey, IndexProjection projection, List<String> nonKeyAttributes,
-            Capacity capacity) {}
+    public record Index(List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys, IndexProjection projection,
+            List<String> nonKeyAttributes, Capacity capacity) {
+
+        public Index {
+            partitionKeys = List.copyOf(partitionKeys);
+            sortKeys = List.copyOf(sortKeys);
+        }
+
+        /** An index with at most one partition and one sort key attribute, either null when it has none. */
+        public Index(KeyAttribute partitionKey, KeyAttribute sortKey, IndexProjection projection,
+                List<String> nonKeyAttributes, Capacity capacity) {
+            this(partitionKey == null ? List.of() : List.of(partitionKey),
+                    sortKey == null ? List.of() : List.of(sortKey), projection, nonKeyAttributes, capacity);
+        }
+    }
 }

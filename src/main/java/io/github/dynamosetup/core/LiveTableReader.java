@@ -11,6 +11,7 @@ import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.RequestUnits;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.TableClass;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,31 +171,43 @@ final class LiveTableReader {
     private static LiveTable.Index index(String name, List<KeySchemaElement> keySchema, Projection projection,
             Capacity capacity, Map<String, String> types, Map<Value, String> unrecognized) {
         return new LiveTable.Index(
-                key(keySchema, KeyType.HASH, types, Value.ofIndex(Part.PARTITION_KEY, name), unrecognized),
-                key(keySchema, KeyType.RANGE, types, Value.ofIndex(Part.SORT_KEY, name), unrecognized),
+                keys(keySchema, KeyType.HASH, types, Value.ofIndex(Part.PARTITION_KEY, name), unrecognized),
+                keys(keySchema, KeyType.RANGE, types, Value.ofIndex(Part.SORT_KEY, name), unrecognized),
                 known(IndexProjection.class, projection.projectionTypeAsString(),
                         Value.ofIndex(Part.PROJECTION, name), unrecognized),
                 projection.nonKeyAttributes(),
                 capacity);
     }
 
-    /**
-     * The key of that type in the schema, typed by the attribute definitions (S when a definition is missing);
-     * null when there is none, or when its type is one this version does not know (kept under {@code value}).
-     */
+    /** The table's key of that type: the first such element of its schema, or null (see {@link #keys}). */
     private static KeyAttribute key(List<KeySchemaElement> schema, KeyType type, Map<String, String> types,
             Value value, Map<Value, String> unrecognized) {
-        return schema.stream().filter(k -> k.keyType() == type).findFirst()
-                .map(k -> {
-                    String word = types.getOrDefault(k.attributeName(), AttributeType.S.name());
-                    AttributeType known = known(AttributeType.class, word, value, unrecognized);
-                    if (known == null) {
-                        unrecognized.put(value, k.attributeName() + ":" + word);
-                        return null;
-                    }
-                    return new KeyAttribute(k.attributeName(), known);
-                })
-                .orElse(null);
+        List<KeyAttribute> keys = keys(schema, type, types, value, unrecognized);
+        return keys.isEmpty() ? null : keys.get(0);
+    }
+
+    /**
+     * The keys of that type in the schema, in its order (a global secondary index may have up to 4 HASH and up
+     * to 4 RANGE elements: API reference, GlobalSecondaryIndex), typed by the attribute definitions (S when a
+     * definition is missing). A key whose type this version does not know is left out and kept under
+     * {@code value}.
+     */
+    private static List<KeyAttribute> keys(List<KeySchemaElement> schema, KeyType type, Map<String, String> types,
+            Value value, Map<Value, String> unrecognized) {
+        List<KeyAttribute> keys = new ArrayList<>();
+        for (KeySchemaElement k : schema) {
+            if (k.keyType() != type) {
+                continue;
+            }
+            String word = types.getOrDefault(k.attributeName(), AttributeType.S.name());
+            AttributeType known = known(AttributeType.class, word, value, unrecognized);
+            if (known == null) {
+                unrecognized.put(value, k.attributeName() + ":" + word);
+            } else {
+                keys.add(new KeyAttribute(k.attributeName(), known));
+            }
+        }
+        return keys;
     }
 
     private static Capacity capacity(ProvisionedThroughputDescription throughput) {

@@ -111,8 +111,7 @@ public record DeclaredTable(
         addKey(keys, partitionKey);
         addKey(keys, sortKey);
         for (DeclaredGlobalIndex index : globalSecondaryIndexes) {
-            addKey(keys, index.partitionKey());
-            addKey(keys, index.sortKey());
+            keys.addAll(index.keyAttributes());
         }
         for (DeclaredLocalIndex index : localSecondaryIndexes) {
             addKey(keys, index.sortKey());

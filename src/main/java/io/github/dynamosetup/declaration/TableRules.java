@@ -1,9 +1,11 @@
 package io.github.dynamosetup.declaration;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +17,16 @@ final class TableRules {
     private static final int MAX_GLOBAL_SECONDARY_INDEXES = 20;
     private static final int MAX_LOCAL_SECONDARY_INDEXES = 5;
     private static final int MAX_PROJECTED_ATTRIBUTES = 100;
+    /**
+     * The attributes of a global secondary index's partition key, and of its sort key: "Each global secondary
+     * index supports up to 4 partition keys and up to 4 sort keys"
+     * (<a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html">API_CreateTable</a>,
+     * GlobalSecondaryIndexes; <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GlobalSecondaryIndex.html">
+     * API_GlobalSecondaryIndex</a>). Table keys and local secondary indexes keep one of each
+     * (<a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_LocalSecondaryIndex.html">
+     * API_LocalSecondaryIndex</a>: "Maximum number of 2 items"), which the notation readers check.
+     */
+    static final int MAX_INDEX_KEY_ATTRIBUTES = 4;
     /**
      * The days point-in-time recovery may reach back: "Minimum value of 1. Maximum value of 35"
      * (<a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PointInTimeRecoverySpecification.html">
@@ -81,7 +93,18 @@ final class TableRules {
                 problem(IndexKind.GLOBAL, i + 1, index.name(), Setting.PARTITION_KEY,
                         "missing; every global secondary index needs a partition key");
             }
+            checkKeyAttributeCount(i + 1, index.name(), Setting.PARTITION_KEY, index.partitionKeys(), "partition");
+            checkKeyAttributeCount(i + 1, index.name(), Setting.SORT_KEY, index.sortKeys(), "sort");
             checkProjection(IndexKind.GLOBAL, i + 1, index.name(), index.projection(), index.nonKeyAttributes());
+        }
+    }
+
+    private void checkKeyAttributeCount(int position, String indexName, Setting setting, List<KeyAttribute> keys,
+            String what) {
+        if (keys.size() > MAX_INDEX_KEY_ATTRIBUTES) {
+            problem(IndexKind.GLOBAL, position, indexName, setting, keys.size() + " " + what + " key attributes;"
+                    + " a global secondary index's " + what + " key has at most " + MAX_INDEX_KEY_ATTRIBUTES
+                    + " attributes");
         }
     }
 
@@ -175,10 +198,14 @@ final class TableRules {
         List<DeclaredGlobalIndex> globals = table.globalSecondaryIndexes();
         for (int i = 0; i < globals.size(); i++) {
             DeclaredGlobalIndex index = globals.get(i);
-            if (sameAttribute(index.partitionKey(), index.sortKey())) {
-                problem(IndexKind.GLOBAL, i + 1, index.name(), Setting.SORT_KEY, "the sort key is the index's"
-                        + " partition key '" + index.partitionKey().attributeName() + "' again; a sort key is"
-                        + " another attribute: choose one, or remove the sort key");
+            if (index.partitionKeys().size() == 1 && index.sortKeys().size() == 1) {
+                if (sameAttribute(index.partitionKey(), index.sortKey())) {
+                    problem(IndexKind.GLOBAL, i + 1, index.name(), Setting.SORT_KEY, "the sort key is the index's"
+                            + " partition key '" + index.partitionKey().attributeName() + "' again; a sort key is"
+                            + " another attribute: choose one, or remove the sort key");
+                }
+            } else {
+                checkNoAttributeTwice(i + 1, index);
             }
         }
         List<DeclaredLocalIndex> locals = table.localSecondaryIndexes();
@@ -188,6 +215,22 @@ final class TableRules {
                 problem(IndexKind.LOCAL, i + 1, index.name(), Setting.SORT_KEY, "the sort key is the table's"
                         + " partition key '" + partitionKey.attributeName() + "', which a local secondary index"
                         + " shares already; sort the index by another attribute");
+            }
+        }
+    }
+
+    /** In a key of several attributes each attribute comes once, in the partition or in the sort key. */
+    private void checkNoAttributeTwice(int position, DeclaredGlobalIndex index) {
+        Set<String> seen = new HashSet<>();
+        List<KeyAttribute> keys = index.keyAttributes();
+        for (int k = 0; k < keys.size(); k++) {
+            String name = keys.get(k).attributeName();
+            if (!seen.add(name)) {
+                problem(IndexKind.GLOBAL, position, index.name(),
+                        k < index.partitionKeys().size() ? Setting.PARTITION_KEY : Setting.SORT_KEY,
+                        "the attribute '" + name + "' comes twice in the index's key; each attribute of a key of"
+                        + " several attributes comes once, in the partition key or in the sort key");
+                return;
             }
         }
     }

@@ -148,8 +148,8 @@ final class DeclarationMapper {
         eachIndex(table.globalSecondaryIndexes, IndexKind.GLOBAL, at, (index, in) ->
                 declared.globalSecondaryIndex(new DeclaredGlobalIndex(
                         in.name(),
-                        key(index.partitionKey, in.of(Setting.PARTITION_KEY)),
-                        key(index.sortKey, in.of(Setting.SORT_KEY)),
+                        keys(index.partitionKey, in.of(Setting.PARTITION_KEY)),
+                        keys(index.sortKey, in.of(Setting.SORT_KEY)),
                         projection(index, in),
                         names(index.nonKeyAttributes),
                         new Capacity(index.readCapacity, index.writeCapacity),
@@ -234,15 +234,32 @@ final class DeclarationMapper {
         }
     }
 
+    /**
+     * A key of one attribute: the table's keys and a local secondary index's sort key. Only global secondary
+     * indexes take keys of several attributes (API_LocalSecondaryIndex, KeySchema: "Maximum number of 2 items";
+     * API_CreateTable, KeySchema: one HASH and at most one RANGE element).
+     */
     private KeyAttribute key(String text, Where where) {
-        if (text == null || text.isBlank() || reported.contains(where.place())) {
+        List<KeyAttribute> keys = keys(text, where);
+        if (keys.size() > 1) {
+            report(where, "'" + text + "' names " + keys.size() + " attributes; only global secondary indexes take"
+                    + " a key of several attributes, here the key is one attribute, e.g. " + keys.get(0).attributeName()
+                    + ":" + keys.get(0).type());
             return null;
         }
+        return keys.isEmpty() ? null : keys.get(0);
+    }
+
+    /** The attributes of a key, in order; empty when not declared or not readable (reported). */
+    private List<KeyAttribute> keys(String text, Where where) {
+        if (text == null || text.isBlank() || reported.contains(where.place())) {
+            return List.of();
+        }
         try {
-            return KeyNotation.parse(text);
+            return KeyNotation.parseList(text);
         } catch (IllegalArgumentException e) {
             report(where, e.getMessage());
-            return null;
+            return List.of();
         }
     }
 

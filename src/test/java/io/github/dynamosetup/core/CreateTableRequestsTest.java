@@ -45,6 +45,7 @@ class CreateTableRequestsTest {
     private static final KeyAttribute CREATED_AT = new KeyAttribute("created_at", AttributeType.N);
     private static final KeyAttribute STATUS = new KeyAttribute("status", AttributeType.S);
     private static final KeyAttribute TOTAL = new KeyAttribute("total", AttributeType.N);
+    private static final KeyAttribute TENANT = new KeyAttribute("tenant", AttributeType.S);
     private static final String KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
     private static DeclaredTable declared(UnaryOperator<DeclaredTable.Builder> declaration) {
@@ -142,6 +143,16 @@ class CreateTableRequestsTest {
                                         .projection(p -> p.projectionType(ProjectionType.ALL))
                                         .onDemandThroughput(o -> o.maxReadRequestUnits(20L).maxWriteRequestUnits(10L))
                                         .build())),
+                row("a key of several attributes: all HASH elements in order, then all RANGE elements in order",
+                        t -> t.globalSecondaryIndex(new DeclaredGlobalIndex("by-place", List.of(STATUS, TENANT),
+                                List.of(TOTAL, CREATED_AT), IndexProjection.KEYS_ONLY, List.of(), null, null)),
+                        r -> r.attributeDefinitions(definition("id", "S"), definition("status", "S"),
+                                        definition("tenant", "S"), definition("total", "N"),
+                                        definition("created_at", "N"))
+                                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-place")
+                                        .keySchema(key("status", KeyType.HASH), key("tenant", KeyType.HASH),
+                                                key("total", KeyType.RANGE), key("created_at", KeyType.RANGE))
+                                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build())),
                 row("an enabled stream",
                         t -> t.stream(new StreamSpecification(true, StreamViewType.NEW_AND_OLD_IMAGES)),
                         r -> r.streamSpecification(s -> s.streamEnabled(true).streamViewType("NEW_AND_OLD_IMAGES"))),

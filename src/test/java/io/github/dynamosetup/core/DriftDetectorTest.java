@@ -48,6 +48,8 @@ class DriftDetectorTest {
     private static final KeyAttribute STATUS = new KeyAttribute("status", AttributeType.S);
     private static final KeyAttribute CREATED_AT = new KeyAttribute("created_at", AttributeType.N);
     private static final KeyAttribute TOTAL = new KeyAttribute("total", AttributeType.N);
+    private static final KeyAttribute TENANT = new KeyAttribute("tenant", AttributeType.S);
+    private static final KeyAttribute REGION = new KeyAttribute("region", AttributeType.S);
     // key identifiers in the forms the KMS developer guide gives (Key identifiers (KeyId)):
     // https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id
     private static final String KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -183,6 +185,11 @@ class DriftDetectorTest {
                         null));
         UnaryOperator<LiveTableBuilder> hasProvisionedByStatus = l -> provisioned(l, 5, 5).globalSecondaryIndex(
                 "by-status", liveIndex(STATUS, null, IndexProjection.ALL, List.of(), new Capacity(4L, 2L)));
+        UnaryOperator<DeclaredTable.Builder> byPlace = t -> t.globalSecondaryIndex(new DeclaredGlobalIndex(
+                "by-place", List.of(TENANT, REGION), List.of(TOTAL, CREATED_AT), IndexProjection.ALL, List.of(), null,
+                null));
+        UnaryOperator<LiveTableBuilder> hasByPlace = l -> l.globalSecondaryIndex("by-place", new LiveTable.Index(
+                List.of(TENANT, REGION), List.of(TOTAL, CREATED_AT), IndexProjection.ALL, List.of(), Capacity.NONE));
         return Stream.of(
                 differs("a declared index missing", byStatus, hasByStatus, l -> LiveTableBuilder.table(TABLE, ID),
                         manual("global secondary index by-status", "status:S,created_at:N INCLUDE total", "none")),
@@ -204,6 +211,16 @@ class DriftDetectorTest {
                                 Capacity.NONE)),
                         manual("global secondary index by-status", "status:S,created_at:N INCLUDE total",
                                 "status:S,created_at:N INCLUDE currency")),
+                differs("a key of several attributes in another order", byPlace, hasByPlace,
+                        l -> l.globalSecondaryIndex("by-place", new LiveTable.Index(List.of(REGION, TENANT),
+                                List.of(TOTAL, CREATED_AT), IndexProjection.ALL, List.of(), Capacity.NONE)),
+                        manual("global secondary index by-place", "tenant:S, region:S,total:N, created_at:N ALL",
+                                "region:S, tenant:S,total:N, created_at:N ALL")),
+                differs("a key of several attributes with one sort attribute less", byPlace, hasByPlace,
+                        l -> l.globalSecondaryIndex("by-place", new LiveTable.Index(List.of(TENANT, REGION),
+                                List.of(TOTAL), IndexProjection.ALL, List.of(), Capacity.NONE)),
+                        manual("global secondary index by-place", "tenant:S, region:S,total:N, created_at:N ALL",
+                                "tenant:S, region:S,total:N ALL")),
                 differs("an index nobody declared", t -> t, l -> l, l -> l.globalSecondaryIndex("extra",
                         liveIndex(STATUS, null, IndexProjection.ALL, List.of(), Capacity.NONE)),
                         manual("global secondary index extra", "none", "status:S ALL")),

@@ -118,6 +118,19 @@ class LiveTableReaderTest {
                                 .indexStatus("ACTIVE").indexSizeBytes(1024L).itemCount(3L).build()),
                         provisioned(5, 4).globalSecondaryIndex("by-status", new LiveTable.Index(STATUS, CREATED_AT,
                                 IndexProjection.INCLUDE, List.of("total", "currency"), new Capacity(2L, 1L)))),
+                row("a global index with a key of several attributes, in key schema order", payPerRequest(t -> t
+                        .attributeDefinitions(definition("id", "S"), definition("tenant", "S"), definition("region", "S"),
+                                definition("round", "N"), definition("played_at", "S"))
+                        .globalSecondaryIndexes(GlobalSecondaryIndexDescription.builder().indexName("by-place")
+                                .keySchema(key("tenant", KeyType.HASH), key("region", KeyType.HASH),
+                                        key("round", KeyType.RANGE), key("played_at", KeyType.RANGE))
+                                .projection(p -> p.projectionType("ALL")).build())),
+                        onDemand().globalSecondaryIndex("by-place", new LiveTable.Index(
+                                List.of(new KeyAttribute("tenant", AttributeType.S),
+                                        new KeyAttribute("region", AttributeType.S)),
+                                List.of(new KeyAttribute("round", AttributeType.N),
+                                        new KeyAttribute("played_at", AttributeType.S)),
+                                IndexProjection.ALL, List.of(), Capacity.NONE))),
                 row("an on-demand table's global index, without throughput", payPerRequest(t -> t
                         .attributeDefinitions(definition("id", "S"), definition("status", "S"))
                         .globalSecondaryIndexes(GlobalSecondaryIndexDescription.builder().indexName("by-status")

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
@@ -97,6 +98,12 @@ class InvalidDeclarationCorpusTest {
         return valid.replace(from, to);
     }
 
+    /** Key schema elements of one key type, as JSON. */
+    private static String keyElements(String keyType, String... names) {
+        return Stream.of(names).map(n -> "{\"AttributeName\": \"" + n + "\", \"KeyType\": \"" + keyType + "\"}")
+                .collect(Collectors.joining(", "));
+    }
+
     static Stream<Arguments> invalidDeclarations() {
         return Stream.of(
                 pom("no table name", d -> d.orders().name = null,
@@ -141,6 +148,37 @@ class InvalidDeclarationCorpusTest {
                     index.projection = "SOME";
                     d.orders().globalSecondaryIndexes.add(index);
                 }, "<globalSecondaryIndex> 'by-status' <projection>: 'SOME' is not one of ALL, KEYS_ONLY, INCLUDE"),
+                pom("several attributes in a table's partition key", d -> d.orders().partitionKey = "tenant:S, region:S",
+                        "table 'orders', <partitionKey>: 'tenant:S, region:S' names 2 attributes; only global secondary"
+                                + " indexes take a key of several attributes"),
+                pom("several attributes in a local index's sort key", d -> d.orders().localSecondaryIndexes
+                        .add(lsi("by-x", "total:N, day:S")),
+                        "table 'orders', <localSecondaryIndex> 'by-x' <sortKey>: 'total:N, day:S' names 2 attributes;"
+                                + " only global secondary indexes take a key of several attributes"),
+                pom("five partition key attributes in an index", d -> d.orders().globalSecondaryIndexes
+                        .add(gsi("by-place", "a:S, b:S, c:N, d:B, e:S")),
+                        "table 'orders', <globalSecondaryIndex> 'by-place' <partitionKey>: 5 partition key attributes;"
+                                + " a global secondary index's partition key has at most 4 attributes"),
+                pom("five sort key attributes in an index", d -> {
+                    PomGlobalSecondaryIndex index = gsi("by-place", "tenant:S");
+                    index.sortKey = "a:S, b:S, c:N, d:B, e:S";
+                    d.orders().globalSecondaryIndexes.add(index);
+                }, "table 'orders', <globalSecondaryIndex> 'by-place' <sortKey>: 5 sort key attributes; a global"
+                        + " secondary index's sort key has at most 4 attributes"),
+                pom("an attribute twice in an index's key", d -> {
+                    PomGlobalSecondaryIndex index = gsi("by-place", "tenant:S, region:S");
+                    index.sortKey = "day:N, tenant:S";
+                    d.orders().globalSecondaryIndexes.add(index);
+                }, "table 'orders', <globalSecondaryIndex> 'by-place' <sortKey>: the attribute 'tenant' comes twice in"
+                        + " the index's key"),
+                pom("an empty attribute in an index's key", d -> d.orders().globalSecondaryIndexes
+                        .add(gsi("by-place", "tenant:S,, region:S")),
+                        "table 'orders', <globalSecondaryIndex> 'by-place' <partitionKey>: 'tenant:S,, region:S' has an"
+                                + " empty attribute between commas"),
+                pom("a bad type in an index's key of several attributes", d -> d.orders().globalSecondaryIndexes
+                        .add(gsi("by-place", "tenant:S, region:BOOL")),
+                        "table 'orders', <globalSecondaryIndex> 'by-place' <partitionKey>: ' region:BOOL' has the key"
+                                + " type 'BOOL'"),
                 pom("21 global secondary indexes", d -> IntStream.rangeClosed(1, 21)
                         .forEach(i -> d.orders().globalSecondaryIndexes.add(gsi("gsi-" + i, "status"))),
                         "table 'orders', <globalSecondaryIndexes>: 21 global secondary indexes; DynamoDB allows at most"
@@ -253,6 +291,27 @@ class InvalidDeclarationCorpusTest {
                         "$.KeySchema[1].KeyType: 'SORT' is not a key type; use HASH (partition key) or RANGE (sort key)"),
                 json("two HASH keys", declared("\"KeyType\": \"RANGE\"", "\"KeyType\": \"HASH\""),
                         "$.KeySchema[1]: a second HASH key; a key schema has one HASH key and at most one RANGE key"),
+                json("two HASH keys in a local index", declared("\"BillingMode\": \"PAY_PER_REQUEST\"", "\"BillingMode\":"
+                        + " \"PAY_PER_REQUEST\", \"LocalSecondaryIndexes\": [{\"IndexName\": \"by-day\", \"KeySchema\": ["
+                        + "{\"AttributeName\": \"payment_id\", \"KeyType\": \"HASH\"},"
+                        + " {\"AttributeName\": \"paid_at\", \"KeyType\": \"HASH\"}],"
+                        + " \"Projection\": {\"ProjectionType\": \"ALL\"}}]"),
+                        "$.LocalSecondaryIndexes[0].KeySchema[1]: a second HASH key; a key schema has one HASH key and at"
+                                + " most one RANGE key, which comes second (DynamoDB: \"The second KeySchemaElement is not a"
+                                + " RANGE key type\"); only global secondary indexes take several HASH or RANGE elements"),
+                json("five HASH keys in a global index", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"GlobalSecondaryIndexes\": [{\"IndexName\":"
+                                + " \"by-place\", \"KeySchema\": [" + keyElements("HASH", "payment_id", "paid_at",
+                                "payment_id", "paid_at", "payment_id") + "], \"Projection\": {\"ProjectionType\":"
+                                + " \"ALL\"}}]"),
+                        "$.GlobalSecondaryIndexes[0].KeySchema: 5 partition key attributes; a global secondary index's"
+                                + " partition key has at most 4 attributes"),
+                json("a HASH key after a RANGE key in a global index", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"GlobalSecondaryIndexes\": [{\"IndexName\":"
+                                + " \"by-place\", \"KeySchema\": [" + keyElements("HASH", "payment_id") + ", "
+                                + keyElements("RANGE", "paid_at") + ", " + keyElements("HASH", "region")
+                                + "], \"Projection\": {\"ProjectionType\": \"ALL\"}}]"),
+                        "$.GlobalSecondaryIndexes[0].KeySchema[2]: a HASH element after a RANGE element"),
                 json("an unknown attribute type", declared("\"AttributeType\": \"N\"", "\"AttributeType\": \"NUMBER\""),
                         "$.AttributeDefinitions[1].AttributeType: 'NUMBER' is not one of S, N, B"),
                 json("a view type on a disabled stream", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",

@@ -38,4 +38,18 @@ class KeyNotationTest {
     void rejectsAMissingName() {
         assertThatThrownBy(() -> KeyNotation.parse(":S")).hasMessageContaining("has no attribute name");
     }
+
+    @Test
+    void readsTheAttributesOfAKeyInOrder() {
+        assertThat(KeyNotation.parseList("tenant:S, region:S,round:N")).containsExactly(
+                new KeyAttribute("tenant", AttributeType.S), new KeyAttribute("region", AttributeType.S),
+                new KeyAttribute("round", AttributeType.N));
+        assertThat(KeyNotation.parseList("doctor_id")).containsExactly(new KeyAttribute("doctor_id", AttributeType.S));
+    }
+
+    @Test
+    void rejectsAnEmptyAttributeBetweenCommas() {
+        assertThatThrownBy(() -> KeyNotation.parseList("tenant:S, , region:S"))
+                .hasMessageContaining("'tenant:S, , region:S' has an empty attribute between commas");
+    }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.json.JsonFields.Shape;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,13 +82,34 @@ final class KeySchemaReader {
     }
 
     /**
-     * Reads a key schema: [partition key, sort key], either null when not declared. CreateTable takes the
-     * HASH element first and at most one RANGE element after it; DynamoDB answers "Invalid KeySchema: The
-     * first KeySchemaElement is not a HASH key type" or "... The second KeySchemaElement is not a RANGE key
-     * type" otherwise. At most one problem of order is reported per key schema.
+     * The attributes of a key schema: its HASH elements in order, then its RANGE elements in order.
+     *
+     * @param partitionKeys the partition key attributes, empty when not declared
+     * @param sortKeys the sort key attributes, empty when there are none
      */
-    List<KeyAttribute> keySchema(JsonNode node, String path, KeySchemaOf of) {
-        KeyAttribute[] keys = new KeyAttribute[2];
+    record Keys(List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys) {
+
+        /** The first partition key attribute, or null. */
+        KeyAttribute partitionKey() {
+            return partitionKeys.isEmpty() ? null : partitionKeys.get(0);
+        }
+
+        /** The first sort key attribute, or null. */
+        KeyAttribute sortKey() {
+            return sortKeys.isEmpty() ? null : sortKeys.get(0);
+        }
+    }
+
+    /**
+     * Reads a key schema. CreateTable takes the HASH element first and at most one RANGE element after it for
+     * a table and a local secondary index; DynamoDB answers "Invalid KeySchema: The first KeySchemaElement is
+     * not a HASH key type" or "... The second KeySchemaElement is not a RANGE key type" otherwise. A global
+     * secondary index takes up to 4 HASH and up to 4 RANGE elements
+     * (<a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GlobalSecondaryIndex.html">
+     * API_GlobalSecondaryIndex</a>, KeySchema; the counts are checked with the other rules), all HASH elements
+     * first. At most one problem of order is reported per key schema.
+     */
+    Keys keySchema(JsonNode node, String path, KeySchemaOf of) {
         List<JsonNode> entries = json.array(node, path);
         String[] names = new String[entries.size()];
         String[] keyTypes = new String[entries.size()];
@@ -111,20 +132,52 @@ final class KeySchemaReader {
                         + " key) or RANGE (sort key)");
             }
         }
+        return of == KeySchemaOf.GLOBAL_INDEX ? globalIndexKeys(path, names, keyTypes)
+                : singleKeys(path, names, keyTypes, hashes > 1 || ranges > 1);
+    }
+
+    /** A global secondary index's key schema: HASH elements first, then RANGE elements. */
+    private Keys globalIndexKeys(String path, String[] names, String[] keyTypes) {
+        List<KeyAttribute> partition = new ArrayList<>();
+        List<KeyAttribute> sort = new ArrayList<>();
         boolean orderReported = false;
-        if (of == KeySchemaOf.GLOBAL_INDEX && (hashes > 1 || ranges > 1)) {
-            // DynamoDB takes keys of several attributes in global secondary indexes; dynamo-setup does not yet
-            json.problem(path, hashes + " HASH and " + ranges + " RANGE elements: a key of several attributes"
-                    + " (multi-attribute key) is not supported by dynamo-setup yet; use one HASH element and at most"
-                    + " one RANGE element");
-            orderReported = true;
-        } else if (entries.size() > 2) {
+        for (int i = 0; i < names.length; i++) {
+            String entryPath = path + "[" + i + "]";
+            if (names[i] == null || keyTypes[i] == null) {
+                continue;
+            }
+            // an unknown key type (reported) is read as what its position would make it
+            boolean hash = "HASH".equals(keyTypes[i]) || !"RANGE".equals(keyTypes[i]) && i == 0;
+            if (!orderReported && i == 0 && !hash) {
+                json.problem(entryPath, "the first element of a key schema must be the HASH key (DynamoDB: \"The"
+                        + " first KeySchemaElement is not a HASH key type\"); put the HASH element first and the"
+                        + " RANGE element after it");
+                orderReported = true;
+            } else if (!orderReported && hash && !sort.isEmpty()) {
+                json.problem(entryPath, "a HASH element after a RANGE element; a key of several attributes lists all"
+                        + " its HASH elements first, then its RANGE elements");
+                orderReported = true;
+            }
+            (hash ? partition : sort).add(new KeyAttribute(names[i], definedType(names[i], entryPath)));
+        }
+        return new Keys(partition, sort);
+    }
+
+    /**
+     * The key schema of a table or a local secondary index: one HASH element and at most one RANGE element
+     * (API_CreateTable, KeySchema; API_LocalSecondaryIndex, KeySchema: "Maximum number of 2 items").
+     */
+    private Keys singleKeys(String path, String[] names, String[] keyTypes, boolean several) {
+        KeyAttribute[] keys = new KeyAttribute[2];
+        String onlyGlobal = several ? "; only global secondary indexes take several HASH or RANGE elements" : "";
+        boolean orderReported = false;
+        if (names.length > 2) {
             // CreateTable: KeySchema has 1 or 2 elements
-            json.problem(path, "has " + entries.size() + " elements; a key schema has one HASH element and at most"
-                    + " one RANGE element, in that order");
+            json.problem(path, "has " + names.length + " elements; a key schema has one HASH element and at most"
+                    + " one RANGE element, in that order" + onlyGlobal);
             orderReported = true;
         }
-        for (int i = 0; i < Math.min(entries.size(), 2); i++) {
+        for (int i = 0; i < Math.min(names.length, 2); i++) {
             String entryPath = path + "[" + i + "]";
             if (names[i] == null || keyTypes[i] == null) {
                 continue;
@@ -134,18 +187,19 @@ final class KeySchemaReader {
             if (!orderReported && i == 0 && "RANGE".equals(keyTypes[i])) {
                 json.problem(entryPath, "the first element of a key schema must be the HASH key (DynamoDB: \"The"
                         + " first KeySchemaElement is not a HASH key type\"); put the HASH element first and the"
-                        + " RANGE element after it");
+                        + " RANGE element after it" + onlyGlobal);
                 orderReported = true;
             } else if (!orderReported && i == 1 && "HASH".equals(keyTypes[i])) {
                 json.problem(entryPath, "a second HASH key; a key schema has one HASH key and at most one RANGE key,"
-                        + " which comes second (DynamoDB: \"The second KeySchemaElement is not a RANGE key type\")");
+                        + " which comes second (DynamoDB: \"The second KeySchemaElement is not a RANGE key type\")"
+                        + onlyGlobal);
                 orderReported = true;
             }
             if (keys[slot] == null) {
                 keys[slot] = new KeyAttribute(names[i], definedType(names[i], entryPath));
             }
         }
-        return Arrays.asList(keys);
+        return new Keys(keys[0] == null ? List.of() : List.of(keys[0]), keys[1] == null ? List.of() : List.of(keys[1]));
     }
 
     /**

@@ -42,8 +42,8 @@ final class SecondaryIndexReader {
             Projected projected = projection(index, path);
             table.globalSecondaryIndex(new DeclaredGlobalIndex(
                     name,
-                    keys.get(0),
-                    keys.get(1),
+                    keys.partitionKeys(),
+                    keys.sortKeys(),
                     projected.type(),
                     projected.nonKeyAttributes(),
                     billing.capacity(index.get("ProvisionedThroughput"), path + ".ProvisionedThroughput"),
@@ -57,22 +57,22 @@ final class SecondaryIndexReader {
             Projected projected = projection(index, path);
             table.localSecondaryIndex(new DeclaredLocalIndex(
                     json.text(index, "IndexName", path + ".IndexName"),
-                    keys.get(1),
+                    keys.sortKey(),
                     projected.type(),
                     projected.nonKeyAttributes()));
-            if (keys.get(0) != null && tablePartitionKey != null
-                    && !tablePartitionKey.attributeName().equals(keys.get(0).attributeName())) {
+            if (keys.partitionKey() != null && tablePartitionKey != null
+                    && !tablePartitionKey.attributeName().equals(keys.partitionKey().attributeName())) {
                 // DynamoDB: "Index KeySchema does not have the same leading hash key as table KeySchema"
                 json.problem(path + ".KeySchema", "the HASH key of a local secondary index is the table's partition"
-                        + " key, '" + tablePartitionKey.attributeName() + "', not '" + keys.get(0).attributeName()
+                        + " key, '" + tablePartitionKey.attributeName() + "', not '" + keys.partitionKey().attributeName()
                         + "'");
             }
         });
     }
 
-    /** Reads the rest of one index, once its fields are checked and its key schema [partition, sort] read. */
+    /** Reads the rest of one index, once its fields are checked and its key schema read. */
     private interface IndexRest {
-        void read(JsonNode index, String path, List<KeyAttribute> keys);
+        void read(JsonNode index, String path, KeySchemaReader.Keys keys);
     }
 
     /** Walks a list of indexes of one kind: checks each index's fields and reads its key schema, then the rest. */

@@ -129,11 +129,11 @@ public final class TableFileReader {
         keySchemas.readAttributeDefinitions(root.get("AttributeDefinitions"));
 
         DeclaredTable.Builder table = DeclaredTable.builder(origin, fullName).declaredName(name);
-        List<KeyAttribute> keys = keySchemas.keySchema(root.get("KeySchema"), "$.KeySchema", KeySchemaOf.TABLE);
-        table.partitionKey(keys.get(0)).sortKey(keys.get(1));
+        KeySchemaReader.Keys keys = keySchemas.keySchema(root.get("KeySchema"), "$.KeySchema", KeySchemaOf.TABLE);
+        table.partitionKey(keys.partitionKey()).sortKey(keys.sortKey());
         table.billingMode(billing.billingMode(root));
         indexes.readGlobalIndexes(root.get("GlobalSecondaryIndexes"), table);
-        indexes.readLocalIndexes(root.get("LocalSecondaryIndexes"), table, keys.get(0));
+        indexes.readLocalIndexes(root.get("LocalSecondaryIndexes"), table, keys.partitionKey());
         keySchemas.reportUnusedDefinitions(root.get("AttributeDefinitions"));
 
         table.capacity(billing.capacity(root.get("ProvisionedThroughput"), "$.ProvisionedThroughput"))
