@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -72,6 +73,7 @@ public final class AwsBehaviour implements AutoCloseable {
     private volatile boolean strictUpdateTable;
     private volatile boolean quotas;
     private volatile boolean recoveryPeriodRange;
+    private volatile boolean keySchemaLimits;
     private volatile int maxTableOperations = Integer.MAX_VALUE;
     private volatile RateLimit readRate;
     private volatile RateLimit tagRate;
@@ -110,6 +112,7 @@ public final class AwsBehaviour implements AutoCloseable {
                 .backfilling(creating)
                 .backupsUnavailableAfterCreate(creating)
                 .recoveryPeriodRange()
+                .keySchemaLimits()
                 .timeToLive(creating)
                 .tagReadsLag(creating)
                 .strictUpdateTable()
@@ -165,6 +168,21 @@ public final class AwsBehaviour implements AutoCloseable {
      */
     public AwsBehaviour recoveryPeriodRange() {
         this.recoveryPeriodRange = true;
+        return this;
+    }
+
+    /**
+     * Catalogue: keys of several attributes. A global secondary index's KeySchema with more than 4 HASH or
+     * more than 4 RANGE elements ("Each global secondary index supports up to 4 partition keys and up to 4
+     * sort keys", <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html">
+     * API_CreateTable</a>), and several HASH or RANGE elements in the table's KeySchema ("exactly one element
+     * with KeyType HASH ... or exactly two elements, in this order: HASH then RANGE", same page) or in a local
+     * secondary index's (<a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_LocalSecondaryIndex.html">
+     * API_LocalSecondaryIndex</a>: "Maximum number of 2 items") are refused with ValidationException, in
+     * CreateTable and in UpdateTable's index creation; moto 5.2 keeps them all without a check.
+     */
+    public AwsBehaviour keySchemaLimits() {
+        this.keySchemaLimits = true;
         return this;
     }
 
@@ -307,6 +325,12 @@ public final class AwsBehaviour implements AutoCloseable {
         RateLimit rate = readRate;
         if (rate != null && READS.contains(operation) && !rate.tryAcquire()) {
             return Answer.refusal("ThrottlingException", "Rate of requests exceeds the allowed throughput.");
+        }
+        if (keySchemaLimits && (operation.equals("CreateTable") || operation.equals("UpdateTable"))) {
+            Answer refused = keySchemaRefusal(request);
+            if (refused != null) {
+                return refused;
+            }
         }
         if (TABLE_OPERATIONS.contains(operation) && inTransition(now) >= maxTableOperations) {
             return Answer.refusal("LimitExceededException", "Subscriber limit exceeded: Only " + maxTableOperations
@@ -545,6 +569,36 @@ public final class AwsBehaviour implements AutoCloseable {
             }
         }
         return List.copyOf(kinds);
+    }
+
+    /** See {@link #keySchemaLimits()}: the first key schema of the request that AWS refuses, or null. */
+    private static Answer keySchemaRefusal(JsonNode request) {
+        List<String> refusals = new ArrayList<>();
+        refusals.add(keySchemaProblem("table", request.path("KeySchema"), 1));
+        request.path("LocalSecondaryIndexes").forEach(i -> refusals.add(
+                keySchemaProblem("index " + i.path("IndexName").asText(), i.path("KeySchema"), 1)));
+        request.path("GlobalSecondaryIndexes").forEach(i -> refusals.add(
+                keySchemaProblem("index " + i.path("IndexName").asText(), i.path("KeySchema"), 4)));
+        request.path("GlobalSecondaryIndexUpdates").forEach(u -> refusals.add(keySchemaProblem(
+                "index " + u.path("Create").path("IndexName").asText(), u.path("Create").path("KeySchema"), 4)));
+        return refusals.stream().filter(Objects::nonNull).findFirst()
+                .map(message -> Answer.refusal("ValidationException", "One or more parameter values were invalid: "
+                        + message))
+                .orElse(null);
+    }
+
+    private static String keySchemaProblem(String of, JsonNode keySchema, int most) {
+        int hashes = 0;
+        int ranges = 0;
+        for (JsonNode element : keySchema) {
+            if ("HASH".equals(element.path("KeyType").asText())) {
+                hashes++;
+            } else {
+                ranges++;
+            }
+        }
+        return hashes > most || ranges > most ? "Invalid KeySchema of " + of + ": " + hashes + " HASH and " + ranges
+                + " RANGE elements; at most " + most + " of each" : null;
     }
 
     /** ProvisionedThroughput on an index of an on-demand table is refused (UpdateTable, API reference). */
