@@ -3,7 +3,10 @@ package io.github.dynamosetup.maven;
 /** A {@code <globalSecondaryIndex>} of a {@code <table>}, as Maven fills it in. */
 public class PomGlobalSecondaryIndex extends PomSecondaryIndex {
 
-    /** The index's partition key, {@code name:TYPE}. Required. */
+    /**
+     * The index's partition key, {@code name:TYPE}, or up to 4 such attributes in order, separated by commas
+     * ({@code tenant:S, region:S}). Required.
+     */
     String partitionKey;
 
     /** Read capacity units, when the table is {@code PROVISIONED}. */

@@ -9,7 +9,10 @@ public abstract class PomSecondaryIndex {
     /** The index name. Required. */
     String name;
 
-    /** The index's sort key, {@code name:TYPE}; required for a local index, optional for a global one. */
+    /**
+     * The index's sort key, {@code name:TYPE}; required for a local index, optional for a global one, whose
+     * sort key may also list up to 4 such attributes in order, separated by commas.
+     */
     String sortKey;
 
     /** {@code ALL} (default), {@code KEYS_ONLY} or {@code INCLUDE}. */
