@@ -22,6 +22,9 @@ final class KeySchemaReader {
 
     private static final Shape ATTRIBUTE_DEFINITION = new Shape("an attribute definition", "AttributeName",
             "AttributeType");
+    private static final String FIRST_NOT_HASH = "the first element of a key schema must be the HASH key (DynamoDB:"
+            + " \"The first KeySchemaElement is not a HASH key type\"); put the HASH element first and the RANGE"
+            + " element after it";
     private static final Shape KEY_SCHEMA_ELEMENT = new Shape("a key schema element", "AttributeName", "KeyType");
 
     /** Where a key schema belongs: its rules differ a little. */
@@ -149,9 +152,7 @@ final class KeySchemaReader {
             // an unknown key type (reported) is read as what its position would make it
             boolean hash = "HASH".equals(keyTypes[i]) || !"RANGE".equals(keyTypes[i]) && i == 0;
             if (!orderReported && i == 0 && !hash) {
-                json.problem(entryPath, "the first element of a key schema must be the HASH key (DynamoDB: \"The"
-                        + " first KeySchemaElement is not a HASH key type\"); put the HASH element first and the"
-                        + " RANGE element after it");
+                json.problem(entryPath, FIRST_NOT_HASH);
                 orderReported = true;
             } else if (!orderReported && hash && !sort.isEmpty()) {
                 json.problem(entryPath, "a HASH element after a RANGE element; a key of several attributes lists all"
@@ -185,9 +186,7 @@ final class KeySchemaReader {
             // an unknown key type (reported) is read as what its position would make it
             int slot = "HASH".equals(keyTypes[i]) ? 0 : "RANGE".equals(keyTypes[i]) ? 1 : i;
             if (!orderReported && i == 0 && "RANGE".equals(keyTypes[i])) {
-                json.problem(entryPath, "the first element of a key schema must be the HASH key (DynamoDB: \"The"
-                        + " first KeySchemaElement is not a HASH key type\"); put the HASH element first and the"
-                        + " RANGE element after it" + onlyGlobal);
+                json.problem(entryPath, FIRST_NOT_HASH + onlyGlobal);
                 orderReported = true;
             } else if (!orderReported && i == 1 && "HASH".equals(keyTypes[i])) {
                 json.problem(entryPath, "a second HASH key; a key schema has one HASH key and at most one RANGE key,"
