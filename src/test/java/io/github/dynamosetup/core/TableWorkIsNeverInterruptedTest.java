@@ -140,7 +140,7 @@ class TableWorkIsNeverInterruptedTest {
     private static void awaitCalls(FaultProxy proxy, String operation, int count) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (proxy.calls(operation) < count && System.nanoTime() < end) {
-            Thread.sleep(20);
+            Thread.sleep(20); // FaultProxy counts calls but offers nothing to wait on: poll, bounded above
         }
         assertThat(proxy.calls(operation)).as(operation + " calls in flight").isEqualTo(count);
     }

@@ -77,7 +77,7 @@ class WaitingTest {
         closing.start();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (closing.getState() != Thread.State.BLOCKED && closing.isAlive() && System.nanoTime() < until) {
-            Thread.sleep(1);
+            Thread.sleep(1); // a thread's state has no notification: poll until close() blocks, bounded above
         }
         release.open();
         closing.join(TimeUnit.SECONDS.toMillis(10));

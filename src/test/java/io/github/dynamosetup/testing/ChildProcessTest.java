@@ -17,7 +17,7 @@ class ChildProcessTest {
             if (args.length == 0) {
                 System.out.println("hanging");
                 System.out.flush();
-                Thread.sleep(TimeUnit.HOURS.toMillis(1));
+                Thread.sleep(TimeUnit.HOURS.toMillis(1)); // the hung child the test must time out and destroy
             }
             System.err.println("exiting with " + args[0]);
             System.exit(Integer.parseInt(args[0]));
