@@ -5,6 +5,7 @@ import io.github.dynamosetup.aws.ConnectionSettings;
 import io.github.dynamosetup.aws.DynamoDbConnection;
 import io.github.dynamosetup.aws.Endpoints;
 import io.github.dynamosetup.aws.MissingCredentialsException;
+import io.github.dynamosetup.aws.WarmUp;
 import io.github.dynamosetup.core.DriftException;
 import io.github.dynamosetup.core.Goal;
 import io.github.dynamosetup.core.ProvisioningException;
@@ -68,6 +69,12 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
 
     protected AbstractProvisioningMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
+    }
+
+    /** The SDK's classes are loaded beside the configuration's checks (see {@link WarmUp}). */
+    @Override
+    protected final void beforeConfigurationIsChecked() {
+        WarmUp.start(writes(), getLog()::debug);
     }
 
     @Override
