@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * Loads and initialises the AWS SDK's classes on a thread of its own while the goal reads and checks its
- * configuration, so that the run's first real requests find them ready.
+ * Loads and initialises the AWS SDK's classes on a thread of its own while Maven configures the goal and the goal
+ * checks its configuration, so that the run's first real requests find them ready.
  *
  * <p>In a fresh Maven JVM the SDK's first client and first calls cost more than everything else the plugin does:
  * measured on a 3-table {@code validate} (SDK 2.57, Maven 3.9, see the README's benchmark), about 1,600 SDK classes
@@ -70,21 +70,20 @@ public final class WarmUp {
     /**
      * Starts the warm-up on a daemon thread, unless this class realm has already had one.
      *
-     * @param writes whether the goal writes: the write operations are warmed too
      * @param debug receives one line when the warm-up fails (it only means the first calls take longer)
      */
-    public static void start(boolean writes, Consumer<String> debug) {
+    public static void start(Consumer<String> debug) {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(() -> run(writes, debug), "dynamo-setup-warm-up");
+        Thread thread = new Thread(() -> run(debug), "dynamo-setup-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 
     /** The warm-up itself, on the caller's thread (a test checks that every canned answer is one the SDK takes). */
-    static void run(boolean writes, Consumer<String> debug) {
+    static void run(Consumer<String> debug) {
         SecretLogging.quietSigners(); // the signer's loggers are made by the first signing: quiet them first
         CannedAnswers answers = new CannedAnswers();
         try (DynamoDbClient client = DynamoDbClient.builder()
@@ -104,15 +103,14 @@ public final class WarmUp {
             } catch (ResourceNotFoundException expected) {
                 // what create finds for every new table
             }
-            if (writes) {
-                client.createTable(r -> r.tableName("warm-up")
-                        .keySchema(k -> k.attributeName("id").keyType("HASH"))
-                        .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
-                        .billingMode("PAY_PER_REQUEST"));
-                client.updateTimeToLive(r -> r.tableName("warm-up")
-                        .timeToLiveSpecification(t -> t.enabled(true).attributeName("ttl")));
-                client.tagResource(r -> r.resourceArn(ARN).tags(t -> t.key("Application").value("warm-up")));
-            }
+            // what create writes: a reactor's validate and create share the class realm, and with it the warm-up
+            client.createTable(r -> r.tableName("warm-up")
+                    .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                    .billingMode("PAY_PER_REQUEST"));
+            client.updateTimeToLive(r -> r.tableName("warm-up")
+                    .timeToLiveSpecification(t -> t.enabled(true).attributeName("ttl")));
+            client.tagResource(r -> r.resourceArn(ARN).tags(t -> t.key("Application").value("warm-up")));
         } catch (RuntimeException e) {
             debug.accept("dynamo-setup: the SDK warm-up stopped early (" + e + "); the first calls only take longer");
         }

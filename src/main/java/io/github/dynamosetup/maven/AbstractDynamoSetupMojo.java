@@ -196,7 +196,6 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
             getLog().info("Skipping dynamo-setup:" + goalName() + " (dynamo-setup." + goalName() + ".skip is true)");
             return;
         }
-        beforeConfigurationIsChecked();
         UnresolvedExpressions unresolved = UnresolvedExpressions.of(mojoExecution, session, tableNamePrefix,
                 tableNameSuffix);
         List<ConfigurationProblem> problems = new ArrayList<>();
@@ -225,9 +224,6 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private Path projectDirectory() {
         return basedir.toPath().toAbsolutePath().normalize();
     }
-
-    /** What a goal starts while its configuration is read and checked; nothing by default. */
-    protected void beforeConfigurationIsChecked() {}
 
     /** Removes what an earlier build of this goal left that this run would replace; nothing by default. */
     protected void discardEarlierReport() throws MojoExecutionException {}

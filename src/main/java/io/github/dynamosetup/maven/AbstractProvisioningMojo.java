@@ -67,14 +67,16 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
     @Parameter(property = "dynamo-setup.allowedAccountIds")
     private List<String> allowedAccountIds = new ArrayList<>();
 
+    /**
+     * Maven makes the mojo, then fills its parameters: the SDK's warm-up (see {@link WarmUp}) starts here, so that it
+     * runs beside both that and the configuration's checks. A build run with {@code -Ddynamo-setup.skip=true} (Maven
+     * makes user properties system properties) warms nothing up.
+     */
     protected AbstractProvisioningMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
-    }
-
-    /** The SDK's classes are loaded beside the configuration's checks (see {@link WarmUp}). */
-    @Override
-    protected final void beforeConfigurationIsChecked() {
-        WarmUp.start(writes(), getLog()::debug);
+        if (!Boolean.getBoolean("dynamo-setup.skip")) {
+            WarmUp.start(message -> getLog().debug(message)); // the log Maven gives the mojo once it is made
+        }
     }
 
     @Override

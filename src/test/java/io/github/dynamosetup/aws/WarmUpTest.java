@@ -14,19 +14,10 @@ import org.junit.jupiter.api.Test;
 class WarmUpTest {
 
     @Test
-    void everyCallOfTheReadingGoalsCompletesOnTheCannedAnswers() {
+    void everyCallOfTheGoalsCompletesOnTheCannedAnswers() {
         List<String> debug = new ArrayList<>();
 
-        WarmUp.run(false, debug::add);
-
-        assertThat(debug).isEmpty();
-    }
-
-    @Test
-    void everyCallOfTheWritingGoalsCompletesOnTheCannedAnswers() {
-        List<String> debug = new ArrayList<>();
-
-        WarmUp.run(true, debug::add);
+        WarmUp.run(debug::add);
 
         assertThat(debug).isEmpty();
     }
