@@ -18,6 +18,7 @@ import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -171,6 +172,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession session;
 
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
     private final SettingsDecrypter settingsDecrypter;
 
     protected AbstractDynamoSetupMojo(SettingsDecrypter settingsDecrypter) {
@@ -238,6 +242,21 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      */
     protected final String goalName() {
         return mojoExecution.getGoal();
+    }
+
+    /** The build this goal runs in. */
+    protected final MavenSession session() {
+        return session;
+    }
+
+    /** The module this goal runs in. */
+    protected final MavenProject project() {
+        return project;
+    }
+
+    /** This plugin's version, as the build resolved it. */
+    protected final String pluginVersion() {
+        return mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
     }
 
     /** Whether the goal's own skip parameter ({@code dynamo-setup.<goal>.skip}) is set. */

@@ -9,10 +9,12 @@ import io.github.dynamosetup.aws.WarmUp;
 import io.github.dynamosetup.core.DriftException;
 import io.github.dynamosetup.core.Goal;
 import io.github.dynamosetup.core.ProvisioningException;
+import io.github.dynamosetup.core.RunProgress;
 import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.core.TablesAlreadyExistException;
 import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.report.JsonReport;
 import java.io.File;
 import java.io.IOException;
@@ -20,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojoExecutionException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -86,8 +90,21 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
             throw new MojoFailureException("The dynamo-setup configuration is invalid: <maxConcurrency> is "
                     + maxConcurrency + "; give a number of tables of at least 1 (default 250)");
         }
-        long start = System.nanoTime();
         Path reports = reportDirectory.toPath();
+        try (BuildResults.Claim claim = claim(declaration, connection, waitTimeout)) {
+            Optional<BuildResults.Result> reusable = claim.reusable();
+            if (reusable.isPresent()) {
+                reuse(reusable.get(), reports);
+                return;
+            }
+            claim.succeeded(runAndReport(declaration, connection, waitTimeout, reports));
+        }
+    }
+
+    /** Runs the goal, writes its report, and returns its result for the modules after this one. */
+    private BuildResults.Result runAndReport(Declaration declaration, ConnectionSettings connection,
+            Duration waitTimeout, Path reports) throws MojoExecutionException, MojoFailureException {
+        long start = System.nanoTime();
         String reportName = reportName();
         MavenProvisioningListener listener = new MavenProvisioningListener(getLog(), MavenRemedies.INSTANCE);
         Endpoints.insecureWarning(connection.endpoint()).ifPresent(getLog()::warn);
@@ -96,14 +113,56 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
             summary = provision(declaration, connection, waitTimeout, listener);
         } catch (Exception e) {
             AbstractMojoExecutionException failure = failure(e);
-            report(reports, reportName, declaration, listener, failure, start);
+            report(reports, reportName, declaration.tables(), listener.progress(), failure, elapsedSince(start), null);
             if (failure instanceof MojoFailureException userMistake) {
                 throw userMistake;
             }
             throw (MojoExecutionException) failure;
         }
-        report(reports, reportName, declaration, listener, null, start);
+        Duration elapsed = elapsedSince(start);
+        report(reports, reportName, declaration.tables(), listener.progress(), null, elapsed, null);
         completed(summary);
+        return new BuildResults.Result(project().getArtifactId(), declaration.tables(), listener.progress(), summary,
+                elapsed);
+    }
+
+    /**
+     * Claims this run for the build: another module's result of the same work to reuse (waiting for it while it
+     * runs), or this module runs the goal and the modules after it may reuse its result.
+     */
+    private BuildResults.Claim claim(Declaration declaration, ConnectionSettings connection, Duration waitTimeout)
+            throws MojoExecutionException {
+        Optional<List<Object>> options = reuseOptions();
+        if (options.isEmpty()) {
+            return BuildResults.unshared();
+        }
+        try {
+            return BuildResults.claim(session(), project(), BuildResults.Work.of(pluginVersion(), goalName(),
+                    declaration, connection, Arrays.asList(options.get(), waitTimeout, maxConcurrency, allowedAccountIds)));
+        } catch (InterruptedException e) {
+            throw (MojoExecutionException) failure(e);
+        }
+    }
+
+    /** Writes the report of another module's run of the same work, and does what this goal does after a run. */
+    private void reuse(BuildResults.Result result, Path reports) throws MojoExecutionException {
+        getLog().info("dynamo-setup:" + goalName() + " reuses the result of module " + result.module() + " in this"
+                + " build (same tables, connection and options): no AWS call made here. To run it in every module,"
+                + " set -Ddynamo-setup.reuseWithinBuild=false");
+        report(reports, reportName(), result.declared(), result.progress(), null, result.elapsed(), result.module());
+        completed(result.summary());
+    }
+
+    /**
+     * The options that change this goal's outcome, when modules of one build may reuse one module's successful
+     * run of it; empty when every module runs it (the default).
+     */
+    protected Optional<List<Object>> reuseOptions() {
+        return Optional.empty();
+    }
+
+    private static Duration elapsedSince(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     /**
@@ -210,12 +269,14 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
     /**
      * Writes {@code <reportName>-report.json} from what the run's events told, with the failure when there is
      * one. A report that cannot be written fails a run that succeeded; it never hides a run's own failure.
+     *
+     * @param reusedFrom the module whose run this is, when this module reused it; else null
      */
-    private void report(Path directory, String name, Declaration declaration, MavenProvisioningListener listener,
-            AbstractMojoExecutionException failure, long startNanos) throws MojoExecutionException {
+    private void report(Path directory, String name, List<DeclaredTable> declared, RunProgress progress,
+            AbstractMojoExecutionException failure, Duration elapsed, String reusedFrom) throws MojoExecutionException {
         try {
-            Path file = JsonReport.write(directory, name, declaration.tables(), listener.progress(),
-                    failure == null ? null : failure.getMessage(), Duration.ofNanos(System.nanoTime() - startNanos));
+            Path file = JsonReport.write(directory, name, declared, progress,
+                    failure == null ? null : failure.getMessage(), elapsed, reusedFrom);
             getLog().debug("dynamo-setup report: " + file);
         } catch (IOException e) {
             String message = "Could not write the dynamo-setup report to " + directory + ": " + e.getMessage();

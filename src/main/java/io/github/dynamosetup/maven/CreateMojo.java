@@ -6,12 +6,13 @@ import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.core.TableResult;
 import io.github.dynamosetup.declaration.Declaration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -61,8 +62,21 @@ public class CreateMojo extends AbstractProvisioningMojo {
     @Parameter(property = "dynamo-setup.failOnDrift", defaultValue = "true")
     private boolean failOnDrift;
 
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
+    /**
+     * Lets the modules of one build reuse the result of the first module that ran {@code create} on the same
+     * tables (their content, wherever each module declares or reads them), with the same connection (endpoint,
+     * region, profile, credentials, proxies) and the same options ({@code dryRun}, {@code applyIndexChanges},
+     * {@code failOnDrift}, {@code timeout}, {@code maxConcurrency}, {@code allowedAccountIds}): that module does the
+     * AWS work; the others make no AWS call, print one line naming it, write its report as their own (with
+     * {@code reusedFrom}) and export its table properties into their own project. Under {@code -T}, a module waits
+     * for that run while it works, and runs the goal itself when it failed. Only within one build, never from an
+     * earlier one. Set it to {@code false} when something between two modules changes the tables (a module's
+     * tests delete them, say).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.reuseWithinBuild", defaultValue = "true")
+    private boolean reuseWithinBuild;
 
     @Inject
     public CreateMojo(SettingsDecrypter settingsDecrypter) {
@@ -86,7 +100,7 @@ public class CreateMojo extends AbstractProvisioningMojo {
         if (dryRun) {
             return;
         }
-        Properties properties = project.getProperties();
+        Properties properties = project().getProperties();
         for (TableResult table : summary.tables()) {
             String prefix = "dynamo-setup.table." + table.declared().declaredName();
             properties.setProperty(prefix + ".name", table.declared().name());
@@ -97,6 +111,11 @@ public class CreateMojo extends AbstractProvisioningMojo {
                 properties.setProperty(prefix + ".streamArn", table.streamArn());
             }
         }
+    }
+
+    @Override
+    protected Optional<List<Object>> reuseOptions() {
+        return reuseWithinBuild ? Optional.of(List.of(dryRun, applyIndexChanges, failOnDrift)) : Optional.empty();
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.github.dynamosetup.core.ProvisioningException;
 import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.declaration.Declaration;
+import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -39,6 +41,19 @@ public class ValidateMojo extends AbstractProvisioningMojo {
     @Parameter(property = "dynamo-setup.failOnDrift", defaultValue = "true")
     private boolean failOnDrift;
 
+    /**
+     * Lets the modules of one build reuse the result of the first module that validated the same tables (their
+     * content, wherever each module declares or reads them) with the same connection and {@code failOnDrift}: the
+     * other modules make no AWS call, print one line naming that module and write its report as their own, with
+     * {@code reusedFrom}. Under {@code -T}, a module waits for that run while it works, and validates itself when
+     * it failed. Only within one build, never from an earlier one. Set it to {@code false} when something between
+     * two modules changes the tables.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.reuseWithinBuild", defaultValue = "true")
+    private boolean reuseWithinBuild;
+
     @Inject
     public ValidateMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -47,6 +62,11 @@ public class ValidateMojo extends AbstractProvisioningMojo {
     @Override
     protected RunSummary run(TableProvisioner provisioner, Declaration declaration) throws ProvisioningException {
         return provisioner.validate(declaration, failOnDrift);
+    }
+
+    @Override
+    protected Optional<List<Object>> reuseOptions() {
+        return reuseWithinBuild ? Optional.of(List.of(failOnDrift)) : Optional.empty();
     }
 
     @Override

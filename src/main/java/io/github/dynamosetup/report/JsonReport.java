@@ -43,9 +43,11 @@ public final class JsonReport {
      * @param progress what the run's events told
      * @param failure the message the run failed with, or null when it succeeded
      * @param elapsed how long the goal took, connecting included, whether it succeeded or failed
+     * @param reusedFrom the module of the build whose run this is, when the goal reused another module's result;
+     *     else null
      */
     public static Path write(Path directory, String name, List<DeclaredTable> declared, RunProgress progress,
-            String failure, Duration elapsed) throws IOException {
+            String failure, Duration elapsed, String reusedFrom) throws IOException {
         Files.createDirectories(directory);
         Path file = file(directory, name);
         RunSummary summary = progress.summary();
@@ -58,6 +60,9 @@ public final class JsonReport {
                     : started != null ? started.goal() == Goal.PLAN : name.equals(Goal.PLAN.goalName()));
             json.writeStringField("target", summary != null ? summary.target() : started != null ? started.target() : null);
             json.writeNumberField("elapsedMillis", elapsed.toMillis());
+            if (reusedFrom != null) {
+                json.writeStringField("reusedFrom", reusedFrom);
+            }
             if (failure != null) {
                 json.writeObjectFieldStart("failure");
                 json.writeStringField("message", failure);

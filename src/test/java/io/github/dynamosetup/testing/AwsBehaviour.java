@@ -268,6 +268,11 @@ public final class AwsBehaviour implements AutoCloseable {
 
     // ---- what happened ----
 
+    /** Calls of every operation that reached the layer, refused or not. */
+    public int calls() {
+        return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     /** Calls of {@code operation} that reached the layer, refused or not. */
     public int calls(String operation) {
         return calls.getOrDefault(operation, new AtomicInteger()).get();
