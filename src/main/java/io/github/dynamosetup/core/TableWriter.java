@@ -54,7 +54,7 @@ final class TableWriter {
      */
     TableResult finishCreated(DeclaredTable declared, TableDescription created, AwsCalls calls, long startNanos)
             throws ProvisioningException {
-        calls.waiter(client).awaitActive(declared.name());
+        calls.waiter(client).awaitCreated(declared.name(), created);
         calls.events().on(new ProvisioningEvent.Active(declared.name()));
         List<String> actions = new ArrayList<>(List.of("create"));
         List<Change> after = new ArrayList<>();
