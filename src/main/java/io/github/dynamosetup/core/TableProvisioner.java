@@ -150,12 +150,16 @@ public final class TableProvisioner {
         List<Difference> drift = DriftDetector.compare(declared, live, false, remedies);
         if (drift.stream().anyMatch(d -> d.change() instanceof Change.TagTable)) {
             // AWS's tag reads lag a few seconds behind TagResource (its API reference): tags a build has
-            // just written are looked for once more before they are reported missing
+            // just written are looked for once more before they are reported missing; the rest was read
             if (stop.sleep(READ_LAG)) {
                 throw new RunStoppedException(declared.name(), "while waiting to read its tags again");
             }
-            live = reader.read(declared, calls);
-            if (live == null) {
+            try {
+                live = live.withTags(reader.tags(declared.name(), live.arn(), calls));
+            } catch (AwsCallException e) {
+                if (!"ResourceNotFoundException".equals(e.errorCode())) {
+                    throw e;
+                }
                 return new TableResult(declared, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
             }
             drift = DriftDetector.compare(declared, live, false, remedies);
@@ -275,13 +279,7 @@ public final class TableProvisioner {
                     ProvisioningEvent.Waits.Reason.CREATED_ELSEWHERE));
         }
         if (live == null || !"ACTIVE".equals(live.status())) {
-            waiter.awaitActive(declared.name());
-            live = reader.read(declared, calls);
-            if (live == null) {
-                throw new AwsCallException("ResourceNotFoundException", "The table '"
-                        + declared.name() + "' was ACTIVE and is gone again: someone deleted it during this run. Run "
-                        + remedies.run(Goal.CREATE) + " again.", null);
-            }
+            live = reader.read(declared, waiter.awaitActive(declared.name()), calls);
         }
         return writer.update(declared, live, DriftDetector.compare(declared, live, applyIndexChanges, remedies), calls);
     }
