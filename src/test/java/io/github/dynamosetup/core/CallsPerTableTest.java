@@ -2,9 +2,14 @@ package io.github.dynamosetup.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.StreamSpecification;
+import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.maven.MavenRemedies;
+import io.github.dynamosetup.maven.PomOrigin;
 import io.github.dynamosetup.testing.AwsBehaviour;
 import io.github.dynamosetup.testing.DynamoDbServerExtension;
 import io.github.dynamosetup.testing.HealthAssistant;
@@ -163,8 +168,8 @@ class CallsPerTableTest {
 
     @Test
     void aTableThatDeclaresNoTagsHasItsTagsNotRead(TestServer server) throws Exception {
-        DeclaredTable untagged = DeclaredTable.builder(HealthAssistant.tables().get(2).origin(), "user_sessions")
-                .partitionKey(HealthAssistant.tables().get(2).partitionKey())
+        DeclaredTable untagged = DeclaredTable.builder(new PomOrigin(1), "user_sessions")
+                .partitionKey(new KeyAttribute("user_id", AttributeType.S))
                 .timeToLiveAttribute("ttl")
                 .build();
         try (DynamoDbClient client = client(server.endpoint())) {
@@ -210,5 +215,28 @@ class CallsPerTableTest {
 
         assertThat(calls.of("horarios_doctores")).containsExactly(
                 "DescribeTable (ACTIVE)", "DescribeTimeToLive", "ListTagsOfResource", "ListTagsOfResource");
+    }
+
+    @Test
+    void aStreamEnabledOnAnExistingTableHasItsArnFromTheWaitAfterUpdateTable(TestServer server) throws Exception {
+        DeclaredTable plain = DeclaredTable.builder(new PomOrigin(1), "orders")
+                .partitionKey(new KeyAttribute("id", AttributeType.S)).build();
+        DeclaredTable streamed = DeclaredTable.builder(new PomOrigin(1), "orders")
+                .partitionKey(new KeyAttribute("id", AttributeType.S))
+                .stream(new StreamSpecification(true, StreamViewType.NEW_IMAGE)).build();
+        RunSummary summary;
+        try (DynamoDbClient client = client(server.endpoint());
+                DynamoDbClient direct = server.client("us-east-1")) {
+            provisioner(client).create(Declaration.of(List.of(plain)), TableProvisioner.Options.DEFAULTS);
+            calls.clear();
+
+            summary = provisioner(client).create(Declaration.of(List.of(streamed)), TableProvisioner.Options.DEFAULTS);
+
+            assertThat(summary.tables().get(0).streamArn()).isNotNull()
+                    .isEqualTo(direct.describeTable(r -> r.tableName("orders")).table().latestStreamArn());
+        }
+        // read, the wait before UpdateTable (AWS takes it only on an ACTIVE table), the change, the wait after it
+        assertThat(calls.of("orders")).containsExactly("DescribeTable (ACTIVE)", "DescribeTimeToLive",
+                "DescribeTable (ACTIVE)", "UpdateTable", "DescribeTable (ACTIVE)");
     }
 }
