@@ -37,8 +37,8 @@ public final class TableProvisioner {
      * The default bound on tables worked on at once: AWS accepts at most 500 table operations in flight
      * per account and region, and 250 when the tables have secondary indexes. Staying at the lower figure
      * means a run never holds more operations than AWS takes, whatever the tables, while 200 tables still
-     * go through in one wave. Polling stays gentle: each table is described every 0.1-0.5 s, with jitter
-     * ({@link TableActivityWaiter}), and the SDK retries throttled calls.
+     * go through in one wave. Polling stays gentle: all the waits of a run together describe tables at most
+     * 500 times a second ({@link PollSchedule}), and the SDK retries throttled calls.
      */
     public static final int DEFAULT_MAX_CONCURRENCY = 250;
 
