@@ -50,6 +50,7 @@ final class AwsCalls {
     private final Remedies remedies;
     private final Waiting waiting;
     private final StopSignal stop;
+    private final PollSchedule polling = new PollSchedule();
 
     /**
      * @param target where the tables live, for messages
@@ -77,9 +78,9 @@ final class AwsCalls {
         return events;
     }
 
-    /** A waiter for tables of this run: its deadline, its progress line, its stop signal. */
+    /** A waiter for tables of this run: its deadline, its progress line, its stop signal, its polling. */
     TableActivityWaiter waiter(DynamoDbClient client) {
-        return new TableActivityWaiter(client, deadline, waiting, remedies, stop);
+        return new TableActivityWaiter(client, deadline, waiting, remedies, stop, polling);
     }
 
     Waiting waiting() {

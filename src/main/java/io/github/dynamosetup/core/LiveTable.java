@@ -32,7 +32,7 @@ import java.util.Map;
  * @param tableClass the table class
  * @param timeToLiveStatus ENABLED, DISABLED, ENABLING, DISABLING
  * @param timeToLiveAttribute the TTL attribute, or null
- * @param tags every tag of the table
+ * @param tags every tag of the table; empty when not read (the declaration declares none)
  * @param pointInTimeRecovery whether continuous backups are on; null when not read (not declared)
  * @param recoveryPeriodInDays how many days back point-in-time recovery reaches; null when not read or off
  * @param unrecognized what AWS reported in values this version does not know (a table class AWS added
@@ -64,6 +64,14 @@ public record LiveTable(
 
     public LiveTable {
         unrecognized = Map.copyOf(unrecognized);
+    }
+
+    /** The same table with {@code tags}, read again. */
+    LiveTable withTags(Map<String, String> tags) {
+        return new LiveTable(name, arn, status, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
+                billingMode, capacity, onDemandThroughput, streamViewType, streamArn, kmsKeyArn, deletionProtection,
+                tableClass, timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery, recoveryPeriodInDays,
+                unrecognized);
     }
 
     /** The live {@code value} as text: AWS's own word when this version does not know it. */

@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /**
- * Reads a table's live state with read-only calls: DescribeTable, DescribeTimeToLive,
- * ListTagsOfResource, and DescribeContinuousBackups when point-in-time recovery is declared.
+ * Reads a table's live state with read-only calls: DescribeTable, DescribeTimeToLive, ListTagsOfResource
+ * when tags are declared, and DescribeContinuousBackups when point-in-time recovery is declared.
  */
 final class LiveTableReader {
 
@@ -43,35 +43,31 @@ final class LiveTableReader {
     /**
      * The table's live state, or null when it does not exist. A table being created is read once it is
      * ACTIVE: until then AWS answers DescribeTimeToLive with ValidationException and the tags and backups
-     * APIs with ResourceNotFoundException (see src/test/AWS-BEHAVIOUR.md). A table being deleted is read
-     * with DescribeTable alone.
+     * APIs with ResourceNotFoundException (see src/test/AWS-BEHAVIOUR.md).
      */
     LiveTable read(DeclaredTable declared, AwsCalls calls) throws ProvisioningException {
+        TableDescription table = describe(declared.name(), calls);
+        if (table != null && table.tableStatus() == TableStatus.CREATING) {
+            table = calls.waiter(client).awaitActive(declared.name());
+        }
+        return table == null ? null : read(declared, table, calls);
+    }
+
+    /**
+     * The live state of a table the run has just described (the poll that found it ACTIVE, say): what
+     * DescribeTable does not say is read, DescribeTable itself is not sent again. A table being deleted is
+     * read with DescribeTable alone.
+     */
+    LiveTable read(DeclaredTable declared, TableDescription table, AwsCalls calls) throws ProvisioningException {
         String name = declared.name();
-        TableDescription first = describe(name, calls);
-        if (first != null && first.tableStatus() == TableStatus.CREATING) {
-            calls.waiter(client).awaitActive(name);
-        }
-        TableDescription table = first != null && first.tableStatus() == TableStatus.CREATING
-                ? describe(name, calls) : first;
-        if (table == null) {
-            return null;
-        }
         if (table.tableStatus() == TableStatus.DELETING) {
             return toLiveTable(table, TimeToLiveDescription.builder().timeToLiveStatus("DISABLED").build(), Map.of(),
                     null, null);
         }
         TimeToLiveDescription ttl = calls.call(name, "DescribeTimeToLive",
                 () -> client.describeTimeToLive(r -> r.tableName(name)).timeToLiveDescription());
-        Map<String, String> tags = new TreeMap<>();
-        String next = null;
-        do {
-            String token = next;
-            ListTagsOfResourceResponse page = calls.call(name, "ListTagsOfResource",
-                    () -> client.listTagsOfResource(r -> r.resourceArn(table.tableArn()).nextToken(token)));
-            page.tags().forEach(t -> tags.put(t.key(), t.value()));
-            next = page.nextToken();
-        } while (next != null);
+        // only declared tags are compared (DriftDetector): a table that declares none needs no tag read
+        Map<String, String> tags = declared.tags().isEmpty() ? Map.of() : tags(name, table.tableArn(), calls);
         Boolean pointInTimeRecovery = null;
         Integer recoveryPeriodInDays = null;
         if (declared.pointInTimeRecovery()) {
@@ -84,6 +80,20 @@ final class LiveTableReader {
             recoveryPeriodInDays = pointInTimeRecovery ? recovery.recoveryPeriodInDays() : null;
         }
         return toLiveTable(table, ttl, tags, pointInTimeRecovery, recoveryPeriodInDays);
+    }
+
+    /** Every tag of the table {@code arn}, page by page. */
+    Map<String, String> tags(String name, String arn, AwsCalls calls) throws ProvisioningException {
+        Map<String, String> tags = new TreeMap<>();
+        String next = null;
+        do {
+            String token = next;
+            ListTagsOfResourceResponse page = calls.call(name, "ListTagsOfResource",
+                    () -> client.listTagsOfResource(r -> r.resourceArn(arn).nextToken(token)));
+            page.tags().forEach(t -> tags.put(t.key(), t.value()));
+            next = page.nextToken();
+        } while (next != null);
+        return tags;
     }
 
     private TableDescription describe(String name, AwsCalls calls) throws ProvisioningException {

@@ -37,8 +37,8 @@ public final class TableProvisioner {
      * The default bound on tables worked on at once: AWS accepts at most 500 table operations in flight
      * per account and region, and 250 when the tables have secondary indexes. Staying at the lower figure
      * means a run never holds more operations than AWS takes, whatever the tables, while 200 tables still
-     * go through in one wave. Polling stays gentle: each table is described every 0.1-0.5 s, with jitter
-     * ({@link TableActivityWaiter}), and the SDK retries throttled calls.
+     * go through in one wave. Polling stays gentle: all the waits of a run together describe tables at most
+     * 500 times a second ({@link PollSchedule}), and the SDK retries throttled calls.
      */
     public static final int DEFAULT_MAX_CONCURRENCY = 250;
 
@@ -150,12 +150,16 @@ public final class TableProvisioner {
         List<Difference> drift = DriftDetector.compare(declared, live, false, remedies);
         if (drift.stream().anyMatch(d -> d.change() instanceof Change.TagTable)) {
             // AWS's tag reads lag a few seconds behind TagResource (its API reference): tags a build has
-            // just written are looked for once more before they are reported missing
+            // just written are looked for once more before they are reported missing; the rest was read
             if (stop.sleep(READ_LAG)) {
                 throw new RunStoppedException(declared.name(), "while waiting to read its tags again");
             }
-            live = reader.read(declared, calls);
-            if (live == null) {
+            try {
+                live = live.withTags(reader.tags(declared.name(), live.arn(), calls));
+            } catch (AwsCallException e) {
+                if (!"ResourceNotFoundException".equals(e.errorCode())) {
+                    throw e;
+                }
                 return new TableResult(declared, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
             }
             drift = DriftDetector.compare(declared, live, false, remedies);
@@ -275,13 +279,7 @@ public final class TableProvisioner {
                     ProvisioningEvent.Waits.Reason.CREATED_ELSEWHERE));
         }
         if (live == null || !"ACTIVE".equals(live.status())) {
-            waiter.awaitActive(declared.name());
-            live = reader.read(declared, calls);
-            if (live == null) {
-                throw new AwsCallException("ResourceNotFoundException", "The table '"
-                        + declared.name() + "' was ACTIVE and is gone again: someone deleted it during this run. Run "
-                        + remedies.run(Goal.CREATE) + " again.", null);
-            }
+            live = reader.read(declared, waiter.awaitActive(declared.name()), calls);
         }
         return writer.update(declared, live, DriftDetector.compare(declared, live, applyIndexChanges, remedies), calls);
     }

@@ -54,7 +54,7 @@ final class TableWriter {
      */
     TableResult finishCreated(DeclaredTable declared, TableDescription created, AwsCalls calls, long startNanos)
             throws ProvisioningException {
-        calls.waiter(client).awaitActive(declared.name());
+        calls.waiter(client).awaitCreated(declared.name(), created);
         calls.events().on(new ProvisioningEvent.Active(declared.name()));
         List<String> actions = new ArrayList<>(List.of("create"));
         List<Change> after = new ArrayList<>();
@@ -65,7 +65,7 @@ final class TableWriter {
             after.add(new Change.EnablePointInTimeRecovery(declared.recoveryPeriodInDays()));
         }
         for (Change change : after) {
-            if (apply(declared, created.tableArn(), change, calls)) {
+            if (apply(declared, created.tableArn(), change, calls).byThisRun()) {
                 actions.add(change.label());
             }
         }
@@ -87,29 +87,34 @@ final class TableWriter {
                     differences, live.arn(), live.streamArn(), since(start));
         }
         List<String> actions = new ArrayList<>();
+        String streamArn = live.streamArn();
         for (Change change : changes) {
-            if (apply(declared, live.arn(), change, calls)) {
+            Applied applied = apply(declared, live.arn(), change, calls);
+            if (applied.byThisRun()) {
                 actions.add(change.label());
             }
-        }
-        String streamArn = live.streamArn();
-        if (changes.stream().anyMatch(c -> c instanceof Change.UpdateTable u
-                && u.what() == Change.UpdateTable.What.STREAM)) {
-            streamArn = calls.call(declared.name(), "DescribeTable",
-                    () -> client.describeTable(r -> r.tableName(declared.name())).table().latestStreamArn());
+            if (applied.streamArn() != null) {
+                streamArn = applied.streamArn();
+            }
         }
         return new TableResult(declared, Outcome.UPDATED, actions, differences, live.arn(), streamArn, since(start));
     }
+
+    /**
+     * What one change did.
+     *
+     * @param byThisRun whether this run made the change (false: another run had made it)
+     * @param streamArn the table's latest stream as read after an UpdateTable, else null
+     */
+    private record Applied(boolean byThisRun, String streamArn) {}
 
     /**
      * Makes one change, safe to race with other builds: when AWS refuses it and the live table turns out to
      * have it anyway (TTL "already enabled", a stream or index another build added), it is done; when the
      * table is busy with another change (ResourceInUseException), it is tried again once the table is
      * ACTIVE. Refusals that only mean "not now" are waited out by {@link AwsCalls}.
-     *
-     * @return whether this run made the change (false: another run had made it)
      */
-    private boolean apply(DeclaredTable declared, String arn, Change change, AwsCalls calls)
+    private Applied apply(DeclaredTable declared, String arn, Change change, AwsCalls calls)
             throws ProvisioningException {
         String name = declared.name();
         TableActivityWaiter waiter = calls.waiter(client);
@@ -138,7 +143,7 @@ final class TableWriter {
                     if (change instanceof Change.AddIndex add) {
                         waiter.awaitIndexActive(name, add.index().name());
                     }
-                    return false;
+                    return new Applied(false, live.streamArn());
                 }
                 if (!"ResourceInUseException".equals(refused.errorCode()) || calls.deadline().passed()) {
                     throw refused;
@@ -146,13 +151,14 @@ final class TableWriter {
                 calls.pause(attempt, (SdkException) refused.getCause(), name, operation(change));
             }
         }
+        String streamArn = null;
         if (change instanceof Change.UpdateTable) {
-            waiter.awaitActive(name);
+            streamArn = waiter.awaitActive(name).latestStreamArn();
         } else if (change instanceof Change.AddIndex add) {
             waiter.awaitIndexActive(name, add.index().name());
         }
         calls.events().on(new ProvisioningEvent.Changed(name, change));
-        return true;
+        return new Applied(true, streamArn);
     }
 
     private static String operation(Change change) {
