@@ -78,6 +78,9 @@ public final class WarmUp {
         }
         Thread thread = new Thread(() -> run(debug), "dynamo-setup-warm-up");
         thread.setDaemon(true);
+        // a goal that stops at once (an invalid configuration) may see Maven close the plugin's class realm while the
+        // warm-up still loads classes from it: whatever that throws, even while reporting it, ends the warm-up quietly
+        thread.setUncaughtExceptionHandler((t, e) -> { });
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
@@ -111,7 +114,7 @@ public final class WarmUp {
             client.updateTimeToLive(r -> r.tableName("warm-up")
                     .timeToLiveSpecification(t -> t.enabled(true).attributeName("ttl")));
             client.tagResource(r -> r.resourceArn(ARN).tags(t -> t.key("Application").value("warm-up")));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             debug.accept("dynamo-setup: the SDK warm-up stopped early (" + e + "); the first calls only take longer");
         }
     }
