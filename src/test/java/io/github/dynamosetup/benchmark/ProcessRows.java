@@ -65,7 +65,7 @@ final class ProcessRows {
         this.versions = previous == null ? List.of(current) : List.of(current, previous);
         this.repeats = repeats;
         this.report = new Report("As users run it: whole mvn processes, the plugin's share = goal - help in the same"
-                + " project (" + repeats + " repeats, interleaved; medians and min-max of the shares"
+                + " project (" + repeats + " repeats, interleaved; medians and min..max of the shares"
                 + (previous == null ? "" : "; " + current + " against " + previous) + ")", previous);
     }
 

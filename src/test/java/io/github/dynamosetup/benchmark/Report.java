@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 final class Report {
 
-    private static final String FORMAT = "%-74s %10s %13s %22s %10s";
+    private static final String FORMAT = "%-74s %10s %16s %22s %10s";
     private static final String PREVIOUS_FORMAT = " %12s %9s";
 
     private final String title;
@@ -26,7 +26,7 @@ final class Report {
     Report(String title, String previousVersion) {
         this.title = title;
         this.previousVersion = previousVersion;
-        String header = String.format(Locale.ROOT, FORMAT, "measurement", "median", "min-max", "ratio", "target");
+        String header = String.format(Locale.ROOT, FORMAT, "measurement", "median", "min..max", "ratio", "target");
         if (previousVersion != null) {
             header += String.format(Locale.ROOT, PREVIOUS_FORMAT, previousVersion, "cur/prev");
         }
@@ -68,7 +68,7 @@ final class Report {
     }
 
     private static String range(Samples samples) {
-        return samples.millis().size() < 2 ? "" : samples.min() + "-" + samples.max() + " ms";
+        return samples.millis().size() < 2 ? "" : samples.min() + ".." + samples.max() + " ms";
     }
 
     private static String format(String what, String median, String range, String ratio, String target) {
