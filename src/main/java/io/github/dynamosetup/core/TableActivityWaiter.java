@@ -68,7 +68,7 @@ final class TableActivityWaiter {
         PollSchedule.Wait wait = schedule.start(created.hasGlobalSecondaryIndexes()
                 || created.hasLocalSecondaryIndexes() ? "table with indexes" : "table");
         waiting.seen(table, created.tableStatusAsString());
-        TableDescription active = awaitActive(table, wait, wait.first());
+        TableDescription active = awaitActive(table, wait, true);
         wait.ended();
         return active;
     }
@@ -83,13 +83,18 @@ final class TableActivityWaiter {
      */
     TableDescription awaitActive(String table) throws ProvisioningException {
         stop.check(table, "before waiting for ACTIVE");
-        return awaitActive(table, schedule.start(null), Duration.ZERO);
+        return awaitActive(table, schedule.start(null), false);
     }
 
-    private TableDescription awaitActive(String table, PollSchedule.Wait wait, Duration first)
+    private TableDescription awaitActive(String table, PollSchedule.Wait wait, boolean scheduled)
             throws ProvisioningException {
         try {
-            pause(table, first);
+            if (scheduled) {
+                while (wait.listening() && !deadline.remaining().isZero()) {
+                    pause(table, PollSchedule.LISTEN_INTERVAL);
+                }
+                pause(table, wait.first());
+            }
             return poll(table, table, wait,
                     WaiterAcceptor.successOnResponseAcceptor(TableActivityWaiter::isActive),
                     // a table just created may not be visible everywhere yet
