@@ -90,6 +90,7 @@ final class BillingReader {
         return readAndWrite(node, path, ON_DEMAND_THROUGHPUT, "MaxReadRequestUnits", "MaxWriteRequestUnits",
                 RequestUnits::new, RequestUnits.NONE);
     }
+
     /** The WarmThroughput at {@code path}, of the table or of a global secondary index. */
     WarmThroughput warmThroughput(JsonNode node, String path) {
         return readAndWrite(node, path, WARM_THROUGHPUT, "ReadUnitsPerSecond", "WriteUnitsPerSecond",

@@ -54,8 +54,8 @@ import java.util.function.UnaryOperator;
  * a place where the file has one already.
  *
  * <p>This class reads the table's own sections (name, table class, stream, encryption, TTL, point-in-time
- * recovery, tags); {@code KeySchemaReader}, {@code SecondaryIndexReader} and {@code BillingReader} read the
- * others, all through one {@code JsonFields}, which holds the file's problems.
+ * recovery, contributor insights, tags); {@code KeySchemaReader}, {@code SecondaryIndexReader} and
+ * {@code BillingReader} read the others, all through one {@code JsonFields}, which holds the file's problems.
  */
 public final class TableFileReader {
 
