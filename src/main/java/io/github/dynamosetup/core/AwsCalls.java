@@ -74,6 +74,10 @@ final class AwsCalls {
         return deadline;
     }
 
+    Remedies remedies() {
+        return remedies;
+    }
+
     ProvisioningListener events() {
         return events;
     }

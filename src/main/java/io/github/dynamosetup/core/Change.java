@@ -30,7 +30,8 @@ public sealed interface Change {
             STREAM("stream"),
             ENCRYPTION("encryption"),
             DELETION_PROTECTION("deletion protection"),
-            TABLE_CLASS("table class");
+            TABLE_CLASS("table class"),
+            WARM_THROUGHPUT("warm throughput");
 
             private final String label;
 
@@ -104,6 +105,27 @@ public sealed interface Change {
             return Boolean.TRUE.equals(live.pointInTimeRecovery()) && (recoveryPeriodInDays == null
                     || live.recoveryPeriodInDays() != null
                     && recoveryPeriodInDays == live.recoveryPeriodInDays().longValue());
+        }
+    }
+
+    /**
+     * UpdateContributorInsights on the table ({@code index} null) or on one of its global secondary indexes, which
+     * then turns ENABLING and ENABLED (or DISABLING and DISABLED), or FAILED
+     * (<a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeContributorInsights.html">
+     * API_DescribeContributorInsights</a>).
+     */
+    record SetContributorInsights(String index, boolean enabled) implements Change {
+        @Override
+        public String label() {
+            return index == null ? "contributor insights" : "contributor insights " + index;
+        }
+
+        @Override
+        public boolean isDoneOn(LiveTable live) {
+            String status = index == null ? live.contributorInsights()
+                    : live.globalSecondaryIndexes().containsKey(index)
+                            ? live.globalSecondaryIndexes().get(index).contributorInsights() : null;
+            return status != null && LiveTable.insightsOn(status) == enabled;
         }
     }
 }

@@ -16,10 +16,12 @@ import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.RequestUnits;
 import io.github.dynamosetup.declaration.Setting;
 import io.github.dynamosetup.declaration.StreamViewType;
+import io.github.dynamosetup.declaration.WarmThroughput;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -30,12 +32,13 @@ import software.amazon.awssdk.services.dynamodb.model.SSEType;
 
 /**
  * Compares a declared table with the live one, setting by setting. What AWS computes (status, sizes,
- * counts, ARNs, timestamps, warm throughput), tags nobody declared, {@code aws:} tags and settings the
- * declaration leaves to DynamoDB's defaults never count; tag order never matters.
+ * counts, ARNs, timestamps, warm throughput at or above the declared), tags nobody declared, {@code aws:} tags
+ * and settings the declaration leaves to DynamoDB's defaults never count; tag order never matters.
  *
  * <p>Longer than 300 lines on purpose: one method per group of settings (keys, indexes, billing, TTL, stream,
- * encryption, flags, tags), each holding its comparison, the change create makes and the advice for what it
- * does not; split apart, a setting's rule and its advice would live in two places.
+ * encryption, flags, tags, warm throughput, contributor insights), each holding its comparison, the change
+ * create makes and the advice for what it does not; split apart, a setting's rule and its advice would live in
+ * two places.
  */
 final class DriftDetector {
 
@@ -77,6 +80,8 @@ final class DriftDetector {
         detector.encryption();
         detector.flags();
         detector.tags();
+        detector.warmThroughput();
+        detector.contributorInsights();
         return detector.differences;
     }
 
@@ -329,6 +334,67 @@ final class DriftDetector {
             String have = live.tags().get(key);
             add("tag " + key, value, have == null ? NONE : have, Kind.FIXABLE, tagging, null);
         });
+    }
+
+    /**
+     * Warm throughput, of the table and of each declared index that exists, only where declared: live values at
+     * or above the declared ones are no drift (AWS raises warm throughput by itself as use grows, and never lowers
+     * it: "Once increased, warm throughput values can't be decreased",
+     * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput.html">
+     * warm-throughput.html</a>), nor is an increase under way (UPDATING). Below them, create raises the values
+     * that fall short with UpdateTable, one call for the table and one per index; a declaration lower than the
+     * live table is met already, and nothing is ever asked to go down.
+     */
+    private void warmThroughput() {
+        WarmThroughput declared = table.warmThroughput();
+        if (declared.isDeclared() && !live.warmThroughput().meets(declared)) {
+            WarmThroughput raise = live.warmThroughput().shortOf(declared);
+            add("warm throughput", declared.toString(), live.warmThroughput().toString(), Kind.FIXABLE,
+                    new Change.UpdateTable(What.WARM_THROUGHPUT, r -> r.warmThroughput(CreateTableRequests.warm(raise)),
+                            l -> l.warmThroughput().meets(declared)), null);
+        }
+        for (DeclaredGlobalIndex index : table.globalSecondaryIndexes()) {
+            WarmThroughput wanted = index.warmThroughput();
+            LiveTable.Index liveIndex = live.globalSecondaryIndexes().get(index.name());
+            if (!wanted.isDeclared() || liveIndex == null || liveIndex.warmThroughput().meets(wanted)) {
+                continue; // an index not made yet gets its warm throughput when it is added
+            }
+            WarmThroughput raise = liveIndex.warmThroughput().shortOf(wanted);
+            add("warm throughput of index " + index.name(), wanted.toString(), liveIndex.warmThroughput().toString(),
+                    Kind.FIXABLE, new Change.UpdateTable(What.WARM_THROUGHPUT, r -> r.globalSecondaryIndexUpdates(
+                            GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName(index.name())
+                                    .warmThroughput(CreateTableRequests.warm(raise))).build()),
+                            l -> l.globalSecondaryIndexes().containsKey(index.name())
+                                    && l.globalSecondaryIndexes().get(index.name()).warmThroughput().meets(wanted)),
+                    null);
+        }
+    }
+
+    /**
+     * Contributor insights, of the table and of each declared index, only where declared (true or false): ENABLING
+     * counts as enabled, DISABLING and FAILED as not. create turns it on or off with UpdateContributorInsights; an
+     * index that create is about to add gets it once it is there.
+     */
+    private void contributorInsights() {
+        insights(null, table.contributorInsights(), live.contributorInsights(), "contributor insights");
+        for (DeclaredGlobalIndex index : table.globalSecondaryIndexes()) {
+            LiveTable.Index liveIndex = live.globalSecondaryIndexes().get(index.name());
+            if (liveIndex != null) {
+                insights(index.name(), index.contributorInsights(), liveIndex.contributorInsights(),
+                        "contributor insights of index " + index.name());
+            } else if (applyIndexChanges && Boolean.TRUE.equals(index.contributorInsights())) {
+                add("contributor insights of index " + index.name(), "enabled", NONE, Kind.FIXABLE,
+                        new Change.SetContributorInsights(index.name(), true), null);
+            }
+        }
+    }
+
+    private void insights(String index, Boolean declared, String status, String what) {
+        if (declared == null || status != null && LiveTable.insightsOn(status) == declared) {
+            return;
+        }
+        add(what, declared ? "enabled" : "disabled", status == null ? NONE : status.toLowerCase(Locale.ROOT),
+                Kind.FIXABLE, new Change.SetContributorInsights(index, declared), null);
     }
 
     private void add(String what, String declared, String liveValue, Kind kind, Change change, String advice) {

@@ -9,16 +9,19 @@ public enum Goal {
     VALIDATE("validate", Actions.READ),
     PLAN("plan", Actions.READ),
     FORCE("force", List.of("dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:UpdateTimeToLive",
-            "dynamodb:UpdateContinuousBackups", "dynamodb:TagResource"));
+            "dynamodb:UpdateContinuousBackups", "dynamodb:TagResource",
+            "dynamodb:UpdateContributorInsights", "dynamodb:DescribeContributorInsights"));
 
     /** Holds what enum constants cannot refer to before they are declared. */
     private static final class Actions {
         static final List<String> READ = List.of("dynamodb:DescribeTable", "dynamodb:DescribeTimeToLive",
-                "dynamodb:ListTagsOfResource", "dynamodb:DescribeContinuousBackups");
+                "dynamodb:ListTagsOfResource", "dynamodb:DescribeContinuousBackups",
+                "dynamodb:DescribeContributorInsights");
         static final List<String> WRITE = List.of("dynamodb:CreateTable", "dynamodb:DescribeTable",
                 "dynamodb:DescribeTimeToLive", "dynamodb:ListTagsOfResource", "dynamodb:DescribeContinuousBackups",
                 "dynamodb:UpdateTable", "dynamodb:UpdateTimeToLive", "dynamodb:UpdateContinuousBackups",
-                "dynamodb:TagResource");
+                "dynamodb:TagResource",
+                "dynamodb:UpdateContributorInsights", "dynamodb:DescribeContributorInsights");
     }
 
     private final String goalName;

@@ -7,6 +7,7 @@ import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.RequestUnits;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.TableClass;
+import io.github.dynamosetup.declaration.WarmThroughput;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,10 @@ import java.util.Map;
  * @param tags every tag of the table; empty when not read (the declaration declares none)
  * @param pointInTimeRecovery whether continuous backups are on; null when not read (not declared)
  * @param recoveryPeriodInDays how many days back point-in-time recovery reaches; null when not read or off
+ * @param warmThroughput the read and write units per second the table takes at once, as DescribeTable reports
+ *     them; {@link Warm#NONE} when it reports none
+ * @param contributorInsights the status of contributor insights on the table (ENABLED, DISABLING, ...); null when
+ *     not read (not declared)
  * @param unrecognized what AWS reported in values this version does not know (a table class AWS added
  *     later, say), by the {@link Value} they concern, as AWS wrote them; the value's own component is then
  *     null. Compared, they differ from any declared value and are named as AWS wrote them.
@@ -60,9 +65,12 @@ public record LiveTable(
         Map<String, String> tags,
         Boolean pointInTimeRecovery,
         Integer recoveryPeriodInDays,
+        Warm warmThroughput,
+        String contributorInsights,
         Map<Value, String> unrecognized) {
 
     public LiveTable {
+        warmThroughput = warmThroughput == null ? Warm.NONE : warmThroughput;
         unrecognized = Map.copyOf(unrecognized);
     }
 
@@ -71,6 +79,7 @@ public record LiveTable(
         return new LiveTable(name, arn, status, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
                 billingMode, capacity, onDemandThroughput, streamViewType, streamArn, kmsKeyArn, deletionProtection,
                 tableClass, timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery, recoveryPeriodInDays,
+                warmThroughput, contributorInsights,
                 unrecognized);
     }
 
@@ -123,13 +132,22 @@ public record LiveTable(
      * @param projection its projection type
      * @param nonKeyAttributes what an INCLUDE projection copies
      * @param capacity provisioned throughput of a GSI on a PROVISIONED table
+     * @param warmThroughput a GSI's warm throughput; {@link Warm#NONE} when DescribeTable reports none
+     * @param contributorInsights the status of contributor insights on a GSI; null when not read (not declared)
      */
     public record Index(List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys, IndexProjection projection,
-            List<String> nonKeyAttributes, Capacity capacity) {
+            List<String> nonKeyAttributes, Capacity capacity, Warm warmThroughput, String contributorInsights) {
 
         public Index {
             partitionKeys = List.copyOf(partitionKeys);
             sortKeys = List.copyOf(sortKeys);
+            warmThroughput = warmThroughput == null ? Warm.NONE : warmThroughput;
+        }
+
+        /** An index whose warm throughput and contributor insights were not read. */
+        public Index(List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys, IndexProjection projection,
+                List<String> nonKeyAttributes, Capacity capacity) {
+            this(partitionKeys, sortKeys, projection, nonKeyAttributes, capacity, null, null);
         }
 
         /** An index with at most one partition and one sort key attribute, either null when it has none. */
@@ -138,5 +156,54 @@ public record LiveTable(
             this(partitionKey == null ? List.of() : List.of(partitionKey),
                     sortKey == null ? List.of() : List.of(sortKey), projection, nonKeyAttributes, capacity);
         }
+    }
+
+    /**
+     * Warm throughput as DescribeTable reports it, for a table or a global secondary index: the read and write units
+     * per second it takes at once, either null when not reported, and the status of its last change (UPDATING while
+     * an increase is under way, then ACTIVE: "Updating your warm throughput value is an asynchronous task",
+     * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/update-warm-throughput.html">
+     * update-warm-throughput.html</a>).
+     */
+    public record Warm(Long readUnitsPerSecond, Long writeUnitsPerSecond, String status) {
+
+        public static final Warm NONE = new Warm(null, null, null);
+
+        /**
+         * Whether this meets the declared warm throughput: each declared value is reached or passed (AWS raises warm
+         * throughput by itself as use grows, and it can never be lowered: "Once increased, warm throughput values
+         * can't be decreased",
+         * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput.html">
+         * warm-throughput.html</a>), or an increase is under way (UPDATING).
+         */
+        public boolean meets(WarmThroughput declared) {
+            return "UPDATING".equals(status) || reaches(readUnitsPerSecond, declared.readUnitsPerSecond())
+                    && reaches(writeUnitsPerSecond, declared.writeUnitsPerSecond());
+        }
+
+        /** The declared values this does not reach, to be asked for; the others are left out, never lowered. */
+        public WarmThroughput shortOf(WarmThroughput declared) {
+            return new WarmThroughput(
+                    reaches(readUnitsPerSecond, declared.readUnitsPerSecond()) ? null : declared.readUnitsPerSecond(),
+                    reaches(writeUnitsPerSecond, declared.writeUnitsPerSecond()) ? null
+                            : declared.writeUnitsPerSecond());
+        }
+
+        private static boolean reaches(Long live, Long declared) {
+            return declared == null || live != null && live >= declared;
+        }
+
+        @Override
+        public String toString() {
+            return new WarmThroughput(readUnitsPerSecond, writeUnitsPerSecond).toString();
+        }
+    }
+
+    /**
+     * Whether a contributor insights status counts as on: ENABLED, or ENABLING on its way there (DISABLING counts
+     * as off, FAILED too: API_DescribeContributorInsights, ContributorInsightsStatus).
+     */
+    static boolean insightsOn(String status) {
+        return "ENABLED".equals(status) || "ENABLING".equals(status);
     }
 }

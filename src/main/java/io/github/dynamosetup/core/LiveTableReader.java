@@ -5,6 +5,7 @@ import io.github.dynamosetup.core.LiveTable.Value.Part;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.KeyAttribute;
@@ -30,7 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /**
  * Reads a table's live state with read-only calls: DescribeTable, DescribeTimeToLive, ListTagsOfResource
- * when tags are declared, and DescribeContinuousBackups when point-in-time recovery is declared.
+ * when tags are declared, DescribeContinuousBackups when point-in-time recovery is declared, and
+ * DescribeContributorInsights for the table and for each existing global secondary index that declares
+ * contributor insights (true or false).
  */
 final class LiveTableReader {
 
@@ -79,7 +82,27 @@ final class LiveTableReader {
             // taken and maintained" (API_PointInTimeRecoveryDescription)
             recoveryPeriodInDays = pointInTimeRecovery ? recovery.recoveryPeriodInDays() : null;
         }
-        return toLiveTable(table, ttl, tags, pointInTimeRecovery, recoveryPeriodInDays);
+        // contributor insights is compared only where declared, so only read there: a table that declares none
+        // costs no call (and an index not made yet has nothing to read)
+        String insights = declared.contributorInsights() == null ? null : contributorInsights(name, null, calls);
+        Map<String, String> indexInsights = new TreeMap<>();
+        for (DeclaredGlobalIndex index : declared.globalSecondaryIndexes()) {
+            if (index.contributorInsights() != null && table.globalSecondaryIndexes().stream()
+                    .anyMatch(i -> i.indexName().equals(index.name()))) {
+                indexInsights.put(index.name(), contributorInsights(name, index.name(), calls));
+            }
+        }
+        return toLiveTable(table, ttl, tags, pointInTimeRecovery, recoveryPeriodInDays, insights,
+                indexInsights);
+    }
+
+    /**
+     * The status of contributor insights on the table ({@code index} null) or on one of its global secondary
+     * indexes: ENABLING, ENABLED, DISABLING, DISABLED or FAILED (API_DescribeContributorInsights).
+     */
+    private String contributorInsights(String name, String index, AwsCalls calls) throws ProvisioningException {
+        return calls.call(name, "DescribeContributorInsights", () -> client.describeContributorInsights(
+                r -> r.tableName(name).indexName(index)).contributorInsightsStatusAsString());
     }
 
     /** Every tag of the table {@code arn}, page by page. */
@@ -116,12 +139,31 @@ final class LiveTableReader {
      */
     static LiveTable toLiveTable(TableDescription table, TimeToLiveDescription ttl, Map<String, String> tags,
             Boolean pointInTimeRecovery, Integer recoveryPeriodInDays) {
+        return toLiveTable(table, ttl, tags, pointInTimeRecovery, recoveryPeriodInDays, null, Map.of());
+    }
+
+    /**
+     * The table in the declaration's vocabulary (see above), with the contributor insights read for it.
+     *
+     * @param contributorInsights the table's contributor insights status; null when not read
+     * @param indexInsights the contributor insights status of the global secondary indexes read, by index name
+     */
+    static LiveTable toLiveTable(TableDescription table, TimeToLiveDescription ttl, Map<String, String> tags,
+            Boolean pointInTimeRecovery, Integer recoveryPeriodInDays, String contributorInsights,
+            Map<String, String> indexInsights) {
         Map<Value, String> unrecognized = new LinkedHashMap<>();
         Map<String, String> types = new LinkedHashMap<>();
         table.attributeDefinitions().forEach(a -> types.put(a.attributeName(), a.attributeTypeAsString()));
         Map<String, LiveTable.Index> globalIndexes = new TreeMap<>();
-        table.globalSecondaryIndexes().forEach(i -> globalIndexes.put(i.indexName(), index(i.indexName(),
-                i.keySchema(), i.projection(), capacity(i.provisionedThroughput()), types, unrecognized)));
+        table.globalSecondaryIndexes().forEach(i -> {
+            LiveTable.Index index = index(i.indexName(), i.keySchema(), i.projection(),
+                    capacity(i.provisionedThroughput()), types, unrecognized);
+            globalIndexes.put(i.indexName(), new LiveTable.Index(index.partitionKeys(), index.sortKeys(),
+                    index.projection(), index.nonKeyAttributes(), index.capacity(), i.warmThroughput() == null ? null
+                            : new LiveTable.Warm(i.warmThroughput().readUnitsPerSecond(),
+                                    i.warmThroughput().writeUnitsPerSecond(), i.warmThroughput().statusAsString()),
+                    indexInsights.get(i.indexName())));
+        });
         Map<String, LiveTable.Index> localIndexes = new TreeMap<>();
         table.localSecondaryIndexes().forEach(i -> localIndexes.put(i.indexName(), index(i.indexName(),
                 i.keySchema(), i.projection(), Capacity.NONE, types, unrecognized)));
@@ -162,6 +204,10 @@ final class LiveTableReader {
                 tags,
                 pointInTimeRecovery,
                 recoveryPeriodInDays,
+                table.warmThroughput() == null ? null : new LiveTable.Warm(
+                        table.warmThroughput().readUnitsPerSecond(), table.warmThroughput().writeUnitsPerSecond(),
+                        table.warmThroughput().statusAsString()),
+                contributorInsights,
                 unrecognized);
     }
 

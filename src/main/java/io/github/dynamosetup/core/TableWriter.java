@@ -9,6 +9,10 @@ import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
+import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsStatus;
+import software.amazon.awssdk.services.dynamodb.model.DescribeContributorInsightsResponse;
+import software.amazon.awssdk.services.dynamodb.model.FailureException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
@@ -64,6 +68,12 @@ final class TableWriter {
         if (declared.pointInTimeRecovery()) {
             after.add(new Change.EnablePointInTimeRecovery(declared.recoveryPeriodInDays()));
         }
+        // contributor insights is DISABLED on a new table and index: only an enabled one is asked for
+        if (Boolean.TRUE.equals(declared.contributorInsights())) {
+            after.add(new Change.SetContributorInsights(null, true));
+        }
+        declared.globalSecondaryIndexes().stream().filter(i -> Boolean.TRUE.equals(i.contributorInsights()))
+                .forEach(i -> after.add(new Change.SetContributorInsights(i.name(), true)));
         for (Change change : after) {
             if (apply(declared, created.tableArn(), change, calls).byThisRun()) {
                 actions.add(change.label());
@@ -156,6 +166,8 @@ final class TableWriter {
             streamArn = waiter.awaitActive(name).latestStreamArn();
         } else if (change instanceof Change.AddIndex add) {
             waiter.awaitIndexActive(name, add.index().name());
+        } else if (change instanceof Change.SetContributorInsights insights) {
+            awaitContributorInsights(name, insights, waiter, calls.remedies());
         }
         calls.events().on(new ProvisioningEvent.Changed(name, change));
         return new Applied(true, streamArn);
@@ -168,6 +180,8 @@ final class TableWriter {
             return "TagResource";
         } else if (change instanceof Change.EnablePointInTimeRecovery) {
             return "UpdateContinuousBackups";
+        } else if (change instanceof Change.SetContributorInsights) {
+            return "UpdateContributorInsights";
         }
         return "UpdateTable";
     }
@@ -198,7 +212,46 @@ final class TableWriter {
             calls.run(name, operation, () -> client.updateContinuousBackups(r -> r.tableName(name)
                     .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true)
                             .recoveryPeriodInDays(days))));
+        } else if (change instanceof Change.SetContributorInsights insights) {
+            calls.run(name, operation, () -> client.updateContributorInsights(r -> r.tableName(name)
+                    .indexName(insights.index())
+                    .contributorInsightsAction(insights.enabled() ? ContributorInsightsAction.ENABLE
+                            : ContributorInsightsAction.DISABLE)));
         }
+    }
+
+    /**
+     * Waits for contributor insights to be ENABLED (or DISABLED). It may end FAILED instead, which AWS tells only
+     * then: the failure's name and description say why, most often LimitExceededException (the account's
+     * CloudWatch Contributor Insights rule limit) or AccessDeniedException (the rules, or the service-linked role
+     * they need on first use, could not be made) (API_DescribeContributorInsights, FailureException).
+     */
+    private void awaitContributorInsights(String name, Change.SetContributorInsights insights,
+            TableActivityWaiter waiter, Remedies remedies) throws ProvisioningException {
+        DescribeContributorInsightsResponse settled = waiter.awaitContributorInsights(name, insights.index(),
+                insights.enabled());
+        if (settled.contributorInsightsStatus() != ContributorInsightsStatus.FAILED) {
+            return;
+        }
+        FailureException failure = settled.failureException();
+        String code = failure == null || failure.exceptionName() == null ? "FAILED" : failure.exceptionName();
+        String said = failure == null || failure.exceptionDescription() == null ? "(no description)"
+                : failure.exceptionDescription().strip();
+        String advice = switch (code) {
+            case "LimitExceededException" -> "The account has as many CloudWatch Contributor Insights rules as it"
+                    + " may have: disable contributor insights on tables or indexes that no longer need it, or"
+                    + " delete Contributor Insights rules in CloudWatch (or ask AWS for a higher quota), then run "
+                    + remedies.run(Goal.CREATE) + " again.";
+            case "AccessDeniedException" -> "The caller may not make the Contributor Insights rules or the"
+                    + " service-linked role they need the first time (iam:CreateServiceLinkedRole on"
+                    + " AWSServiceRoleForDynamoDBCloudWatchContributorInsights; see the README, IAM permissions"
+                    + " per goal), then run " + remedies.run(Goal.CREATE) + " again.";
+            default -> "Run " + remedies.run(Goal.CREATE) + " again; if this persists, check the table in the"
+                    + " DynamoDB console.";
+        };
+        throw new AwsCallException(code, "Contributor insights on table '" + name + "'"
+                + (insights.index() == null ? "" : ", index '" + insights.index() + "',") + " FAILED: " + code + ": "
+                + (said.endsWith(".") ? said : said + ".") + " " + advice, null);
     }
 
     static Duration since(long startNanos) {

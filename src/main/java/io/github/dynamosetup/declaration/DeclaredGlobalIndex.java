@@ -19,6 +19,10 @@ import java.util.Objects;
  * @param nonKeyAttributes the attributes an {@link IndexProjection#INCLUDE} projection copies
  * @param capacity provisioned throughput, for tables in {@link BillingMode#PROVISIONED} mode
  * @param onDemandThroughput request unit limits, for tables in {@link BillingMode#PAY_PER_REQUEST} mode
+ * @param warmThroughput the read and write units per second the index takes at once; {@link WarmThroughput#NONE}
+ *     when not declared
+ * @param contributorInsights whether CloudWatch Contributor Insights is on for the index; {@code null} when not
+ *     declared
  */
 public record DeclaredGlobalIndex(
         String name,
@@ -27,7 +31,9 @@ public record DeclaredGlobalIndex(
         IndexProjection projection,
         List<String> nonKeyAttributes,
         Capacity capacity,
-        RequestUnits onDemandThroughput) {
+        RequestUnits onDemandThroughput,
+        WarmThroughput warmThroughput,
+        Boolean contributorInsights) {
 
     public DeclaredGlobalIndex {
         Objects.requireNonNull(projection, "projection");
@@ -36,6 +42,14 @@ public record DeclaredGlobalIndex(
         nonKeyAttributes = List.copyOf(nonKeyAttributes);
         capacity = capacity == null ? Capacity.NONE : capacity;
         onDemandThroughput = onDemandThroughput == null ? RequestUnits.NONE : onDemandThroughput;
+        warmThroughput = warmThroughput == null ? WarmThroughput.NONE : warmThroughput;
+    }
+
+    /** An index that declares neither warm throughput nor contributor insights. */
+    public DeclaredGlobalIndex(String name, List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys,
+            IndexProjection projection, List<String> nonKeyAttributes, Capacity capacity,
+            RequestUnits onDemandThroughput) {
+        this(name, partitionKeys, sortKeys, projection, nonKeyAttributes, capacity, onDemandThroughput, null, null);
     }
 
     /** An index whose key has at most one partition and one sort attribute, either {@code null} when not declared. */

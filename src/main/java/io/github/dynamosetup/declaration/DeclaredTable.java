@@ -30,6 +30,10 @@ import java.util.TreeMap;
  * @param pointInTimeRecovery whether continuous backups are turned on after creation
  * @param recoveryPeriodInDays how many days back point-in-time recovery reaches; {@code null} for DynamoDB's
  *        default (35)
+ * @param warmThroughput the read and write units per second the table takes at once; {@link WarmThroughput#NONE}
+ *        when not declared (DynamoDB's own values then, which it raises with use)
+ * @param contributorInsights whether CloudWatch Contributor Insights is on for the table; {@code null} when not
+ *        declared
  * @param deletionProtection whether the table refuses DeleteTable
  * @param tableClass the table class; {@code null} for DynamoDB's default (STANDARD)
  * @param tags the tags to give the table (global tags merged with the table's own), sorted by key
@@ -51,6 +55,8 @@ public record DeclaredTable(
         String kmsKeyId,
         boolean pointInTimeRecovery,
         Long recoveryPeriodInDays,
+        WarmThroughput warmThroughput,
+        Boolean contributorInsights,
         boolean deletionProtection,
         TableClass tableClass,
         Map<String, String> tags) {
@@ -62,6 +68,7 @@ public record DeclaredTable(
         localSecondaryIndexes = List.copyOf(localSecondaryIndexes);
         capacity = capacity == null ? Capacity.NONE : capacity;
         onDemandThroughput = onDemandThroughput == null ? RequestUnits.NONE : onDemandThroughput;
+        warmThroughput = warmThroughput == null ? WarmThroughput.NONE : warmThroughput;
         // null values are kept so that validation can report them; Map.copyOf would reject them
         tags = Collections.unmodifiableMap(new TreeMap<>(tags));
     }
@@ -85,6 +92,8 @@ public record DeclaredTable(
                 .encryption(encryption, kmsKeyId)
                 .pointInTimeRecovery(pointInTimeRecovery)
                 .recoveryPeriodInDays(recoveryPeriodInDays)
+                .warmThroughput(warmThroughput)
+                .contributorInsights(contributorInsights)
                 .deletionProtection(deletionProtection)
                 .tableClass(tableClass)
                 .tags(tags);
@@ -143,6 +152,8 @@ public record DeclaredTable(
         private String kmsKeyId;
         private boolean pointInTimeRecovery;
         private Long recoveryPeriodInDays;
+        private WarmThroughput warmThroughput;
+        private Boolean contributorInsights;
         private boolean deletionProtection;
         private TableClass tableClass;
         private final Map<String, String> tags = new LinkedHashMap<>();
@@ -219,6 +230,16 @@ public record DeclaredTable(
             return this;
         }
 
+        public Builder warmThroughput(WarmThroughput warmThroughput) {
+            this.warmThroughput = warmThroughput;
+            return this;
+        }
+
+        public Builder contributorInsights(Boolean contributorInsights) {
+            this.contributorInsights = contributorInsights;
+            return this;
+        }
+
         public Builder deletionProtection(boolean deletionProtection) {
             this.deletionProtection = deletionProtection;
             return this;
@@ -238,7 +259,8 @@ public record DeclaredTable(
         public DeclaredTable build() {
             return new DeclaredTable(origin, name, declaredName == null ? name : declaredName, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
                     timeToLiveAttribute, billingMode, capacity, onDemandThroughput, stream, encryption, kmsKeyId,
-                    pointInTimeRecovery, recoveryPeriodInDays, deletionProtection, tableClass, tags);
+                    pointInTimeRecovery, recoveryPeriodInDays, warmThroughput, contributorInsights,
+                    deletionProtection, tableClass, tags);
         }
     }
 }

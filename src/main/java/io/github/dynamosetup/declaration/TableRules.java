@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The rules one declared table must follow (name, keys, secondary indexes, billing and throughput, TTL,
- * stream, encryption, recovery period, tags); collects what it breaks, each problem at its {@link Place}.
+ * stream, encryption, recovery period, warm throughput, tags); collects what it breaks, each problem at its
+ * {@link Place}.
  */
 final class TableRules {
 
@@ -66,6 +67,7 @@ final class TableRules {
         checkStream();
         checkEncryption();
         checkRecoveryPeriod();
+        checkWarmThroughput(null, 0, null, table.warmThroughput());
         problems.addAll(DeclarationRules.tagProblems(subject, origin, table.tags()));
     }
 
@@ -96,6 +98,7 @@ final class TableRules {
             checkKeyAttributeCount(i + 1, index.name(), Setting.PARTITION_KEY, index.partitionKeys(), "partition");
             checkKeyAttributeCount(i + 1, index.name(), Setting.SORT_KEY, index.sortKeys(), "sort");
             checkProjection(IndexKind.GLOBAL, i + 1, index.name(), index.projection(), index.nonKeyAttributes());
+            checkWarmThroughput(IndexKind.GLOBAL, i + 1, index.name(), index.warmThroughput());
         }
     }
 
@@ -333,6 +336,22 @@ final class TableRules {
         if (!table.pointInTimeRecovery()) {
             problem(Setting.RECOVERY_PERIOD, "a recovery period is only for point-in-time recovery; enable"
                     + " point-in-time recovery or remove the period");
+        }
+    }
+
+    /**
+     * The warm throughput of the table ({@code kind} null) or of a global secondary index: at least 1 read and 1
+     * write unit per second where declared ("Valid Range: Minimum value of 1",
+     * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableWarmThroughputDescription.html">
+     * API_TableWarmThroughputDescription</a>); either may be declared alone ("you must specify ReadUnitsPerSecond,
+     * WriteUnitsPerSecond, or both", the SDK's GlobalSecondaryIndex.WarmThroughput). AWS documents no upper bound
+     * but the account's table quota, nor a lower one at creation, so none is checked.
+     */
+    private void checkWarmThroughput(IndexKind kind, int position, String indexName, WarmThroughput warm) {
+        if (warm.readUnitsPerSecond() != null && warm.readUnitsPerSecond() < 1
+                || warm.writeUnitsPerSecond() != null && warm.writeUnitsPerSecond() < 1) {
+            problem(kind, position, indexName, Setting.WARM_THROUGHPUT, warm + "; warm throughput is at least 1 unit"
+                    + " per second, for reads and for writes");
         }
     }
 

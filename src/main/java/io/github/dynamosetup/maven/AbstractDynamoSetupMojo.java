@@ -37,9 +37,12 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * {@code <readCapacity>} and {@code <writeCapacity>}), {@code <maxReadRequestUnits>} and
      * {@code <maxWriteRequestUnits>}, {@code <streamViewType>}, {@code <encryption>} ({@code AWS_OWNED},
      * {@code AWS_MANAGED}, {@code CUSTOMER_MANAGED} with {@code <kmsKeyId>}), {@code <pointInTimeRecovery>} (with
-     * {@code <recoveryPeriodInDays>}, 1 to 35), {@code <deletionProtection>}, {@code <tableClass>} and {@code <tags>}. Attribute definitions are
-     * derived from the keys. A {@code ${...}} that Maven cannot resolve, in any element, is a configuration
-     * error naming the table and the element.
+     * {@code <recoveryPeriodInDays>}, 1 to 35), {@code <warmThroughput>} ({@code <readUnitsPerSecond>} and/or
+     * {@code <writeUnitsPerSecond>}, at least 1; also on a global secondary index; raised where the table has
+     * less, never lowered), {@code <contributorInsights>} ({@code true} or {@code false}; also on a global
+     * secondary index), {@code <deletionProtection>}, {@code <tableClass>} and {@code <tags>}. Attribute
+     * definitions are derived from the keys. A {@code ${...}} that Maven cannot resolve, in any element, is a
+     * configuration error naming the table and the element.
      *
      * @since 0.1.0
      */
@@ -48,7 +51,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
 
     /**
      * table files, in the JSON that {@code aws dynamodb create-table --cli-input-json} reads, plus
-     * {@code TimeToLiveSpecification} and {@code PointInTimeRecoverySpecification}: paths or globs
+     * {@code TimeToLiveSpecification}, {@code PointInTimeRecoverySpecification} and
+     * {@code ContributorInsightsSpecification} ({@code {"Enabled": true}}, on the table and in a global secondary
+     * index, as in CloudFormation): paths or globs
      * ({@code src/main/dynamodb/*.json}) relative to the project, declared as
      * {@code <tableFiles><tableFile>...</tableFile></tableFiles>}. Their tables join those of
      * {@code <tables>}; the global {@code <tags>}, prefix and suffix apply to them too.

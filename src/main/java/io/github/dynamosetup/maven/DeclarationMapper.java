@@ -20,6 +20,7 @@ import io.github.dynamosetup.declaration.Setting;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.TableClass;
+import io.github.dynamosetup.declaration.WarmThroughput;
 import io.github.dynamosetup.declaration.json.TableFileReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,7 +154,9 @@ final class DeclarationMapper {
                         projection(index, in),
                         names(index.nonKeyAttributes),
                         new Capacity(index.readCapacity, index.writeCapacity),
-                        new RequestUnits(index.maxReadRequestUnits, index.maxWriteRequestUnits))));
+                        new RequestUnits(index.maxReadRequestUnits, index.maxWriteRequestUnits),
+                        warmThroughput(index.warmThroughput),
+                        index.contributorInsights)));
         eachIndex(table.localSecondaryIndexes, IndexKind.LOCAL, at, (index, in) ->
                 declared.localSecondaryIndex(new DeclaredLocalIndex(
                         in.name(),
@@ -173,6 +176,8 @@ final class DeclarationMapper {
                         blankToNull(table.kmsKeyId))
                 .pointInTimeRecovery(table.pointInTimeRecovery)
                 .recoveryPeriodInDays(table.recoveryPeriodInDays)
+                .warmThroughput(warmThroughput(table.warmThroughput))
+                .contributorInsights(table.contributorInsights)
                 .deletionProtection(table.deletionProtection)
                 .tableClass(enumValue(TableClass.class, table.tableClass, null, at.of(Setting.TABLE_CLASS)))
                 .tags(globalTags)
@@ -279,6 +284,11 @@ final class DeclarationMapper {
     private void report(Where where, String message) {
         problems.add(new ConfigurationProblem(where.subject(), where.element(), message, where.place()));
         reported.add(where.place());
+    }
+
+    private static WarmThroughput warmThroughput(PomWarmThroughput warm) {
+        return warm == null ? WarmThroughput.NONE
+                : new WarmThroughput(warm.readUnitsPerSecond, warm.writeUnitsPerSecond);
     }
 
     private static List<String> names(List<String> names) {

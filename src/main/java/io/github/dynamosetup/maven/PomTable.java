@@ -64,6 +64,16 @@ public class PomTable {
      */
     Long recoveryPeriodInDays;
 
+    /**
+     * The read and write units per second the table takes at once ({@code <readUnitsPerSecond>},
+     * {@code <writeUnitsPerSecond>}, either alone); set at creation, raised on an existing table that has less, never
+     * lowered (AWS cannot lower it, and raises it by itself with use).
+     */
+    PomWarmThroughput warmThroughput;
+
+    /** {@code true} turns CloudWatch Contributor Insights on for the table once it is ACTIVE, {@code false} off. */
+    Boolean contributorInsights;
+
     /** Protects the table from DeleteTable. */
     boolean deletionProtection;
 

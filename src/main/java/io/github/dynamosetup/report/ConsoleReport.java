@@ -80,6 +80,9 @@ public final class ConsoleReport implements ProvisioningListener {
             return "  ttl     " + table + " (enabled on '" + ttl.attribute() + "')";
         } else if (change instanceof Change.TagTable tagging) {
             return "  tags    " + table + " (" + String.join(", ", tagging.tags().keySet()) + ")";
+        } else if (change instanceof Change.SetContributorInsights insights) {
+            return "  insight " + table + " (contributor insights " + (insights.enabled() ? "enabled" : "disabled")
+                    + (insights.index() == null ? "" : " on index " + insights.index()) + ")";
         }
         Long days = ((Change.EnablePointInTimeRecovery) change).recoveryPeriodInDays();
         return "  pitr    " + table + " (point-in-time recovery enabled" + (days == null ? "" : ", " + days + " days")

@@ -77,7 +77,8 @@ class AwsErrorMessagesTest {
                         + " \"dynamodb:DescribeTimeToLive\", \"dynamodb:ListTagsOfResource\","
                         + " \"dynamodb:DescribeContinuousBackups\", \"dynamodb:UpdateTable\","
                         + " \"dynamodb:UpdateTimeToLive\", \"dynamodb:UpdateContinuousBackups\","
-                        + " \"dynamodb:TagResource\"]")
+                        + " \"dynamodb:TagResource\", \"dynamodb:UpdateContributorInsights\","
+                        + " \"dynamodb:DescribeContributorInsights\"]")
                 .hasMessageContaining("\"Resource\": \"arn:aws:dynamodb:*:*:table/*\"");
     }
 
@@ -87,7 +88,8 @@ class AwsErrorMessagesTest {
                 .isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("The goal 'validate' needs this IAM policy on the user or role:")
                 .hasMessageContaining("\"Action\": [\"dynamodb:DescribeTable\", \"dynamodb:DescribeTimeToLive\","
-                        + " \"dynamodb:ListTagsOfResource\", \"dynamodb:DescribeContinuousBackups\"]");
+                        + " \"dynamodb:ListTagsOfResource\", \"dynamodb:DescribeContinuousBackups\","
+                        + " \"dynamodb:DescribeContributorInsights\"]");
     }
 
     @Test

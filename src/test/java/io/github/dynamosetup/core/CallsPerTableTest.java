@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
+import io.github.dynamosetup.declaration.WarmThroughput;
 import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.maven.PomOrigin;
 import io.github.dynamosetup.testing.AwsBehaviour;
@@ -238,5 +241,50 @@ class CallsPerTableTest {
         // read, the wait before UpdateTable (AWS takes it only on an ACTIVE table), the change, the wait after it
         assertThat(calls.of("orders")).containsExactly("DescribeTable (ACTIVE)", "DescribeTimeToLive",
                 "DescribeTable (ACTIVE)", "UpdateTable", "DescribeTable (ACTIVE)");
+    }
+
+    @Test
+    void warmThroughputCostsNoCallOfItsOwn(TestServer server) throws Exception {
+        // moto keeps warm throughput itself; CreateTable carries it and DescribeTable reports it
+        DeclaredTable warm = DeclaredTable.builder(new PomOrigin(1), "orders")
+                .partitionKey(new KeyAttribute("id", AttributeType.S))
+                .warmThroughput(new WarmThroughput(15000L, 5000L)).build();
+        try (DynamoDbClient client = client(server.endpoint())) {
+            provisioner(client).create(Declaration.of(List.of(warm)), TableProvisioner.Options.DEFAULTS);
+
+            assertThat(calls.of("orders")).containsExactly("DescribeTable (ResourceNotFoundException)", "CreateTable");
+            calls.clear();
+
+            provisioner(client).validate(Declaration.of(List.of(warm)), true);
+        }
+
+        assertThat(calls.of("orders")).containsExactly("DescribeTable (ACTIVE)", "DescribeTimeToLive");
+    }
+
+    @Test
+    void contributorInsightsIsWrittenAndReadOnlyWhereDeclared(TestServer server) throws Exception {
+        DeclaredTable insights = DeclaredTable.builder(new PomOrigin(1), "orders")
+                .partitionKey(new KeyAttribute("id", AttributeType.S))
+                .globalSecondaryIndex(new DeclaredGlobalIndex("by-status", List.of(new KeyAttribute("status",
+                        AttributeType.S)), List.of(), IndexProjection.ALL, List.of(), null, null, null, true))
+                .globalSecondaryIndex(DeclaredGlobalIndex.of("by-day", new KeyAttribute("day", AttributeType.S), null,
+                        IndexProjection.ALL, List.of()))
+                .contributorInsights(true).build();
+        // moto lacks contributor insights: the layer answers it, ENABLED at the first DescribeContributorInsights
+        try (AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).contributorInsights(0);
+                DynamoDbClient client = client(layer.endpoint())) {
+            provisioner(client).create(Declaration.of(List.of(insights)), TableProvisioner.Options.DEFAULTS);
+
+            // each change, then the read that finds it ENABLED; the index that declares nothing is left alone
+            assertThat(calls.of("orders")).containsExactly("DescribeTable (ResourceNotFoundException)", "CreateTable",
+                    "UpdateContributorInsights", "DescribeContributorInsights", "UpdateContributorInsights",
+                    "DescribeContributorInsights");
+            calls.clear();
+
+            provisioner(client).validate(Declaration.of(List.of(insights)), true);
+        }
+
+        assertThat(calls.of("orders")).containsExactly("DescribeTable (ACTIVE)", "DescribeTimeToLive",
+                "DescribeContributorInsights", "DescribeContributorInsights");
     }
 }

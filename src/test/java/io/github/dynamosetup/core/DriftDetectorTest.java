@@ -16,6 +16,7 @@ import io.github.dynamosetup.declaration.RequestUnits;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.TableClass;
+import io.github.dynamosetup.declaration.WarmThroughput;
 import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.maven.PomOrigin;
 import java.util.Arrays;
@@ -404,6 +405,66 @@ class DriftDetectorTest {
                         l -> LiveTableBuilder.table(TABLE, ID).tag("Environment", "prod").tag("Team", "core")));
     }
 
+    static Stream<Case> warmThroughputAndContributorInsights() {
+        UnaryOperator<DeclaredTable.Builder> warm = t -> t.warmThroughput(new WarmThroughput(15000L, 5000L));
+        UnaryOperator<DeclaredTable.Builder> warmIndex = t -> t.globalSecondaryIndex(new DeclaredGlobalIndex(
+                "by-status", List.of(STATUS), List.of(), IndexProjection.ALL, List.of(), null, null,
+                new WarmThroughput(null, 6000L), null));
+        UnaryOperator<DeclaredTable.Builder> insightsIndex = t -> t.globalSecondaryIndex(new DeclaredGlobalIndex(
+                "by-status", List.of(STATUS), List.of(), IndexProjection.ALL, List.of(), null, null, null, true));
+        return Stream.of(
+                differs("warm throughput below the declared", warm, l -> l.warmThroughput(15000L, 5000L, "ACTIVE"),
+                        l -> l.warmThroughput(12000L, 5000L, "ACTIVE"),
+                        fixable("warm throughput", "15000 read/5000 write", "12000 read/5000 write",
+                                "warm throughput")),
+                // AWS raises warm throughput by itself as use grows (warm-throughput.html), and never lowers it
+                ignored("warm throughput AWS raised above the declared", warm,
+                        l -> l.warmThroughput(15000L, 5000L, "ACTIVE"), l -> l.warmThroughput(30000L, 9000L, "ACTIVE")),
+                ignored("warm throughput nobody declared", t -> t, l -> l.warmThroughput(12000L, 4000L, "ACTIVE"),
+                        l -> l.warmThroughput(1L, 1L, "ACTIVE")),
+                ignored("an increase of warm throughput under way", warm,
+                        l -> l.warmThroughput(15000L, 5000L, "ACTIVE"),
+                        l -> l.warmThroughput(12000L, 4000L, "UPDATING")),
+                differs("an index's warm throughput below the declared", warmIndex,
+                        l -> l.globalSecondaryIndex("by-status", new LiveTable.Index(List.of(STATUS), List.of(),
+                                IndexProjection.ALL, List.of(), Capacity.NONE,
+                                new LiveTable.Warm(12000L, 6000L, "ACTIVE"), null)),
+                        l -> l.globalSecondaryIndex("by-status", new LiveTable.Index(List.of(STATUS), List.of(),
+                                IndexProjection.ALL, List.of(), Capacity.NONE,
+                                new LiveTable.Warm(12000L, 4000L, "ACTIVE"), null)),
+                        fixable("warm throughput of index by-status", "6000 write", "12000 read/4000 write",
+                                "warm throughput")),
+                differs("contributor insights off where it is declared on", t -> t.contributorInsights(true),
+                        l -> l.contributorInsights("ENABLED"), l -> l.contributorInsights("DISABLED"),
+                        fixable("contributor insights", "enabled", "disabled", "contributor insights")),
+                ignored("contributor insights being enabled", t -> t.contributorInsights(true),
+                        l -> l.contributorInsights("ENABLED"), l -> l.contributorInsights("ENABLING")),
+                differs("contributor insights that failed", t -> t.contributorInsights(true),
+                        l -> l.contributorInsights("ENABLED"), l -> l.contributorInsights("FAILED"),
+                        fixable("contributor insights", "enabled", "failed", "contributor insights")),
+                differs("contributor insights on where it is declared off", t -> t.contributorInsights(false),
+                        l -> l.contributorInsights("DISABLED"), l -> l.contributorInsights("ENABLED"),
+                        fixable("contributor insights", "disabled", "enabled", "contributor insights")),
+                ignored("contributor insights being disabled", t -> t.contributorInsights(false),
+                        l -> l.contributorInsights("DISABLED"), l -> l.contributorInsights("DISABLING")),
+                ignored("contributor insights nobody declared", t -> t, l -> l, l -> l.contributorInsights("ENABLED")),
+                differs("an index's contributor insights off", insightsIndex,
+                        l -> l.globalSecondaryIndex("by-status", new LiveTable.Index(List.of(STATUS), List.of(),
+                                IndexProjection.ALL, List.of(), Capacity.NONE, null, "ENABLED")),
+                        l -> l.globalSecondaryIndex("by-status", new LiveTable.Index(List.of(STATUS), List.of(),
+                                IndexProjection.ALL, List.of(), Capacity.NONE, null, "DISABLED")),
+                        fixable("contributor insights of index by-status", "enabled", "disabled",
+                                "contributor insights by-status")),
+                // the index is added first, then its contributor insights enabled
+                withIndexChanges(differs("contributor insights on an index create adds", insightsIndex,
+                        l -> l.globalSecondaryIndex("by-status", new LiveTable.Index(List.of(STATUS), List.of(),
+                                IndexProjection.ALL, List.of(), Capacity.NONE, null, "ENABLED")),
+                        l -> LiveTableBuilder.table(TABLE, ID),
+                        fixable("global secondary index by-status", "status:S ALL", "none", "index by-status"),
+                        fixable("contributor insights of index by-status", "enabled", "none",
+                                "contributor insights by-status"))));
+    }
+
     static Stream<Case> computedByAws() {
         return Stream.of(
                 ignored("what AWS computes never counts", t -> t.stream(new StreamSpecification(true,
@@ -437,7 +498,7 @@ class DriftDetectorTest {
 
     static Stream<Case> cases() {
         return Stream.of(keys(), localIndexes(), globalIndexes(), billing(), timeToLive(), stream(), encryption(),
-                flags(), tags(), computedByAws()).flatMap(s -> s);
+                flags(), tags(), warmThroughputAndContributorInsights(), computedByAws()).flatMap(s -> s);
     }
 
     static Stream<Case> fixableCases() {
@@ -510,7 +571,11 @@ class DriftDetectorTest {
                         .sseType(SSEType.KMS).kmsMasterKeyId(KEY_ID))),
                 update("deletion protection off", r -> r.deletionProtectionEnabled(true)),
                 update("the standard table class where infrequent access is declared",
-                        r -> r.tableClass("STANDARD_INFREQUENT_ACCESS")));
+                        r -> r.tableClass("STANDARD_INFREQUENT_ACCESS")),
+                update("warm throughput below the declared", r -> r.warmThroughput(w -> w.readUnitsPerSecond(15000L))),
+                update("an index's warm throughput below the declared", r -> r.globalSecondaryIndexUpdates(
+                        GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName("by-status")
+                                .warmThroughput(w -> w.writeUnitsPerSecond(6000L))).build())));
     }
 
     /** A row of the table above, and the UpdateTable request that fixes its one difference. */

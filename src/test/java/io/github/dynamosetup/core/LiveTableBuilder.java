@@ -38,6 +38,8 @@ final class LiveTableBuilder {
     private final Map<String, String> tags = new LinkedHashMap<>();
     private Boolean pointInTimeRecovery;
     private Integer recoveryPeriodInDays;
+    private LiveTable.Warm warmThroughput;
+    private String contributorInsights;
 
     private LiveTableBuilder(String name, KeyAttribute partitionKey) {
         this.name = name;
@@ -131,10 +133,21 @@ final class LiveTableBuilder {
         return this;
     }
 
+    LiveTableBuilder warmThroughput(Long read, Long write, String status) {
+        this.warmThroughput = new LiveTable.Warm(read, write, status);
+        return this;
+    }
+
+    LiveTableBuilder contributorInsights(String status) {
+        this.contributorInsights = status;
+        return this;
+    }
+
     LiveTable build() {
         return new LiveTable(name, arn, status, partitionKey, sortKey, Map.copyOf(globalSecondaryIndexes),
                 Map.copyOf(localSecondaryIndexes), billingMode, capacity, onDemandThroughput, streamViewType, streamArn,
                 kmsKeyArn, deletionProtection, tableClass, timeToLiveStatus, timeToLiveAttribute,
-                new LinkedHashMap<>(tags), pointInTimeRecovery, recoveryPeriodInDays, Map.of());
+                new LinkedHashMap<>(tags), pointInTimeRecovery, recoveryPeriodInDays, warmThroughput,
+                contributorInsights, Map.of());
     }
 }

@@ -3,6 +3,7 @@ package io.github.dynamosetup.maven;
 import static io.github.dynamosetup.maven.PomBeans.gsi;
 import static io.github.dynamosetup.maven.PomBeans.lsi;
 import static io.github.dynamosetup.maven.PomBeans.table;
+import static io.github.dynamosetup.maven.PomBeans.warm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -262,6 +263,15 @@ class InvalidDeclarationCorpusTest {
                 pom("a recovery period without point-in-time recovery", d -> d.orders().recoveryPeriodInDays = 7L,
                         "table 'orders', <recoveryPeriodInDays>: a recovery period is only for point-in-time recovery;"
                                 + " enable point-in-time recovery or remove the period"),
+                pom("a warm throughput of 0 reads a second", d -> d.orders().warmThroughput = warm(0L, null),
+                        "table 'orders', <warmThroughput>: 0 read; warm throughput is at least 1 unit per second, for"
+                                + " reads and for writes"),
+                pom("an index's warm throughput of 0 writes a second", d -> {
+                    PomGlobalSecondaryIndex index = gsi("by-status", "status");
+                    index.warmThroughput = warm(15000L, 0L);
+                    d.orders().globalSecondaryIndexes.add(index);
+                }, "table 'orders', <globalSecondaryIndex> 'by-status' <warmThroughput>: 15000 read/0 write; warm"
+                        + " throughput is at least 1 unit per second"),
                 pom("101 projected attributes", d -> {
                     PomGlobalSecondaryIndex index = gsi("wide", "status");
                     index.projection = "INCLUDE";
@@ -279,8 +289,15 @@ class InvalidDeclarationCorpusTest {
                 json("an unknown field", declared("\"BillingMode\"", "\"Billing\""),
                         "table 'payments' (tables/broken.json), $.Billing: unknown field"),
                 json("a field dynamo-setup does not support", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
-                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"WarmThroughput\": {}"),
-                        "table 'payments' (tables/broken.json), $.WarmThroughput: is not supported by dynamo-setup yet"),
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"GlobalTableSourceArn\":"
+                                + " \"arn:aws:dynamodb:us-east-1:123456789012:table/payments\""),
+                        "table 'payments' (tables/broken.json), $.GlobalTableSourceArn: is not supported by"
+                                + " dynamo-setup yet"),
+                json("a warm throughput of 0", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"WarmThroughput\": {\"ReadUnitsPerSecond\": 0,"
+                                + " \"WriteUnitsPerSecond\": 0}"),
+                        "table 'payments' (tables/broken.json), $.WarmThroughput: 0 read/0 write; warm throughput is at"
+                                + " least 1 unit per second"),
                 json("a key without attribute definition", declared("{\"AttributeName\": \"paid_at\", \"AttributeType\":"
                         + " \"N\"}", "{\"AttributeName\": \"other\", \"AttributeType\": \"N\"}"),
                         "table 'payments' (tables/broken.json), $.KeySchema[1].AttributeName: 'paid_at' has no entry in"

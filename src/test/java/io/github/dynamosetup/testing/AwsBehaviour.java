@@ -74,6 +74,8 @@ public final class AwsBehaviour implements AutoCloseable {
     private volatile boolean quotas;
     private volatile boolean recoveryPeriodRange;
     private volatile boolean keySchemaLimits;
+    private volatile WarmThroughputEmulation warmThroughput;
+    private volatile ContributorInsightsEmulation contributorInsights;
     private volatile int maxTableOperations = Integer.MAX_VALUE;
     private volatile RateLimit readRate;
     private volatile RateLimit tagRate;
@@ -113,6 +115,8 @@ public final class AwsBehaviour implements AutoCloseable {
                 .backupsUnavailableAfterCreate(creating)
                 .recoveryPeriodRange()
                 .keySchemaLimits()
+                .warmThroughput(2)
+                .contributorInsights(2)
                 .timeToLive(creating)
                 .tagReadsLag(creating)
                 .strictUpdateTable()
@@ -183,6 +187,34 @@ public final class AwsBehaviour implements AutoCloseable {
      */
     public AwsBehaviour keySchemaLimits() {
         this.keySchemaLimits = true;
+        return this;
+    }
+
+    /**
+     * Catalogue: warm throughput. UpdateTable that lowers warm throughput is refused, a value an update leaves out
+     * is kept, and an increase is UPDATING for {@code updatingDescribes} DescribeTable answers (see
+     * {@link WarmThroughputEmulation}).
+     */
+    public AwsBehaviour warmThroughput(int updatingDescribes) {
+        this.warmThroughput = new WarmThroughputEmulation(updatingDescribes);
+        return this;
+    }
+
+    /**
+     * Catalogue: contributor insights. UpdateContributorInsights and DescribeContributorInsights answered by the
+     * layer, ENABLING (or DISABLING) for {@code settlingDescribes} answers (see {@link ContributorInsightsEmulation}).
+     */
+    public AwsBehaviour contributorInsights(int settlingDescribes) {
+        this.contributorInsights = new ContributorInsightsEmulation(settlingDescribes);
+        return this;
+    }
+
+    /**
+     * Catalogue: contributor insights. The next ENABLE ends FAILED with this FailureException (with
+     * {@link #contributorInsights(int)} on).
+     */
+    public AwsBehaviour contributorInsightsFailing(String exceptionName, String description) {
+        contributorInsights.failNextEnable(exceptionName, description);
         return this;
     }
 
@@ -381,7 +413,13 @@ public final class AwsBehaviour implements AutoCloseable {
             case "DescribeContinuousBackups":
             case "UpdateContinuousBackups":
                 return continuousBackups(exchange, body, operation, request, table, clock, now);
+            case "UpdateContributorInsights":
+            case "DescribeContributorInsights":
+                ContributorInsightsEmulation insights = contributorInsights;
+                return insights == null ? forward(exchange, body)
+                        : insights.answer(operation, request, describe(exchange, table));
             case "DeleteTable":
+                forget(table);
                 tables.remove(table);
                 return forward(exchange, body);
             default:
@@ -489,6 +527,15 @@ public final class AwsBehaviour implements AutoCloseable {
 
     private Answer updateTable(HttpExchange exchange, byte[] body, JsonNode request, String table, TableClock clock,
             long now) throws IOException {
+        WarmThroughputEmulation warm = warmThroughput;
+        if (warm != null && WarmThroughputEmulation.concerns(request)) {
+            JsonNode live = describe(exchange, table).path("Table");
+            Answer refused = warm.refusal(request, live);
+            if (refused != null) {
+                return refused;
+            }
+            body = warm.merged(request, live);
+        }
         List<String> creates = new ArrayList<>();
         request.path("GlobalSecondaryIndexUpdates").forEach(u -> {
             if (u.has("Create")) {
@@ -536,6 +583,9 @@ public final class AwsBehaviour implements AutoCloseable {
             return answer;
         }
         updateTableRequests.add(new String(body, StandardCharsets.UTF_8));
+        if (warm != null) {
+            warm.updated(table, request);
+        }
         TableClock updated = tables.computeIfAbsent(table, t -> new TableClock(now));
         updated.updatingUntil = now + updating.toNanos();
         creates.forEach(index -> updated.indexes.put(index, now + Math.max(backfilling.toNanos(),
@@ -729,6 +779,9 @@ public final class AwsBehaviour implements AutoCloseable {
         }
         ObjectNode root = (ObjectNode) JSON.readTree(described.body());
         if (root.get("Table") instanceof ObjectNode table) {
+            if (warmThroughput != null) {
+                warmThroughput.described(table);
+            }
             tableDescription.accept(table);
         }
         return Answer.ok(JSON.writeValueAsBytes(root));
@@ -756,6 +809,16 @@ public final class AwsBehaviour implements AutoCloseable {
         }
         return Answer.ok(JSON.writeValueAsBytes(root));
     }
+    /** A table deleted: what the emulations keep of it goes too. */
+    private void forget(String table) {
+        if (warmThroughput != null) {
+            warmThroughput.forget(table);
+        }
+        if (contributorInsights != null) {
+            contributorInsights.forget(table);
+        }
+    }
+
 
     private int inTransition(long now) {
         return (int) tables.values().stream().filter(c -> now < c.activeAt || now < c.updatingUntil).count();
@@ -844,7 +907,7 @@ public final class AwsBehaviour implements AutoCloseable {
     }
 
     /** An answer to the client: the server's, or the layer's own refusal. */
-    private record Answer(int status, byte[] body, boolean refused) {
+    record Answer(int status, byte[] body, boolean refused) {
         static Answer ok(byte[] body) {
             return new Answer(200, body, false);
         }

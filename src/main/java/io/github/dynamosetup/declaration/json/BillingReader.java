@@ -6,13 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.WarmThroughput;
 import io.github.dynamosetup.declaration.json.JsonFields.Shape;
 import java.util.function.BiFunction;
 
 /**
- * Reads how a table file pays: its {@code BillingMode}, and the {@code ProvisionedThroughput} and
- * {@code OnDemandThroughput} of the table and of each global secondary index. A file without BillingMode is
- * PROVISIONED, as for CreateTable, and then needs capacity on the table and on every global secondary index.
+ * Reads how a table file pays: its {@code BillingMode}, and the {@code ProvisionedThroughput},
+ * {@code OnDemandThroughput} and {@code WarmThroughput} of the table and of each global secondary index. A file
+ * without BillingMode is PROVISIONED, as for CreateTable, and then needs capacity on the table and on every global
+ * secondary index.
  */
 final class BillingReader {
 
@@ -20,6 +22,8 @@ final class BillingReader {
             "WriteCapacityUnits");
     private static final Shape ON_DEMAND_THROUGHPUT = new Shape("OnDemandThroughput", "MaxReadRequestUnits",
             "MaxWriteRequestUnits");
+    private static final Shape WARM_THROUGHPUT = new Shape("WarmThroughput", "ReadUnitsPerSecond",
+            "WriteUnitsPerSecond");
 
     private final JsonFields json;
     /** The file names no BillingMode, so DynamoDB's default, PROVISIONED, applies. */
@@ -85,6 +89,12 @@ final class BillingReader {
     RequestUnits requestUnits(JsonNode node, String path) {
         return readAndWrite(node, path, ON_DEMAND_THROUGHPUT, "MaxReadRequestUnits", "MaxWriteRequestUnits",
                 RequestUnits::new, RequestUnits.NONE);
+    }
+
+    /** The WarmThroughput at {@code path}, of the table or of a global secondary index. */
+    WarmThroughput warmThroughput(JsonNode node, String path) {
+        return readAndWrite(node, path, WARM_THROUGHPUT, "ReadUnitsPerSecond", "WriteUnitsPerSecond",
+                WarmThroughput::new, WarmThroughput.NONE);
     }
 
     /** An object of two whole numbers, one for reads and one for writes; {@code none} where there is none. */

@@ -30,6 +30,8 @@ public record JsonOrigin(String file) implements Origin {
             Map.entry(Setting.KMS_KEY, "$.SSESpecification.KMSMasterKeyId"),
             Map.entry(Setting.POINT_IN_TIME_RECOVERY, "$.PointInTimeRecoverySpecification"),
             Map.entry(Setting.RECOVERY_PERIOD, "$.PointInTimeRecoverySpecification.RecoveryPeriodInDays"),
+            Map.entry(Setting.WARM_THROUGHPUT, "$.WarmThroughput"),
+            Map.entry(Setting.CONTRIBUTOR_INSIGHTS, "$.ContributorInsightsSpecification"),
             Map.entry(Setting.DELETION_PROTECTION, "$.DeletionProtectionEnabled"),
             Map.entry(Setting.TABLE_CLASS, "$.TableClass"),
             Map.entry(Setting.TAGS, "$.Tags"));
@@ -42,7 +44,9 @@ public record JsonOrigin(String file) implements Origin {
             Setting.PROJECTION, "Projection.ProjectionType",
             Setting.NON_KEY_ATTRIBUTES, "Projection.NonKeyAttributes",
             Setting.CAPACITY, "ProvisionedThroughput",
-            Setting.ON_DEMAND_THROUGHPUT, "OnDemandThroughput");
+            Setting.ON_DEMAND_THROUGHPUT, "OnDemandThroughput",
+            Setting.WARM_THROUGHPUT, "WarmThroughput",
+            Setting.CONTRIBUTOR_INSIGHTS, "ContributorInsightsSpecification");
 
     /** A path in a secondary index: its kind, its index in the array, and what follows. */
     private static final Pattern INDEX_PATH = Pattern.compile("\\$\\.(Global|Local)SecondaryIndexes\\[(\\d+)](.*)");

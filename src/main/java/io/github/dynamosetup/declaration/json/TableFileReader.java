@@ -26,8 +26,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * Reads a table file: the JSON that {@code aws dynamodb create-table --cli-input-json} takes, plus
- * {@code TimeToLiveSpecification} (as in {@code update-time-to-live}) and
- * {@code PointInTimeRecoverySpecification} (as in {@code update-continuous-backups}).
+ * {@code TimeToLiveSpecification} (as in {@code update-time-to-live}),
+ * {@code PointInTimeRecoverySpecification} (as in {@code update-continuous-backups}) and
+ * {@code ContributorInsightsSpecification} (as in CloudFormation: {@code {"Enabled": true}}, set with
+ * {@code update-contributor-insights}; see {@code JsonFields.contributorInsights}).
  *
  * <p>A file means what it means to {@code create-table}: what it leaves out gets the default that DynamoDB's
  * CreateTable gives it
@@ -52,8 +54,8 @@ import java.util.function.UnaryOperator;
  * a place where the file has one already.
  *
  * <p>This class reads the table's own sections (name, table class, stream, encryption, TTL, point-in-time
- * recovery, tags); {@code KeySchemaReader}, {@code SecondaryIndexReader} and {@code BillingReader} read the
- * others, all through one {@code JsonFields}, which holds the file's problems.
+ * recovery, contributor insights, tags); {@code KeySchemaReader}, {@code SecondaryIndexReader} and
+ * {@code BillingReader} read the others, all through one {@code JsonFields}, which holds the file's problems.
  */
 public final class TableFileReader {
 
@@ -64,8 +66,9 @@ public final class TableFileReader {
     private static final Shape ROOT = new Shape("a table file", "TableName", "AttributeDefinitions",
             "KeySchema", "LocalSecondaryIndexes", "GlobalSecondaryIndexes", "BillingMode", "ProvisionedThroughput",
             "OnDemandThroughput", "StreamSpecification", "SSESpecification", "Tags", "TableClass",
-            "DeletionProtectionEnabled", "TimeToLiveSpecification", "PointInTimeRecoverySpecification")
-            .notSupported("WarmThroughput", "ResourcePolicy", "GlobalTableSourceArn",
+            "DeletionProtectionEnabled", "TimeToLiveSpecification", "PointInTimeRecoverySpecification",
+            "WarmThroughput", "ContributorInsightsSpecification")
+            .notSupported("ResourcePolicy", "GlobalTableSourceArn",
                     "GlobalTableSettingsReplicationMode");
     private static final Shape STREAM = new Shape("StreamSpecification", "StreamEnabled", "StreamViewType");
     private static final Shape SSE = new Shape("SSESpecification", "Enabled", "SSEType", "KMSMasterKeyId");
@@ -138,6 +141,9 @@ public final class TableFileReader {
 
         table.capacity(billing.capacity(root.get("ProvisionedThroughput"), "$.ProvisionedThroughput"))
                 .onDemandThroughput(billing.requestUnits(root.get("OnDemandThroughput"), "$.OnDemandThroughput"))
+                .warmThroughput(billing.warmThroughput(root.get("WarmThroughput"), "$.WarmThroughput"))
+                .contributorInsights(json.contributorInsights(root.get("ContributorInsightsSpecification"),
+                        "$.ContributorInsightsSpecification"))
                 .tableClass(json.enumValue(TableClass.class, root, "TableClass", "$.TableClass"))
                 .deletionProtection(Boolean.TRUE.equals(json.bool(root, "DeletionProtectionEnabled",
                         "$.DeletionProtectionEnabled")));

@@ -16,6 +16,7 @@ import io.github.dynamosetup.declaration.RequestUnits;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.TableClass;
+import io.github.dynamosetup.declaration.WarmThroughput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,7 +75,9 @@ class TableFileReaderTest {
                     "IndexName": "by-status",
                     "KeySchema": [{"AttributeName": "status", "KeyType": "HASH"}],
                     "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["total"]},
-                    "ProvisionedThroughput": {"ReadCapacityUnits": 2, "WriteCapacityUnits": 1}
+                    "ProvisionedThroughput": {"ReadCapacityUnits": 2, "WriteCapacityUnits": 1},
+                    "WarmThroughput": {"WriteUnitsPerSecond": 900},
+                    "ContributorInsightsSpecification": {"Enabled": false}
                   }],
                   "LocalSecondaryIndexes": [{
                     "IndexName": "by-total",
@@ -92,7 +95,9 @@ class TableFileReaderTest {
                   "DeletionProtectionEnabled": true,
                   "Tags": [{"Key": "Team", "Value": "checkout"}],
                   "TimeToLiveSpecification": {"AttributeName": "expires_at", "Enabled": true},
-                  "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": true, "RecoveryPeriodInDays": 7}
+                  "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": true, "RecoveryPeriodInDays": 7},
+                  "WarmThroughput": {"ReadUnitsPerSecond": 1000, "WriteUnitsPerSecond": 500},
+                  "ContributorInsightsSpecification": {"Enabled": true}
                 }
                 """);
 
@@ -108,6 +113,8 @@ class TableFileReaderTest {
             assertThat(index.projection()).isEqualTo(IndexProjection.INCLUDE);
             assertThat(index.nonKeyAttributes()).containsExactly("total");
             assertThat(index.capacity()).isEqualTo(new Capacity(2L, 1L));
+            assertThat(index.warmThroughput()).isEqualTo(new WarmThroughput(null, 900L));
+            assertThat(index.contributorInsights()).isFalse();
         });
         assertThat(table.localSecondaryIndexes()).singleElement().satisfies(index -> {
             assertThat(index.sortKey()).isEqualTo(new KeyAttribute("total", AttributeType.N));
@@ -123,6 +130,8 @@ class TableFileReaderTest {
         assertThat(table.timeToLiveAttribute()).isEqualTo("expires_at");
         assertThat(table.pointInTimeRecovery()).isTrue();
         assertThat(table.recoveryPeriodInDays()).isEqualTo(7L);
+        assertThat(table.warmThroughput()).isEqualTo(new WarmThroughput(1000L, 500L));
+        assertThat(table.contributorInsights()).isTrue();
         assertThat(table.tags()).containsExactly(Map.entry("Application", "Shop"), Map.entry("Team", "checkout"));
     }
 
@@ -279,9 +288,21 @@ class TableFileReaderTest {
                                 GSI_PROJECTION + ", \"Projected\": true"),
                         List.of("$.GlobalSecondaryIndexes[0].Projected: unknown field; a global secondary index has"
                                 + " the fields")),
-                Arguments.of("warm throughput on an index", valid(GSI_PROJECTION, GSI_PROJECTION
-                                + ", \"WarmThroughput\": {\"ReadUnitsPerSecond\": 15000}"),
-                        List.of("$.GlobalSecondaryIndexes[0].WarmThroughput: is not supported by dynamo-setup yet")),
+                Arguments.of("warm throughput on an index that is not a number", valid(GSI_PROJECTION, GSI_PROJECTION
+                                + ", \"WarmThroughput\": {\"ReadUnitsPerSecond\": \"15000\"}"),
+                        List.of("$.GlobalSecondaryIndexes[0].WarmThroughput.ReadUnitsPerSecond: must be a whole"
+                                + " number")),
+                Arguments.of("an unknown field in WarmThroughput", valid(BILLING, BILLING
+                                + ", \"WarmThroughput\": {\"ReadUnits\": 15000}"),
+                        List.of("$.WarmThroughput.ReadUnits: unknown field; WarmThroughput has the fields")),
+                Arguments.of("contributor insights without Enabled", valid(BILLING, BILLING
+                                + ", \"ContributorInsightsSpecification\": {}"),
+                        List.of("$.ContributorInsightsSpecification.Enabled: missing; say true or false")),
+                Arguments.of("a contributor insights mode", valid(GSI_PROJECTION, GSI_PROJECTION
+                                + ", \"ContributorInsightsSpecification\": {\"Enabled\": true, \"Mode\":"
+                                + " \"THROTTLED_KEYS\"}"),
+                        List.of("$.GlobalSecondaryIndexes[0].ContributorInsightsSpecification.Mode: is not supported"
+                                + " by dynamo-setup yet")),
                 Arguments.of("a recovery period that is not a number", valid(BILLING, BILLING
                                 + ", \"PointInTimeRecoverySpecification\": {\"PointInTimeRecoveryEnabled\": true,"
                                 + " \"RecoveryPeriodInDays\": \"7\"}"),
