@@ -31,6 +31,8 @@ import java.util.TreeMap;
  * @param recoveryPeriodInDays how many days back point-in-time recovery reaches; {@code null} for DynamoDB's
  *        default (35)
  * @param deletionProtection whether the table refuses DeleteTable
+ * @param resourcePolicy the resource-based policy attached to the table; {@code null} for none declared (a policy set
+ *        by other means is then left alone)
  * @param tableClass the table class; {@code null} for DynamoDB's default (STANDARD)
  * @param tags the tags to give the table (global tags merged with the table's own), sorted by key
  */
@@ -52,6 +54,7 @@ public record DeclaredTable(
         boolean pointInTimeRecovery,
         Long recoveryPeriodInDays,
         boolean deletionProtection,
+        ResourcePolicy resourcePolicy,
         TableClass tableClass,
         Map<String, String> tags) {
 
@@ -86,6 +89,7 @@ public record DeclaredTable(
                 .pointInTimeRecovery(pointInTimeRecovery)
                 .recoveryPeriodInDays(recoveryPeriodInDays)
                 .deletionProtection(deletionProtection)
+                .resourcePolicy(resourcePolicy)
                 .tableClass(tableClass)
                 .tags(tags);
         globalSecondaryIndexes.forEach(builder::globalSecondaryIndex);
@@ -144,6 +148,7 @@ public record DeclaredTable(
         private boolean pointInTimeRecovery;
         private Long recoveryPeriodInDays;
         private boolean deletionProtection;
+        private ResourcePolicy resourcePolicy;
         private TableClass tableClass;
         private final Map<String, String> tags = new LinkedHashMap<>();
 
@@ -224,6 +229,11 @@ public record DeclaredTable(
             return this;
         }
 
+        public Builder resourcePolicy(ResourcePolicy resourcePolicy) {
+            this.resourcePolicy = resourcePolicy;
+            return this;
+        }
+
         public Builder tableClass(TableClass tableClass) {
             this.tableClass = tableClass;
             return this;
@@ -238,7 +248,7 @@ public record DeclaredTable(
         public DeclaredTable build() {
             return new DeclaredTable(origin, name, declaredName == null ? name : declaredName, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
                     timeToLiveAttribute, billingMode, capacity, onDemandThroughput, stream, encryption, kmsKeyId,
-                    pointInTimeRecovery, recoveryPeriodInDays, deletionProtection, tableClass, tags);
+                    pointInTimeRecovery, recoveryPeriodInDays, deletionProtection, resourcePolicy, tableClass, tags);
         }
     }
 }

@@ -39,6 +39,8 @@ public record PomOrigin(int position) implements Origin {
         settings.put("pointInTimeRecovery", Setting.POINT_IN_TIME_RECOVERY);
         settings.put("recoveryPeriodInDays", Setting.RECOVERY_PERIOD);
         settings.put("deletionProtection", Setting.DELETION_PROTECTION);
+        settings.put("resourcePolicy", Setting.RESOURCE_POLICY);
+        settings.put("resourcePolicyFile", Setting.RESOURCE_POLICY_FILE);
         settings.put("tableClass", Setting.TABLE_CLASS);
         settings.put("tags", Setting.TAGS);
         return Collections.unmodifiableMap(settings);

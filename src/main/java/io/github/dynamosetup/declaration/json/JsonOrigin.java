@@ -31,6 +31,7 @@ public record JsonOrigin(String file) implements Origin {
             Map.entry(Setting.POINT_IN_TIME_RECOVERY, "$.PointInTimeRecoverySpecification"),
             Map.entry(Setting.RECOVERY_PERIOD, "$.PointInTimeRecoverySpecification.RecoveryPeriodInDays"),
             Map.entry(Setting.DELETION_PROTECTION, "$.DeletionProtectionEnabled"),
+            Map.entry(Setting.RESOURCE_POLICY, "$.ResourcePolicy"),
             Map.entry(Setting.TABLE_CLASS, "$.TableClass"),
             Map.entry(Setting.TAGS, "$.Tags"));
 
