@@ -9,16 +9,21 @@ public enum Goal {
     VALIDATE("validate", Actions.READ),
     PLAN("plan", Actions.READ),
     FORCE("force", List.of("dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:UpdateTimeToLive",
-            "dynamodb:UpdateContinuousBackups", "dynamodb:TagResource"));
+            "dynamodb:UpdateContinuousBackups", "dynamodb:TagResource", "dynamodb:PutResourcePolicy"));
 
-    /** Holds what enum constants cannot refer to before they are declared. */
+    /**
+     * Holds what enum constants cannot refer to before they are declared. A table with a resource policy needs
+     * dynamodb:GetResourcePolicy to read it and dynamodb:PutResourcePolicy to write it, also to create the table with
+     * it: "You need to specify the CreateTable and PutResourcePolicy IAM actions for authorizing a user to create a
+     * table with a resource-based policy" (API_CreateTable, ResourcePolicy). dynamo-setup never deletes a policy.
+     */
     private static final class Actions {
         static final List<String> READ = List.of("dynamodb:DescribeTable", "dynamodb:DescribeTimeToLive",
-                "dynamodb:ListTagsOfResource", "dynamodb:DescribeContinuousBackups");
+                "dynamodb:ListTagsOfResource", "dynamodb:DescribeContinuousBackups", "dynamodb:GetResourcePolicy");
         static final List<String> WRITE = List.of("dynamodb:CreateTable", "dynamodb:DescribeTable",
                 "dynamodb:DescribeTimeToLive", "dynamodb:ListTagsOfResource", "dynamodb:DescribeContinuousBackups",
                 "dynamodb:UpdateTable", "dynamodb:UpdateTimeToLive", "dynamodb:UpdateContinuousBackups",
-                "dynamodb:TagResource");
+                "dynamodb:TagResource", "dynamodb:GetResourcePolicy", "dynamodb:PutResourcePolicy");
     }
 
     private final String goalName;

@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
+import software.amazon.awssdk.services.dynamodb.model.PolicyNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -30,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /**
  * Reads a table's live state with read-only calls: DescribeTable, DescribeTimeToLive, ListTagsOfResource
- * when tags are declared, and DescribeContinuousBackups when point-in-time recovery is declared.
+ * when tags are declared, DescribeContinuousBackups when point-in-time recovery is declared, and GetResourcePolicy
+ * when a resource policy is.
  */
 final class LiveTableReader {
 
@@ -79,7 +82,27 @@ final class LiveTableReader {
             // taken and maintained" (API_PointInTimeRecoveryDescription)
             recoveryPeriodInDays = pointInTimeRecovery ? recovery.recoveryPeriodInDays() : null;
         }
-        return toLiveTable(table, ttl, tags, pointInTimeRecovery, recoveryPeriodInDays);
+        LiveTable live = toLiveTable(table, ttl, tags, pointInTimeRecovery, recoveryPeriodInDays);
+        // only a declared policy is compared: a table that declares none has its policy not read
+        return declared.resourcePolicy() == null ? live : live.withResourcePolicy(policy(name, table.tableArn(), calls));
+    }
+
+    /**
+     * The resource-based policy of the table {@code arn}; null when it has none. Just after CreateTable or
+     * PutResourcePolicy, AWS may also say it has none (PolicyNotFoundException), or that the table is not found
+     * (ResourceNotFoundException): "GetResourcePolicy uses an eventually consistent query ... Wait for a few seconds,
+     * and then retry" (<a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GetResourcePolicy.html">
+     * API_GetResourcePolicy</a>); {@link TableProvisioner} reads it again before calling it drift.
+     */
+    LiveTable.Policy policy(String name, String arn, AwsCalls calls) throws ProvisioningException {
+        return calls.call(name, "GetResourcePolicy", () -> {
+            try {
+                GetResourcePolicyResponse policy = client.getResourcePolicy(r -> r.resourceArn(arn));
+                return new LiveTable.Policy(policy.policy(), policy.revisionId());
+            } catch (PolicyNotFoundException | ResourceNotFoundException e) {
+                return null;
+            }
+        });
     }
 
     /** Every tag of the table {@code arn}, page by page. */
@@ -153,6 +176,7 @@ final class LiveTableReader {
                 table.latestStreamArn(),
                 kms ? table.sseDescription().kmsMasterKeyArn() : null,
                 Boolean.TRUE.equals(table.deletionProtectionEnabled()),
+                null, // the resource policy: GetResourcePolicy, when one is declared
                 table.tableClassSummary() == null || table.tableClassSummary().tableClassAsString() == null
                         ? TableClass.STANDARD
                         : known(TableClass.class, table.tableClassSummary().tableClassAsString(),

@@ -10,6 +10,7 @@ import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableResult;
 import io.github.dynamosetup.core.TableResult.Outcome;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.json.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +81,8 @@ public final class ConsoleReport implements ProvisioningListener {
             return "  ttl     " + table + " (enabled on '" + ttl.attribute() + "')";
         } else if (change instanceof Change.TagTable tagging) {
             return "  tags    " + table + " (" + String.join(", ", tagging.tags().keySet()) + ")";
+        } else if (change instanceof Change.PutResourcePolicy put) {
+            return "  policy  " + table + " (resource policy put: " + PolicyDocument.describe(put.document()) + ")";
         }
         Long days = ((Change.EnablePointInTimeRecovery) change).recoveryPeriodInDays();
         return "  pitr    " + table + " (point-in-time recovery enabled" + (days == null ? "" : ", " + days + " days")

@@ -77,7 +77,7 @@ class AwsErrorMessagesTest {
                         + " \"dynamodb:DescribeTimeToLive\", \"dynamodb:ListTagsOfResource\","
                         + " \"dynamodb:DescribeContinuousBackups\", \"dynamodb:UpdateTable\","
                         + " \"dynamodb:UpdateTimeToLive\", \"dynamodb:UpdateContinuousBackups\","
-                        + " \"dynamodb:TagResource\"]")
+                        + " \"dynamodb:TagResource\", \"dynamodb:GetResourcePolicy\", \"dynamodb:PutResourcePolicy\"]")
                 .hasMessageContaining("\"Resource\": \"arn:aws:dynamodb:*:*:table/*\"");
     }
 
@@ -87,7 +87,8 @@ class AwsErrorMessagesTest {
                 .isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("The goal 'validate' needs this IAM policy on the user or role:")
                 .hasMessageContaining("\"Action\": [\"dynamodb:DescribeTable\", \"dynamodb:DescribeTimeToLive\","
-                        + " \"dynamodb:ListTagsOfResource\", \"dynamodb:DescribeContinuousBackups\"]");
+                        + " \"dynamodb:ListTagsOfResource\", \"dynamodb:DescribeContinuousBackups\","
+                        + " \"dynamodb:GetResourcePolicy\"]");
     }
 
     @Test
