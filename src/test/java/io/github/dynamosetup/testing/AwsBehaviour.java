@@ -78,6 +78,7 @@ public final class AwsBehaviour implements AutoCloseable {
     private volatile RateLimit readRate;
     private volatile RateLimit tagRate;
     private volatile java.util.function.Consumer<ObjectNode> tableDescription = table -> { };
+    private final ResourcePolicyEmulation resourcePolicies = new ResourcePolicyEmulation();
 
     private AwsBehaviour(URI backend, HttpServer server) {
         this.backend = backend;
@@ -116,6 +117,8 @@ public final class AwsBehaviour implements AutoCloseable {
                 .timeToLive(creating)
                 .tagReadsLag(creating)
                 .strictUpdateTable()
+                .resourcePolicies()
+                .policyReadsLag()
                 .tagging()
                 .quotas()
                 .maxTableOperations(500);
@@ -183,6 +186,25 @@ public final class AwsBehaviour implements AutoCloseable {
      */
     public AwsBehaviour keySchemaLimits() {
         this.keySchemaLimits = true;
+        return this;
+    }
+
+    /**
+     * Catalogue: resource policies. CreateTable's ResourcePolicy is kept (moto ignores it), a policy that is no JSON
+     * object or is over 20 KB is refused with ValidationException, DeleteResourcePolicy without a policy succeeds: see
+     * {@link ResourcePolicyEmulation}.
+     */
+    public AwsBehaviour resourcePolicies() {
+        resourcePolicies.switchOn();
+        return this;
+    }
+
+    /**
+     * Catalogue: policy reads lag. The first GetResourcePolicy after a CreateTable with a policy or a
+     * PutResourcePolicy answers PolicyNotFoundException (see {@link ResourcePolicyEmulation}).
+     */
+    public AwsBehaviour policyReadsLag() {
+        resourcePolicies.lagReads();
         return this;
     }
 
@@ -345,7 +367,13 @@ public final class AwsBehaviour implements AutoCloseable {
         boolean creatingNow = clock != null && now < clock.activeAt;
         switch (operation) {
             case "CreateTable":
-                return createTable(exchange, body, request, table, now);
+                Answer policyRefused = resourcePolicies.beforeCreateTable(request);
+                return policyRefused != null ? policyRefused : resourcePolicies.afterCreateTable(
+                        createTable(exchange, body, request, table, now), request, (op, b) -> forward(exchange, op, b));
+            case "PutResourcePolicy":
+            case "GetResourcePolicy":
+            case "DeleteResourcePolicy":
+                return resourcePolicies.answer(operation, request, body, (op, b) -> forward(exchange, op, b));
             case "DescribeTable":
                 if (clock != null && now < clock.visibleAt) {
                     return Answer.refusal("ResourceNotFoundException", "Requested resource not found: Table: "
@@ -844,7 +872,7 @@ public final class AwsBehaviour implements AutoCloseable {
     }
 
     /** An answer to the client: the server's, or the layer's own refusal. */
-    private record Answer(int status, byte[] body, boolean refused) {
+    record Answer(int status, byte[] body, boolean refused) {
         static Answer ok(byte[] body) {
             return new Answer(200, body, false);
         }
