@@ -84,7 +84,8 @@ final class LiveTableReader {
         }
         LiveTable live = toLiveTable(table, ttl, tags, pointInTimeRecovery, recoveryPeriodInDays);
         // only a declared policy is compared: a table that declares none has its policy not read
-        return declared.resourcePolicy() == null ? live : live.withResourcePolicy(policy(name, table.tableArn(), calls));
+        return declared.resourcePolicy() == null ? live
+                : live.withResourcePolicy(policy(name, table.tableArn(), calls));
     }
 
     /**

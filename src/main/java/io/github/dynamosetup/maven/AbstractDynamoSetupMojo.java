@@ -42,7 +42,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * error naming the table and the element.
      * {@code <resourcePolicy>} (the policy JSON, best in a CDATA section) or {@code <resourcePolicyFile>} (a UTF-8
      * JSON file relative to the project: the way for a policy with IAM policy variables such as
-     * {@code ${aws:username}}, which Maven would take for its own) attaches a resource-based policy, compared as JSON.
+     * {@code ${aws:username}}, which Maven would take for its own, unless written {@code $${aws:username}}) attaches
+     * a resource-based policy, compared as JSON.
      *
      * @since 0.1.0
      */

@@ -45,8 +45,9 @@ final class PolicyFile {
         } catch (CharacterCodingException e) {
             return new Read(null, shown + " is not UTF-8 text; save it as UTF-8");
         } catch (IOException | SecurityException e) {
-            return new Read(null, "cannot read " + shown + " (" + (e instanceof AccessDeniedException
-                    ? "permission denied" : e.getMessage()) + "); give the build read access to it, or correct the path");
+            String reason = e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+            return new Read(null, "cannot read " + shown + " (" + reason + "); give the build read access to it, or"
+                    + " correct the path");
         }
         if (document.startsWith("\uFEFF")) {
             document = document.substring(1); // a byte order mark is no part of the policy

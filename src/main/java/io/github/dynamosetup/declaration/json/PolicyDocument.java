@@ -59,8 +59,8 @@ public final class PolicyDocument {
             if (message != null && message.startsWith("Trailing token")) {
                 message = "more text after the policy's closing brace";
             }
-            return "is not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + ": " + message;
+            return "is not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()) + ": " + message;
         }
         if (root == null || root.isMissingNode()) {
             return "is empty; a policy is a JSON object: " + SHAPE;
@@ -74,8 +74,8 @@ public final class PolicyDocument {
         }
         boolean statements = statement.isObject() || statement.isArray() && !statement.isEmpty()
                 && statements(statement).stream().allMatch(JsonNode::isObject);
-        return statements ? null : "has a \"Statement\" that is neither a statement (a JSON object) nor a list of them: "
-                + statement;
+        return statements ? null : "has a \"Statement\" that is neither a statement (a JSON object) nor a list of"
+                + " them: " + statement;
     }
 
     /**
