@@ -37,7 +37,7 @@ final class AwsCalls {
 
     /** The requests built from the declaration: a refusal of one of them can be the declaration's fault. */
     private static final Set<String> CARRIES_DECLARATION = Set.of("CreateTable", "UpdateTable", "TagResource",
-            "UpdateTimeToLive");
+            "UpdateTimeToLive", "PutResourcePolicy");
 
     /** These clear as other operations finish, or as the account's request rate falls: seconds, not milliseconds. */
     private static final BackoffStrategy WAIT_OUT = BackoffStrategy.exponentialDelay(Duration.ofMillis(500),

@@ -1,6 +1,7 @@
 package io.github.dynamosetup.core;
 
 import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
+import io.github.dynamosetup.declaration.json.PolicyDocument;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -126,6 +127,35 @@ public sealed interface Change {
                     : live.globalSecondaryIndexes().containsKey(index)
                             ? live.globalSecondaryIndexes().get(index).contributorInsights() : null;
             return status != null && LiveTable.insightsOn(status) == enabled;
+        }
+    }
+
+    /**
+     * PutResourcePolicy with the declared document, over the revision read (or only where the table has none), so that
+     * a policy someone else put after the read is never overwritten unseen: "if the revision ID of the existing policy
+     * on the resource doesn't match or if there's no policy attached to the resource, your request will be rejected
+     * with a PolicyNotFoundException. To conditionally attach a policy when no policy exists for the resource,
+     * specify NO_POLICY" (<a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutResourcePolicy.html">
+     * API_PutResourcePolicy</a>, ExpectedRevisionId).
+     *
+     * @param document the declared policy document
+     * @param expectedRevisionId the revision of the policy read; null when the table had none
+     */
+    record PutResourcePolicy(String document, String expectedRevisionId) implements Change {
+        @Override
+        public String label() {
+            return "resource policy";
+        }
+
+        @Override
+        public boolean isDoneOn(LiveTable live) {
+            return live.resourcePolicy() != null
+                    && PolicyDocument.equivalent(document, live.resourcePolicy().document());
+        }
+
+        /** The same document, over the policy read now. */
+        PutResourcePolicy over(LiveTable.Policy current) {
+            return new PutResourcePolicy(document, current == null ? null : current.revisionId());
         }
     }
 }

@@ -78,6 +78,11 @@ final class CreateTableRequests {
         if (table.deletionProtection()) {
             request.deletionProtectionEnabled(true);
         }
+        if (table.resourcePolicy() != null) {
+            // "When you attach a resource-based policy while creating a table, the policy application is strongly
+            // consistent" (API_CreateTable, ResourcePolicy): no PutResourcePolicy, and no read, follows
+            request.resourcePolicy(table.resourcePolicy().document());
+        }
         if (table.tableClass() != null) {
             request.tableClass(TableClass.fromValue(table.tableClass().name()));
         }

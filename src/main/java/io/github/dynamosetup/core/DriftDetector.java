@@ -14,9 +14,11 @@ import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.declaration.Encryption;
 import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.ResourcePolicy;
 import io.github.dynamosetup.declaration.Setting;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.WarmThroughput;
+import io.github.dynamosetup.declaration.json.PolicyDocument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -79,6 +81,7 @@ final class DriftDetector {
         detector.stream();
         detector.encryption();
         detector.flags();
+        detector.resourcePolicy();
         detector.tags();
         detector.warmThroughput();
         detector.contributorInsights();
@@ -319,6 +322,25 @@ final class DriftDetector {
                     new Change.UpdateTable(What.TABLE_CLASS, r -> r.tableClass(table.tableClass().name()),
                             l -> l.tableClass() == table.tableClass()), null);
         }
+    }
+
+    /**
+     * A declared policy compared as JSON ({@link PolicyDocument#equivalent}), never as text; a policy nobody declared
+     * is not read, and so never drift. The revision read goes with the change, which puts the declared document over
+     * it. dynamo-setup never deletes a policy.
+     */
+    private void resourcePolicy() {
+        ResourcePolicy declared = table.resourcePolicy();
+        if (declared == null) {
+            return;
+        }
+        LiveTable.Policy have = live.resourcePolicy();
+        if (have != null && PolicyDocument.equivalent(declared.document(), have.document())) {
+            return;
+        }
+        add("resource policy", PolicyDocument.describe(declared.document()),
+                have == null ? NONE : "another " + PolicyDocument.describe(have.document()), Kind.FIXABLE,
+                new Change.PutResourcePolicy(declared.document(), have == null ? null : have.revisionId()), null);
     }
 
     private void tags() {

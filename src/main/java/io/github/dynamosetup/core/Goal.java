@@ -10,18 +10,25 @@ public enum Goal {
     PLAN("plan", Actions.READ),
     FORCE("force", List.of("dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:UpdateTimeToLive",
             "dynamodb:UpdateContinuousBackups", "dynamodb:TagResource",
-            "dynamodb:UpdateContributorInsights", "dynamodb:DescribeContributorInsights"));
+            "dynamodb:UpdateContributorInsights", "dynamodb:DescribeContributorInsights",
+            "dynamodb:PutResourcePolicy"));
 
-    /** Holds what enum constants cannot refer to before they are declared. */
+    /**
+     * Holds what enum constants cannot refer to before they are declared. A table with a resource policy needs
+     * dynamodb:GetResourcePolicy to read it and dynamodb:PutResourcePolicy to write it, also to create the table with
+     * it: "You need to specify the CreateTable and PutResourcePolicy IAM actions for authorizing a user to create a
+     * table with a resource-based policy" (API_CreateTable, ResourcePolicy). dynamo-setup never deletes a policy.
+     */
     private static final class Actions {
         static final List<String> READ = List.of("dynamodb:DescribeTable", "dynamodb:DescribeTimeToLive",
                 "dynamodb:ListTagsOfResource", "dynamodb:DescribeContinuousBackups",
-                "dynamodb:DescribeContributorInsights");
+                "dynamodb:DescribeContributorInsights", "dynamodb:GetResourcePolicy");
         static final List<String> WRITE = List.of("dynamodb:CreateTable", "dynamodb:DescribeTable",
                 "dynamodb:DescribeTimeToLive", "dynamodb:ListTagsOfResource", "dynamodb:DescribeContinuousBackups",
                 "dynamodb:UpdateTable", "dynamodb:UpdateTimeToLive", "dynamodb:UpdateContinuousBackups",
                 "dynamodb:TagResource",
-                "dynamodb:UpdateContributorInsights", "dynamodb:DescribeContributorInsights");
+                "dynamodb:UpdateContributorInsights", "dynamodb:DescribeContributorInsights",
+                "dynamodb:GetResourcePolicy", "dynamodb:PutResourcePolicy");
     }
 
     private final String goalName;

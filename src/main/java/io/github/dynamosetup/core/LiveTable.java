@@ -30,6 +30,8 @@ import java.util.Map;
  * @param kmsKeyArn the KMS key's ARN with KMS encryption (AWS managed or customer managed: DescribeTable
  *     does not say which), or null for the AWS owned key
  * @param deletionProtection whether DeleteTable is refused
+ * @param resourcePolicy the table's resource-based policy; null when it has none, or when it was not read (none is
+ *     declared)
  * @param tableClass the table class
  * @param timeToLiveStatus ENABLED, DISABLED, ENABLING, DISABLING
  * @param timeToLiveAttribute the TTL attribute, or null
@@ -59,6 +61,7 @@ public record LiveTable(
         String streamArn,
         String kmsKeyArn,
         boolean deletionProtection,
+        Policy resourcePolicy,
         TableClass tableClass,
         String timeToLiveStatus,
         String timeToLiveAttribute,
@@ -78,9 +81,16 @@ public record LiveTable(
     LiveTable withTags(Map<String, String> tags) {
         return new LiveTable(name, arn, status, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
                 billingMode, capacity, onDemandThroughput, streamViewType, streamArn, kmsKeyArn, deletionProtection,
-                tableClass, timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery, recoveryPeriodInDays,
-                warmThroughput, contributorInsights,
-                unrecognized);
+                resourcePolicy, tableClass, timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery,
+                recoveryPeriodInDays, warmThroughput, contributorInsights, unrecognized);
+    }
+
+    /** The same table with {@code resourcePolicy}, read after DescribeTable (null: none). */
+    LiveTable withResourcePolicy(Policy resourcePolicy) {
+        return new LiveTable(name, arn, status, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
+                billingMode, capacity, onDemandThroughput, streamViewType, streamArn, kmsKeyArn, deletionProtection,
+                resourcePolicy, tableClass, timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery,
+                recoveryPeriodInDays, warmThroughput, contributorInsights, unrecognized);
     }
 
     /** The live {@code value} as text: AWS's own word when this version does not know it. */
@@ -122,6 +132,14 @@ public record LiveTable(
             return new Value(part, name);
         }
     }
+
+    /**
+     * A resource-based policy as GetResourcePolicy answers it.
+     *
+     * @param document the policy document, JSON text
+     * @param revisionId its revision, which a PutResourcePolicy that replaces it names
+     */
+    public record Policy(String document, String revisionId) {}
 
     /**
      * A secondary index as DynamoDB holds it.

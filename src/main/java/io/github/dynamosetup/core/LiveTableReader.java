@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
+import software.amazon.awssdk.services.dynamodb.model.PolicyNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -31,9 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /**
  * Reads a table's live state with read-only calls: DescribeTable, DescribeTimeToLive, ListTagsOfResource
- * when tags are declared, DescribeContinuousBackups when point-in-time recovery is declared, and
+ * when tags are declared, DescribeContinuousBackups when point-in-time recovery is declared,
  * DescribeContributorInsights for the table and for each existing global secondary index that declares
- * contributor insights (true or false).
+ * contributor insights (true or false), and GetResourcePolicy when a resource policy is declared.
  */
 final class LiveTableReader {
 
@@ -92,8 +94,11 @@ final class LiveTableReader {
                 indexInsights.put(index.name(), contributorInsights(name, index.name(), calls));
             }
         }
-        return toLiveTable(table, ttl, tags, pointInTimeRecovery, recoveryPeriodInDays, insights,
+        LiveTable live = toLiveTable(table, ttl, tags, pointInTimeRecovery, recoveryPeriodInDays, insights,
                 indexInsights);
+        // only a declared policy is compared: a table that declares none has its policy not read
+        return declared.resourcePolicy() == null ? live
+                : live.withResourcePolicy(policy(name, table.tableArn(), calls));
     }
 
     /**
@@ -103,6 +108,24 @@ final class LiveTableReader {
     private String contributorInsights(String name, String index, AwsCalls calls) throws ProvisioningException {
         return calls.call(name, "DescribeContributorInsights", () -> client.describeContributorInsights(
                 r -> r.tableName(name).indexName(index)).contributorInsightsStatusAsString());
+    }
+
+    /**
+     * The resource-based policy of the table {@code arn}; null when it has none. Just after CreateTable or
+     * PutResourcePolicy, AWS may also say it has none (PolicyNotFoundException), or that the table is not found
+     * (ResourceNotFoundException): "GetResourcePolicy uses an eventually consistent query ... Wait for a few seconds,
+     * and then retry" (<a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GetResourcePolicy.html">
+     * API_GetResourcePolicy</a>); {@link TableProvisioner} reads it again before calling it drift.
+     */
+    LiveTable.Policy policy(String name, String arn, AwsCalls calls) throws ProvisioningException {
+        return calls.call(name, "GetResourcePolicy", () -> {
+            try {
+                GetResourcePolicyResponse policy = client.getResourcePolicy(r -> r.resourceArn(arn));
+                return new LiveTable.Policy(policy.policy(), policy.revisionId());
+            } catch (PolicyNotFoundException | ResourceNotFoundException e) {
+                return null;
+            }
+        });
     }
 
     /** Every tag of the table {@code arn}, page by page. */
@@ -195,6 +218,7 @@ final class LiveTableReader {
                 table.latestStreamArn(),
                 kms ? table.sseDescription().kmsMasterKeyArn() : null,
                 Boolean.TRUE.equals(table.deletionProtectionEnabled()),
+                null, // the resource policy: GetResourcePolicy, when one is declared
                 table.tableClassSummary() == null || table.tableClassSummary().tableClassAsString() == null
                         ? TableClass.STANDARD
                         : known(TableClass.class, table.tableClassSummary().tableClassAsString(),

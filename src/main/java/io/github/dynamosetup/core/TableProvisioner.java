@@ -52,6 +52,12 @@ public final class TableProvisioner {
     /** How long AWS's tag reads may lag behind TagResource: about 2 s, 3 s at most (measured on AWS). */
     static final Duration READ_LAG = Duration.ofSeconds(3);
 
+    /**
+     * How long a resource policy just written may not show in GetResourcePolicy: "a few seconds" (API_GetResourcePolicy),
+     * not measured; read again after 0.5, 1, 2 and 4 s, then the rest of this time.
+     */
+    static final Duration POLICY_READ_LAG = Duration.ofSeconds(10);
+
     private final DynamoDbClient client;
     private final ProvisioningListener listener;
     private final Remedies remedies;
@@ -164,8 +170,36 @@ public final class TableProvisioner {
             }
             drift = DriftDetector.compare(declared, live, false, remedies);
         }
+        if (drift.stream().anyMatch(d -> d.change() instanceof Change.PutResourcePolicy)) {
+            drift = DriftDetector.compare(declared, settledPolicy(declared, live, calls), false, remedies);
+        }
         return new TableResult(declared, drift.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(), drift,
                 live.arn(), live.streamArn(), since(tableStart));
+    }
+
+    /**
+     * The live table once GetResourcePolicy shows the declared policy, or {@link #POLICY_READ_LAG} has passed (never
+     * beyond the run's deadline). GetResourcePolicy is eventually consistent: just after CreateTable or
+     * PutResourcePolicy it may answer PolicyNotFoundException or the policy before; AWS's advice is to "Wait for a
+     * few seconds, and then retry the GetResourcePolicy request" (API_GetResourcePolicy). So a policy a build has
+     * just written is read again, after 0.5, 1, 2 and 4 s, before it is called missing or different.
+     */
+    private LiveTable settledPolicy(DeclaredTable declared, LiveTable live, AwsCalls calls)
+            throws ProvisioningException {
+        long until = System.nanoTime() + Math.min(POLICY_READ_LAG.toNanos(), calls.deadline().remaining().toNanos());
+        Change.PutResourcePolicy put = new Change.PutResourcePolicy(declared.resourcePolicy().document(), null);
+        for (int attempt = 1; !put.isDoneOn(live); attempt++) {
+            long backoff = Duration.ofMillis(500L << Math.min(attempt - 1, 3)).toNanos(); // 0.5, 1, 2, then 4 s
+            long pause = Math.min(backoff, until - System.nanoTime());
+            if (pause <= 0) {
+                break;
+            }
+            if (stop.sleep(Duration.ofNanos(pause))) {
+                throw new RunStoppedException(declared.name(), "while waiting to read its resource policy again");
+            }
+            live = live.withResourcePolicy(reader.policy(declared.name(), live.arn(), calls));
+        }
+        return live;
     }
 
     /** The task, counted as one table done when it ends, for the progress line. */

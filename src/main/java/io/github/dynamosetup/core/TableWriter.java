@@ -122,7 +122,8 @@ final class TableWriter {
      * Makes one change, safe to race with other builds: when AWS refuses it and the live table turns out to
      * have it anyway (TTL "already enabled", a stream or index another build added), it is done; when the
      * table is busy with another change (ResourceInUseException), it is tried again once the table is
-     * ACTIVE. Refusals that only mean "not now" are waited out by {@link AwsCalls}.
+     * ACTIVE; a policy put over a revision that is not the table's any more is put again over the one read
+     * now. Refusals that only mean "not now" are waited out by {@link AwsCalls}.
      */
     private Applied apply(DeclaredTable declared, String arn, Change change, AwsCalls calls)
             throws ProvisioningException {
@@ -155,6 +156,15 @@ final class TableWriter {
                     }
                     return new Applied(false, live.streamArn());
                 }
+                if (change instanceof Change.PutResourcePolicy put && live != null
+                        && "PolicyNotFoundException".equals(refused.errorCode()) && !calls.deadline().passed()) {
+                    // the revision read is not the table's any more: GetResourcePolicy lags behind a Put
+                    // (API_GetResourcePolicy), or another build put a policy since; the declared one goes over the
+                    // revision read now
+                    change = put.over(live.resourcePolicy());
+                    calls.pause(attempt, (SdkException) refused.getCause(), name, operation(change));
+                    continue;
+                }
                 if (!"ResourceInUseException".equals(refused.errorCode()) || calls.deadline().passed()) {
                     throw refused;
                 }
@@ -182,6 +192,8 @@ final class TableWriter {
             return "UpdateContinuousBackups";
         } else if (change instanceof Change.SetContributorInsights) {
             return "UpdateContributorInsights";
+        } else if (change instanceof Change.PutResourcePolicy) {
+            return "PutResourcePolicy";
         }
         return "UpdateTable";
     }
@@ -217,6 +229,10 @@ final class TableWriter {
                     .indexName(insights.index())
                     .contributorInsightsAction(insights.enabled() ? ContributorInsightsAction.ENABLE
                             : ContributorInsightsAction.DISABLE)));
+        } else if (change instanceof Change.PutResourcePolicy put) {
+            // never ConfirmRemoveSelfResourceAccess: a policy that would lock the caller out is AWS's to refuse
+            calls.run(name, operation, () -> client.putResourcePolicy(r -> r.resourceArn(arn).policy(put.document())
+                    .expectedRevisionId(put.expectedRevisionId() == null ? "NO_POLICY" : put.expectedRevisionId())));
         }
     }
 

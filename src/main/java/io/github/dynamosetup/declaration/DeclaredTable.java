@@ -35,6 +35,8 @@ import java.util.TreeMap;
  * @param contributorInsights whether CloudWatch Contributor Insights is on for the table; {@code null} when not
  *        declared
  * @param deletionProtection whether the table refuses DeleteTable
+ * @param resourcePolicy the resource-based policy attached to the table; {@code null} for none declared (a policy set
+ *        by other means is then left alone)
  * @param tableClass the table class; {@code null} for DynamoDB's default (STANDARD)
  * @param tags the tags to give the table (global tags merged with the table's own), sorted by key
  */
@@ -58,6 +60,7 @@ public record DeclaredTable(
         WarmThroughput warmThroughput,
         Boolean contributorInsights,
         boolean deletionProtection,
+        ResourcePolicy resourcePolicy,
         TableClass tableClass,
         Map<String, String> tags) {
 
@@ -95,6 +98,7 @@ public record DeclaredTable(
                 .warmThroughput(warmThroughput)
                 .contributorInsights(contributorInsights)
                 .deletionProtection(deletionProtection)
+                .resourcePolicy(resourcePolicy)
                 .tableClass(tableClass)
                 .tags(tags);
         globalSecondaryIndexes.forEach(builder::globalSecondaryIndex);
@@ -155,6 +159,7 @@ public record DeclaredTable(
         private WarmThroughput warmThroughput;
         private Boolean contributorInsights;
         private boolean deletionProtection;
+        private ResourcePolicy resourcePolicy;
         private TableClass tableClass;
         private final Map<String, String> tags = new LinkedHashMap<>();
 
@@ -245,6 +250,11 @@ public record DeclaredTable(
             return this;
         }
 
+        public Builder resourcePolicy(ResourcePolicy resourcePolicy) {
+            this.resourcePolicy = resourcePolicy;
+            return this;
+        }
+
         public Builder tableClass(TableClass tableClass) {
             this.tableClass = tableClass;
             return this;
@@ -260,7 +270,7 @@ public record DeclaredTable(
             return new DeclaredTable(origin, name, declaredName == null ? name : declaredName, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
                     timeToLiveAttribute, billingMode, capacity, onDemandThroughput, stream, encryption, kmsKeyId,
                     pointInTimeRecovery, recoveryPeriodInDays, warmThroughput, contributorInsights,
-                    deletionProtection, tableClass, tags);
+                    deletionProtection, resourcePolicy, tableClass, tags);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dynamosetup.declaration;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +35,14 @@ final class TableRules {
      * API_PointInTimeRecoverySpecification</a>).
      */
     private static final int MAX_RECOVERY_PERIOD_DAYS = 35;
+    /**
+     * The size of a resource-based policy: "The maximum size supported for a resource-based policy document is 20 KB.
+     * DynamoDB counts whitespaces when calculating the size of a policy against this limit"
+     * (<a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutResourcePolicy.html">
+     * API_PutResourcePolicy</a>, Policy; the same in API_CreateTable, ResourcePolicy). Whether AWS counts bytes or
+     * characters, and KB as 1,000 or 1,024, is not documented: the document is counted in UTF-8 bytes, 1,024 to the KB.
+     */
+    private static final int MAX_RESOURCE_POLICY_BYTES = 20 * 1024;
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
@@ -68,6 +77,7 @@ final class TableRules {
         checkEncryption();
         checkRecoveryPeriod();
         checkWarmThroughput(null, 0, null, table.warmThroughput());
+        checkResourcePolicy();
         problems.addAll(DeclarationRules.tagProblems(subject, origin, table.tags()));
     }
 
@@ -352,6 +362,24 @@ final class TableRules {
                 || warm.writeUnitsPerSecond() != null && warm.writeUnitsPerSecond() < 1) {
             problem(kind, position, indexName, Setting.WARM_THROUGHPUT, warm + "; warm throughput is at least 1 unit"
                     + " per second, for reads and for writes");
+        }
+    }
+
+    /**
+     * The size of the document as it is sent. Its JSON is checked where it is read (the POM, a file, a table file),
+     * which knows where a syntax error lies.
+     */
+    private void checkResourcePolicy() {
+        ResourcePolicy policy = table.resourcePolicy();
+        if (policy == null) {
+            return;
+        }
+        int bytes = policy.document().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_RESOURCE_POLICY_BYTES) {
+            problem(policy.file() == null ? Setting.RESOURCE_POLICY : Setting.RESOURCE_POLICY_FILE,
+                    (policy.file() == null ? "the policy has " : policy.file() + " has ") + bytes + " bytes; DynamoDB"
+                    + " takes a resource policy of at most 20 KB (" + MAX_RESOURCE_POLICY_BYTES + " bytes), whitespace"
+                    + " included: remove indentation or statements");
         }
     }
 

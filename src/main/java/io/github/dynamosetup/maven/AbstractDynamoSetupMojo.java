@@ -43,6 +43,10 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * secondary index), {@code <deletionProtection>}, {@code <tableClass>} and {@code <tags>}. Attribute
      * definitions are derived from the keys. A {@code ${...}} that Maven cannot resolve, in any element, is a
      * configuration error naming the table and the element.
+     * {@code <resourcePolicy>} (the policy JSON, best in a CDATA section) or {@code <resourcePolicyFile>} (a UTF-8
+     * JSON file relative to the project: the way for a policy with IAM policy variables such as
+     * {@code ${aws:username}}, which Maven would take for its own, unless written {@code $${aws:username}}) attaches
+     * a resource-based policy, compared as JSON.
      *
      * @since 0.1.0
      */

@@ -41,6 +41,8 @@ public record PomOrigin(int position) implements Origin {
         settings.put("warmThroughput", Setting.WARM_THROUGHPUT);
         settings.put("contributorInsights", Setting.CONTRIBUTOR_INSIGHTS);
         settings.put("deletionProtection", Setting.DELETION_PROTECTION);
+        settings.put("resourcePolicy", Setting.RESOURCE_POLICY);
+        settings.put("resourcePolicyFile", Setting.RESOURCE_POLICY_FILE);
         settings.put("tableClass", Setting.TABLE_CLASS);
         settings.put("tags", Setting.TAGS);
         return Collections.unmodifiableMap(settings);

@@ -77,6 +77,20 @@ public class PomTable {
     /** Protects the table from DeleteTable. */
     boolean deletionProtection;
 
+    /**
+     * The resource-based policy attached to the table: the policy JSON, best written in a CDATA section
+     * ({@code <![CDATA[{"Version": ...}]]>}). Maven reads {@code ${...}} in it as its own: write an IAM policy
+     * variable {@code $${aws:username}}, or put the policy in {@code resourcePolicyFile}. Not with
+     * {@code resourcePolicyFile}.
+     */
+    String resourcePolicy;
+
+    /**
+     * A file holding the resource-based policy (UTF-8 JSON), relative to the project; not with
+     * {@code resourcePolicy}.
+     */
+    String resourcePolicyFile;
+
     /** STANDARD (DynamoDB's default) or STANDARD_INFREQUENT_ACCESS. */
     String tableClass;
 

@@ -10,6 +10,7 @@ import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableResult;
 import io.github.dynamosetup.core.TableResult.Outcome;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.json.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +84,8 @@ public final class ConsoleReport implements ProvisioningListener {
         } else if (change instanceof Change.SetContributorInsights insights) {
             return "  insight " + table + " (contributor insights " + (insights.enabled() ? "enabled" : "disabled")
                     + (insights.index() == null ? "" : " on index " + insights.index()) + ")";
+        } else if (change instanceof Change.PutResourcePolicy put) {
+            return "  policy  " + table + " (resource policy put: " + PolicyDocument.describe(put.document()) + ")";
         }
         Long days = ((Change.EnablePointInTimeRecovery) change).recoveryPeriodInDays();
         return "  pitr    " + table + " (point-in-time recovery enabled" + (days == null ? "" : ", " + days + " days")

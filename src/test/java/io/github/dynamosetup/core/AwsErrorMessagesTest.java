@@ -78,7 +78,8 @@ class AwsErrorMessagesTest {
                         + " \"dynamodb:DescribeContinuousBackups\", \"dynamodb:UpdateTable\","
                         + " \"dynamodb:UpdateTimeToLive\", \"dynamodb:UpdateContinuousBackups\","
                         + " \"dynamodb:TagResource\", \"dynamodb:UpdateContributorInsights\","
-                        + " \"dynamodb:DescribeContributorInsights\"]")
+                        + " \"dynamodb:DescribeContributorInsights\", \"dynamodb:GetResourcePolicy\","
+                        + " \"dynamodb:PutResourcePolicy\"]")
                 .hasMessageContaining("\"Resource\": \"arn:aws:dynamodb:*:*:table/*\"");
     }
 
@@ -89,7 +90,7 @@ class AwsErrorMessagesTest {
                 .hasMessageContaining("The goal 'validate' needs this IAM policy on the user or role:")
                 .hasMessageContaining("\"Action\": [\"dynamodb:DescribeTable\", \"dynamodb:DescribeTimeToLive\","
                         + " \"dynamodb:ListTagsOfResource\", \"dynamodb:DescribeContinuousBackups\","
-                        + " \"dynamodb:DescribeContributorInsights\"]");
+                        + " \"dynamodb:DescribeContributorInsights\", \"dynamodb:GetResourcePolicy\"]");
     }
 
     @Test

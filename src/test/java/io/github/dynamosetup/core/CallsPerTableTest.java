@@ -8,6 +8,7 @@ import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.ResourcePolicy;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.WarmThroughput;
@@ -183,6 +184,34 @@ class CallsPerTableTest {
         }
 
         assertThat(calls.of("user_sessions")).containsExactly("DescribeTable (ACTIVE)", "DescribeTimeToLive");
+    }
+
+    @Test
+    void aDeclaredResourcePolicyGoesWithCreateTableAndIsReadWithOneCallWhereItIsCompared(TestServer server)
+            throws Exception {
+        // the tables above declare none: none of their calls reads a policy
+        Declaration guarded = Declaration.of(List.of(DeclaredTable.builder(new PomOrigin(1), "orders")
+                .partitionKey(new KeyAttribute("id", AttributeType.S))
+                .resourcePolicy(ResourcePolicy.inline("{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Deny\","
+                        + " \"Principal\": \"*\", \"Action\": \"dynamodb:DeleteTable\", \"Resource\": \"*\"}]}"))
+                .build()));
+        List<List<String>> runs = new ArrayList<>();
+        try (AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).resourcePolicies();
+                DynamoDbClient client = client(layer.endpoint())) {
+            provisioner(client).create(guarded, TableProvisioner.Options.DEFAULTS);
+            runs.add(calls.of("orders"));
+            calls.clear();
+            provisioner(client).create(guarded, TableProvisioner.Options.DEFAULTS);
+            runs.add(calls.of("orders"));
+            calls.clear();
+            provisioner(client).validate(guarded, true);
+            runs.add(calls.of("orders"));
+        }
+
+        assertThat(runs).containsExactly(
+                List.of("DescribeTable (ResourceNotFoundException)", "CreateTable"),
+                List.of("DescribeTable (ACTIVE)", "DescribeTimeToLive", "GetResourcePolicy"),
+                List.of("DescribeTable (ACTIVE)", "DescribeTimeToLive", "GetResourcePolicy"));
     }
 
     @Test

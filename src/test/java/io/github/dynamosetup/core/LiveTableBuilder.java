@@ -32,6 +32,7 @@ final class LiveTableBuilder {
     private String streamArn;
     private String kmsKeyArn;
     private boolean deletionProtection;
+    private LiveTable.Policy resourcePolicy;
     private TableClass tableClass = TableClass.STANDARD;
     private String timeToLiveStatus = "DISABLED";
     private String timeToLiveAttribute;
@@ -107,6 +108,12 @@ final class LiveTableBuilder {
         return this;
     }
 
+    /** The policy GetResourcePolicy answers, with its revision. */
+    LiveTableBuilder resourcePolicy(String document, String revisionId) {
+        this.resourcePolicy = document == null ? null : new LiveTable.Policy(document, revisionId);
+        return this;
+    }
+
     LiveTableBuilder tableClass(TableClass tableClass) {
         this.tableClass = tableClass;
         return this;
@@ -146,7 +153,7 @@ final class LiveTableBuilder {
     LiveTable build() {
         return new LiveTable(name, arn, status, partitionKey, sortKey, Map.copyOf(globalSecondaryIndexes),
                 Map.copyOf(localSecondaryIndexes), billingMode, capacity, onDemandThroughput, streamViewType, streamArn,
-                kmsKeyArn, deletionProtection, tableClass, timeToLiveStatus, timeToLiveAttribute,
+                kmsKeyArn, deletionProtection, resourcePolicy, tableClass, timeToLiveStatus, timeToLiveAttribute,
                 new LinkedHashMap<>(tags), pointInTimeRecovery, recoveryPeriodInDays, warmThroughput,
                 contributorInsights, Map.of());
     }

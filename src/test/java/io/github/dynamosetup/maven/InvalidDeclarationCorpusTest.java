@@ -55,6 +55,8 @@ class InvalidDeclarationCorpusTest {
         final List<PomTable> tables = new ArrayList<>();
         final Map<String, String> tags = new LinkedHashMap<>();
         final Map<String, String> files = new LinkedHashMap<>();
+        /** Other files of the project (a policy file), by path: written, not listed in {@code <tableFiles>}. */
+        final Map<String, String> projectFiles = new LinkedHashMap<>();
 
         /** The first POM table, a valid one until the case breaks it. */
         PomTable orders() {
@@ -97,6 +99,17 @@ class InvalidDeclarationCorpusTest {
             throw new IllegalArgumentException(from);
         }
         return valid.replace(from, to);
+    }
+
+    /** A valid policy. */
+    private static final String POLICY = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Deny\","
+            + " \"Principal\": \"*\", \"Action\": \"dynamodb:DeleteTable\", \"Resource\": \"*\"}]}";
+
+    /** A valid policy of exactly {@code bytes} bytes, its whitespace counted as AWS counts it. */
+    private static String policyOfBytes(int bytes) {
+        String start = "{\"Statement\": {\"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"dynamodb:DeleteTable\","
+                + " \"Resource\": \"*\"}}";
+        return start.substring(0, start.length() - 1) + " ".repeat(bytes - start.length()) + "}";
     }
 
     /** Key schema elements of one key type, as JSON. */
@@ -255,6 +268,34 @@ class InvalidDeclarationCorpusTest {
                         "table 'orders', <tags>: 51 tags (global and the table's own); DynamoDB allows at most 50"),
                 pom("a TTL attribute of 256 characters", d -> d.orders().timeToLiveAttribute = "t".repeat(256),
                         "table 'orders', <timeToLiveAttribute>: the TTL attribute name has 1 to 255 characters"),
+                pom("a resource policy that is not JSON", d -> d.orders().resourcePolicy = "{\n  \"Version\":"
+                        + " \"2012-10-17\",\n  \"Statement\": [}\n}",
+                        "<resourcePolicy>: the policy is not valid JSON at line 3, column "),
+                pom("a resource policy of more than 20 KB", d -> d.orders().resourcePolicy = policyOfBytes(20 * 1024 + 1),
+                        "<resourcePolicy>: the policy has 20481 bytes; DynamoDB takes a resource policy of at most 20 KB"
+                                + " (20480 bytes), whitespace included"),
+                pom("a resource policy both in the POM and in a file", d -> {
+                    d.orders().resourcePolicy = POLICY;
+                    d.orders().resourcePolicyFile = "policies/orders.json";
+                    d.projectFiles.put("policies/orders.json", POLICY);
+                }, "<resourcePolicy> and <resourcePolicyFile>: both given; declare the policy in one of them"),
+                pom("a resource policy file that does not exist", d -> d.orders().resourcePolicyFile = "policies/none.json",
+                        "<resourcePolicyFile>: no such file: policies/none.json; correct the path (relative to the"
+                                + " project) or remove the element"),
+                pom("a resource policy file without a statement", d -> {
+                    d.orders().resourcePolicyFile = "policies/orders.json";
+                    d.projectFiles.put("policies/orders.json", "{\"Version\": \"2012-10-17\"}");
+                }, "<resourcePolicyFile>: policies/orders.json has no \"Statement\""),
+                pom("a resource policy file of more than 20 KB", d -> {
+                    d.orders().resourcePolicyFile = "policies/orders.json";
+                    d.projectFiles.put("policies/orders.json", policyOfBytes(20 * 1024 + 100));
+                }, "<resourcePolicyFile>: policies/orders.json has 20580 bytes; DynamoDB takes a resource policy of at"
+                        + " most 20 KB"),
+                pom("a policy problem in each of two tables, reported together", d -> {
+                    d.orders().resourcePolicy = "{\"Statement\": []}";
+                    d.tables.get(1).resourcePolicyFile = "policies/bystander.json";
+                }, "<resourcePolicy>: the policy has a \"Statement\" that is neither a statement",
+                        "table 'bystander', <resourcePolicyFile>: no such file: policies/bystander.json"),
                 pom("a recovery period of 36 days", d -> {
                     d.orders().pointInTimeRecovery = true;
                     d.orders().recoveryPeriodInDays = 36L;
@@ -370,6 +411,13 @@ class InvalidDeclarationCorpusTest {
                                 + " \"RecoveryPeriodInDays\": 7}"),
                         "table 'payments' (tables/broken.json), $.PointInTimeRecoverySpecification.RecoveryPeriodInDays:"
                                 + " a recovery period is only for point-in-time recovery"),
+                json("a resource policy that is not JSON in a table file", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"ResourcePolicy\": \"{\\\"Statement\\\": [}\""),
+                        "$.ResourcePolicy: the policy is not valid JSON at line 1, column "),
+                json("a resource policy of more than 20 KB in a table file", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"ResourcePolicy\": \""
+                                + policyOfBytes(20 * 1024 + 1).replace("\"", "\\\"") + "\""),
+                        "$.ResourcePolicy: the policy has 20481 bytes; DynamoDB takes a resource policy of at most 20 KB"),
                 json("an aws: tag", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
                         "\"BillingMode\": \"PAY_PER_REQUEST\", \"Tags\": [{\"Key\": \"aws:team\", \"Value\": \"x\"}]"),
                         "table 'payments' (tables/broken.json), $.Tags[Key=aws:team]: the prefix 'aws:' is reserved"),
@@ -402,6 +450,10 @@ class InvalidDeclarationCorpusTest {
         declared.tables.add(orders);
         declared.tables.add(table("bystander", "id", null)); // valid: it must not be created either
         declare.accept(declared);
+        for (Map.Entry<String, String> file : declared.projectFiles.entrySet()) {
+            Files.createDirectories(project.resolve(file.getKey()).getParent());
+            Files.writeString(project.resolve(file.getKey()), file.getValue());
+        }
         List<String> tableFiles = new ArrayList<>();
         for (Map.Entry<String, String> file : declared.files.entrySet()) {
             tableFiles.add(file.getKey());

@@ -80,6 +80,7 @@ public final class AwsBehaviour implements AutoCloseable {
     private volatile RateLimit readRate;
     private volatile RateLimit tagRate;
     private volatile java.util.function.Consumer<ObjectNode> tableDescription = table -> { };
+    private final ResourcePolicyEmulation resourcePolicies = new ResourcePolicyEmulation();
 
     private AwsBehaviour(URI backend, HttpServer server) {
         this.backend = backend;
@@ -120,6 +121,8 @@ public final class AwsBehaviour implements AutoCloseable {
                 .timeToLive(creating)
                 .tagReadsLag(creating)
                 .strictUpdateTable()
+                .resourcePolicies()
+                .policyReadsLag()
                 .tagging()
                 .quotas()
                 .maxTableOperations(500);
@@ -201,6 +204,16 @@ public final class AwsBehaviour implements AutoCloseable {
     }
 
     /**
+     * Catalogue: resource policies. CreateTable's ResourcePolicy is kept (moto ignores it), a policy that is no JSON
+     * object or is over 20 KB is refused with ValidationException, DeleteResourcePolicy without a policy succeeds: see
+     * {@link ResourcePolicyEmulation}.
+     */
+    public AwsBehaviour resourcePolicies() {
+        resourcePolicies.switchOn();
+        return this;
+    }
+
+    /**
      * Catalogue: contributor insights. UpdateContributorInsights and DescribeContributorInsights answered by the
      * layer, ENABLING (or DISABLING) for {@code settlingDescribes} answers (see {@link ContributorInsightsEmulation}).
      */
@@ -215,6 +228,15 @@ public final class AwsBehaviour implements AutoCloseable {
      */
     public AwsBehaviour contributorInsightsFailing(String exceptionName, String description) {
         contributorInsights.failNextEnable(exceptionName, description);
+        return this;
+    }
+
+    /**
+     * Catalogue: policy reads lag. The first GetResourcePolicy after a CreateTable with a policy or a
+     * PutResourcePolicy answers PolicyNotFoundException (see {@link ResourcePolicyEmulation}).
+     */
+    public AwsBehaviour policyReadsLag() {
+        resourcePolicies.lagReads();
         return this;
     }
 
@@ -377,7 +399,13 @@ public final class AwsBehaviour implements AutoCloseable {
         boolean creatingNow = clock != null && now < clock.activeAt;
         switch (operation) {
             case "CreateTable":
-                return createTable(exchange, body, request, table, now);
+                Answer policyRefused = resourcePolicies.beforeCreateTable(request);
+                return policyRefused != null ? policyRefused : resourcePolicies.afterCreateTable(
+                        createTable(exchange, body, request, table, now), request, (op, b) -> forward(exchange, op, b));
+            case "PutResourcePolicy":
+            case "GetResourcePolicy":
+            case "DeleteResourcePolicy":
+                return resourcePolicies.answer(operation, request, body, (op, b) -> forward(exchange, op, b));
             case "DescribeTable":
                 if (clock != null && now < clock.visibleAt) {
                     return Answer.refusal("ResourceNotFoundException", "Requested resource not found: Table: "

@@ -33,6 +33,7 @@ public record JsonOrigin(String file) implements Origin {
             Map.entry(Setting.WARM_THROUGHPUT, "$.WarmThroughput"),
             Map.entry(Setting.CONTRIBUTOR_INSIGHTS, "$.ContributorInsightsSpecification"),
             Map.entry(Setting.DELETION_PROTECTION, "$.DeletionProtectionEnabled"),
+            Map.entry(Setting.RESOURCE_POLICY, "$.ResourcePolicy"),
             Map.entry(Setting.TABLE_CLASS, "$.TableClass"),
             Map.entry(Setting.TAGS, "$.Tags"));
 

@@ -12,6 +12,7 @@ import io.github.dynamosetup.declaration.ConfigurationProblem;
 import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.declaration.Encryption;
 import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.ResourcePolicy;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.TableClass;
@@ -66,9 +67,9 @@ public final class TableFileReader {
     private static final Shape ROOT = new Shape("a table file", "TableName", "AttributeDefinitions",
             "KeySchema", "LocalSecondaryIndexes", "GlobalSecondaryIndexes", "BillingMode", "ProvisionedThroughput",
             "OnDemandThroughput", "StreamSpecification", "SSESpecification", "Tags", "TableClass",
-            "DeletionProtectionEnabled", "TimeToLiveSpecification", "PointInTimeRecoverySpecification",
-            "WarmThroughput", "ContributorInsightsSpecification")
-            .notSupported("ResourcePolicy", "GlobalTableSourceArn",
+            "DeletionProtectionEnabled", "ResourcePolicy", "TimeToLiveSpecification",
+            "PointInTimeRecoverySpecification", "WarmThroughput", "ContributorInsightsSpecification")
+            .notSupported("GlobalTableSourceArn",
                     "GlobalTableSettingsReplicationMode");
     private static final Shape STREAM = new Shape("StreamSpecification", "StreamEnabled", "StreamViewType");
     private static final Shape SSE = new Shape("SSESpecification", "Enabled", "SSEType", "KMSMasterKeyId");
@@ -159,6 +160,7 @@ public final class TableFileReader {
                     .recoveryPeriodInDays(json.number(recovery, "RecoveryPeriodInDays",
                             "$.PointInTimeRecoverySpecification.RecoveryPeriodInDays"));
         }
+        readResourcePolicy(root.get("ResourcePolicy"), table);
         table.tags(globalTags).tags(tags(root.get("Tags")));
         return new Result(table.build(), json.problems());
     }
@@ -224,6 +226,26 @@ public final class TableFileReader {
         boolean kms = Boolean.TRUE.equals(enabled) || "KMS".equals(type);
         table.encryption(!kms ? Encryption.AWS_OWNED : key == null ? Encryption.AWS_MANAGED
                 : Encryption.CUSTOMER_MANAGED, kms ? key : null);
+    }
+
+    /**
+     * ResourcePolicy as create-table takes it: the policy document as a JSON string (its line and column are those
+     * in that string).
+     */
+    private void readResourcePolicy(JsonNode node, DeclaredTable.Builder table) {
+        if (isAbsent(node)) {
+            return;
+        }
+        if (!node.isTextual()) {
+            json.problem("$.ResourcePolicy", "must be a string holding the policy document, as create-table takes it:"
+                    + " \"{\\\"Version\\\": \\\"2012-10-17\\\", \\\"Statement\\\": [...]}\"");
+            return;
+        }
+        String problem = PolicyDocument.problem(node.asText());
+        if (problem != null) {
+            json.problem("$.ResourcePolicy", "the policy " + problem);
+        }
+        table.resourcePolicy(ResourcePolicy.inline(node.asText()));
     }
 
     private void readTimeToLive(JsonNode node, DeclaredTable.Builder table) {

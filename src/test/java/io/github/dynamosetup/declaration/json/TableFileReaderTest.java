@@ -13,6 +13,7 @@ import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.InvalidDeclarationException;
 import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.ResourcePolicy;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.TableClass;
@@ -93,6 +94,7 @@ class TableFileReaderTest {
                   "SSESpecification": {"Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": "alias/orders"},
                   "TableClass": "STANDARD_INFREQUENT_ACCESS",
                   "DeletionProtectionEnabled": true,
+                  "ResourcePolicy": "{\\"Version\\": \\"2012-10-17\\", \\"Statement\\": [{\\"Effect\\": \\"Deny\\", \\"Principal\\": \\"*\\", \\"Action\\": \\"dynamodb:DeleteTable\\", \\"Resource\\": \\"*\\"}]}",
                   "Tags": [{"Key": "Team", "Value": "checkout"}],
                   "TimeToLiveSpecification": {"AttributeName": "expires_at", "Enabled": true},
                   "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": true, "RecoveryPeriodInDays": 7},
@@ -128,6 +130,9 @@ class TableFileReaderTest {
         assertThat(table.tableClass()).isEqualTo(TableClass.STANDARD_INFREQUENT_ACCESS);
         assertThat(table.deletionProtection()).isTrue();
         assertThat(table.timeToLiveAttribute()).isEqualTo("expires_at");
+        // the string as create-table takes it, sent as it is written
+        assertThat(table.resourcePolicy()).isEqualTo(ResourcePolicy.inline("{\"Version\": \"2012-10-17\", \"Statement\":"
+                + " [{\"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"dynamodb:DeleteTable\", \"Resource\": \"*\"}]}"));
         assertThat(table.pointInTimeRecovery()).isTrue();
         assertThat(table.recoveryPeriodInDays()).isEqualTo(7L);
         assertThat(table.warmThroughput()).isEqualTo(new WarmThroughput(1000L, 500L));
@@ -303,6 +308,13 @@ class TableFileReaderTest {
                                 + " \"THROTTLED_KEYS\"}"),
                         List.of("$.GlobalSecondaryIndexes[0].ContributorInsightsSpecification.Mode: is not supported"
                                 + " by dynamo-setup yet")),
+                Arguments.of("a resource policy written as a JSON object", valid(BILLING, BILLING
+                                + ", \"ResourcePolicy\": {\"Version\": \"2012-10-17\", \"Statement\": []}"),
+                        List.of("$.ResourcePolicy: must be a string holding the policy document, as create-table takes"
+                                + " it")),
+                Arguments.of("a resource policy that is not JSON", valid(BILLING, BILLING
+                                + ", \"ResourcePolicy\": \"{\\\"Version\\\": \\\"2012-10-17\\\",}\""),
+                        List.of("$.ResourcePolicy: the policy is not valid JSON at line 1, column ")),
                 Arguments.of("a recovery period that is not a number", valid(BILLING, BILLING
                                 + ", \"PointInTimeRecoverySpecification\": {\"PointInTimeRecoveryEnabled\": true,"
                                 + " \"RecoveryPeriodInDays\": \"7\"}"),
