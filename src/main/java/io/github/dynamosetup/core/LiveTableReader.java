@@ -121,7 +121,9 @@ final class LiveTableReader {
         table.attributeDefinitions().forEach(a -> types.put(a.attributeName(), a.attributeTypeAsString()));
         Map<String, LiveTable.Index> globalIndexes = new TreeMap<>();
         table.globalSecondaryIndexes().forEach(i -> globalIndexes.put(i.indexName(), index(i.indexName(),
-                i.keySchema(), i.projection(), capacity(i.provisionedThroughput()), types, unrecognized)));
+                i.keySchema(), i.projection(), capacity(i.provisionedThroughput()), types, unrecognized)
+                .withStatus(i.indexStatus() == null ? "ACTIVE" : i.indexStatusAsString(),
+                        Boolean.TRUE.equals(i.backfilling()))));
         Map<String, LiveTable.Index> localIndexes = new TreeMap<>();
         table.localSecondaryIndexes().forEach(i -> localIndexes.put(i.indexName(), index(i.indexName(),
                 i.keySchema(), i.projection(), Capacity.NONE, types, unrecognized)));
@@ -183,9 +185,10 @@ final class LiveTableReader {
         return new LiveTable.Index(
                 keys(keySchema, KeyType.HASH, types, Value.ofIndex(Part.PARTITION_KEY, name), unrecognized),
                 keys(keySchema, KeyType.RANGE, types, Value.ofIndex(Part.SORT_KEY, name), unrecognized),
-                known(IndexProjection.class, projection.projectionTypeAsString(),
+                // an index being deleted may be described without its projection (boto/boto#2978)
+                projection == null ? null : known(IndexProjection.class, projection.projectionTypeAsString(),
                         Value.ofIndex(Part.PROJECTION, name), unrecognized),
-                projection.nonKeyAttributes(),
+                projection == null ? List.of() : projection.nonKeyAttributes(),
                 capacity);
     }
 
