@@ -53,14 +53,14 @@ final class DriftDetector {
 
     private final DeclaredTable table;
     private final LiveTable live;
-    private final boolean applyIndexChanges;
+    private final TableProvisioner.Options options;
     private final Remedies remedies;
     private final List<Difference> differences = new ArrayList<>();
 
-    private DriftDetector(DeclaredTable table, LiveTable live, boolean applyIndexChanges, Remedies remedies) {
+    private DriftDetector(DeclaredTable table, LiveTable live, TableProvisioner.Options options, Remedies remedies) {
         this.table = table;
         this.live = live;
-        this.applyIndexChanges = applyIndexChanges;
+        this.options = options;
         this.remedies = remedies;
     }
 
@@ -72,7 +72,16 @@ final class DriftDetector {
      */
     static List<Difference> compare(DeclaredTable table, LiveTable live, boolean applyIndexChanges,
             Remedies remedies) {
-        DriftDetector detector = new DriftDetector(table, live, applyIndexChanges, remedies);
+        return compare(table, live, new TableProvisioner.Options(applyIndexChanges, false), remedies);
+    }
+
+    /**
+     * Every difference between the declaration and the live table, with the index changes create makes under
+     * {@code options} ({@code applyIndexChanges}, {@code replaceChangedIndexes}, {@code waitForIndexes}).
+     */
+    static List<Difference> compare(DeclaredTable table, LiveTable live, TableProvisioner.Options options,
+            Remedies remedies) {
+        DriftDetector detector = new DriftDetector(table, live, options, remedies);
         detector.keys();
         detector.localIndexes();
         detector.globalIndexes();
@@ -85,6 +94,7 @@ final class DriftDetector {
         detector.tags();
         detector.warmThroughput();
         detector.contributorInsights();
+        detector.leaveForNextRun();
         return detector.differences;
     }
 
@@ -126,24 +136,32 @@ final class DriftDetector {
         for (DeclaredGlobalIndex index : table.globalSecondaryIndexes()) {
             declared.add(index.name());
             LiveTable.Index liveIndex = live.globalSecondaryIndexes().get(index.name());
+            String what = "global secondary index " + index.name();
             String want = index(text(index.partitionKeys()), index.sortKeys().isEmpty() ? null : text(index.sortKeys()),
                     index.projection().name(), index.nonKeyAttributes());
-            if (liveIndex == null) {
-                if (applyIndexChanges) {
-                    add("global secondary index " + index.name(), want, NONE, Kind.FIXABLE, new Change.AddIndex(index),
-                            null);
+            if (liveIndex == null || liveIndex.deleting()) {
+                // an index being deleted is added again once it is gone: the wait before every UpdateTable sees to it
+                String have = liveIndex == null ? NONE : liveIndex(index.name(), liveIndex, true) + " (DELETING)";
+                if (options.applyIndexChanges()) {
+                    add(what, want, have, Kind.FIXABLE, new Change.AddIndex(index, options.waitForIndexes()), null);
                 } else {
-                    add("global secondary index " + index.name(), want, NONE, Kind.MANUAL, null, "run "
-                            + remedies.runApplyingIndexChanges() + " to add it (it then backfills from the table's"
-                            + " items, which takes time on a large table)");
+                    add(what, want, have, Kind.MANUAL, null, "run " + remedies.runApplyingIndexChanges() + " to add it"
+                            + " (it then backfills from the table's items, which takes time on a large table)");
                 }
                 continue;
             }
             String have = liveIndex(index.name(), liveIndex, true);
-            if (!want.equals(have)) {
-                add("global secondary index " + index.name(), want, have, Kind.MANUAL, null, "an index's keys and"
-                        + " projection cannot change: delete the index by hand (dynamo-setup never deletes), then run "
-                        + remedies.runApplyingIndexChanges() + " to add it as declared");
+            if (!want.equals(have) && !Change.matches(index, liveIndex)) {
+                if (options.applyIndexChanges() && options.replaceChangedIndexes()) {
+                    add(what, want, have, Kind.FIXABLE, new Change.ReplaceIndex(index, options.waitForIndexes()), null);
+                } else {
+                    add(what, want, have, Kind.MANUAL, null, "an index's keys and projection cannot change in"
+                            + " place: run " + remedies.runReplacingChangedIndexes() + " to delete it and create it as"
+                            + " declared (queries on it fail until it has backfilled again)");
+                }
+            } else if (liveIndex.creating()) {
+                add(what, want, state(liveIndex), Kind.PENDING, null, "AWS is still creating it: not drift;"
+                        + " queries on it work once it is ACTIVE");
             } else if (table.billingMode() == BillingMode.PROVISIONED && live.billingMode() == BillingMode.PROVISIONED
                     && index.capacity().isComplete() && !index.capacity().equals(liveIndex.capacity())) {
                 Capacity capacity = index.capacity();
@@ -157,11 +175,58 @@ final class DriftDetector {
             }
         }
         live.globalSecondaryIndexes().forEach((name, index) -> {
-            if (!declared.contains(name)) {
+            if (declared.contains(name)) {
+                return;
+            }
+            if (index.deleting()) {
+                add("global secondary index " + name, NONE, "DELETING", Kind.PENDING, null, "AWS is deleting it");
+            } else {
                 add("global secondary index " + name, NONE, liveIndex(name, index, true), Kind.MANUAL, null,
-                        "declare it, or delete it by hand (dynamo-setup never deletes)");
+                        "declare it, or delete it by hand (dynamo-setup never deletes an index it does not replace)");
             }
         });
+    }
+
+    /** An index being created, as the live value of a pending difference: {@code CREATING, backfilling}. */
+    private static String state(LiveTable.Index index) {
+        return index.status() + (index.backfilling() ? ", backfilling" : "");
+    }
+
+    /**
+     * With {@code waitForIndexes=false}, what a run does not start on a table: AWS takes one index creation or
+     * deletion at a time per table ("You can create or delete only one global secondary index per UpdateTable
+     * operation", UpdateTable, API reference), and a run waits for the table and its indexes to be ACTIVE before
+     * each UpdateTable. So when an index is already being created or deleted, every UpdateTable change is left
+     * for the next run; otherwise every index change after the first (which the run makes last, see
+     * {@link Difference#changes}). Left changes are {@link Kind#PENDING}, never drift.
+     */
+    private void leaveForNextRun() {
+        if (options.waitForIndexes()) {
+            return;
+        }
+        boolean busy = live.indexesInProgress();
+        String first = null;
+        for (int i = 0; i < differences.size(); i++) {
+            Difference difference = differences.get(i);
+            Change change = difference.change();
+            boolean index = change instanceof Change.AddIndex || change instanceof Change.ReplaceIndex;
+            String advice;
+            if (busy && (index || change instanceof Change.UpdateTable)) {
+                advice = "left for the next run: an index of the table is being created or deleted, and"
+                        + " waitForIndexes=false does not wait for it";
+            } else if (index && first != null) {
+                advice = "left for the next run: with waitForIndexes=false one index change starts per table and"
+                        + " run (AWS takes no other while index " + first + " backfills); run "
+                        + remedies.run(Goal.CREATE) + " again once it is ACTIVE";
+            } else {
+                if (index) {
+                    first = difference.what().substring("global secondary index ".length());
+                }
+                continue;
+            }
+            differences.set(i, new Difference(difference.what(), difference.declared(), difference.live(),
+                    Kind.PENDING, null, advice));
+        }
     }
 
     private void billing() {
@@ -395,7 +460,7 @@ final class DriftDetector {
     /**
      * Contributor insights, of the table and of each declared index, only where declared (true or false): ENABLING
      * counts as enabled, DISABLING and FAILED as not. create turns it on or off with UpdateContributorInsights; an
-     * index that create is about to add gets it once it is there.
+     * index that create is about to add (and wait for) gets it once it is there.
      */
     private void contributorInsights() {
         insights(null, table.contributorInsights(), live.contributorInsights(), "contributor insights");
@@ -404,7 +469,9 @@ final class DriftDetector {
             if (liveIndex != null) {
                 insights(index.name(), index.contributorInsights(), liveIndex.contributorInsights(),
                         "contributor insights of index " + index.name());
-            } else if (applyIndexChanges && Boolean.TRUE.equals(index.contributorInsights())) {
+            } else if (options.applyIndexChanges() && options.waitForIndexes()
+                    && Boolean.TRUE.equals(index.contributorInsights())) {
+                // an index whose backfill is not waited for gets it at the next run, once it is there
                 add("contributor insights of index " + index.name(), "enabled", NONE, Kind.FIXABLE,
                         new Change.SetContributorInsights(index.name(), true), null);
             }

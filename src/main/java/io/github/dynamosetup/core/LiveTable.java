@@ -152,9 +152,13 @@ public record LiveTable(
      * @param capacity provisioned throughput of a GSI on a PROVISIONED table
      * @param warmThroughput a GSI's warm throughput; {@link Warm#NONE} when DescribeTable reports none
      * @param contributorInsights the status of contributor insights on a GSI; null when not read (not declared)
+     * @param status the index's status (ACTIVE, CREATING, UPDATING, DELETING); ACTIVE for a local secondary
+     *     index, which has none
+     * @param backfilling whether DynamoDB is filling a GSI added to an existing table from the table's items
      */
     public record Index(List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys, IndexProjection projection,
-            List<String> nonKeyAttributes, Capacity capacity, Warm warmThroughput, String contributorInsights) {
+            List<String> nonKeyAttributes, Capacity capacity, Warm warmThroughput, String contributorInsights,
+            String status, boolean backfilling) {
 
         public Index {
             partitionKeys = List.copyOf(partitionKeys);
@@ -162,18 +166,39 @@ public record LiveTable(
             warmThroughput = warmThroughput == null ? Warm.NONE : warmThroughput;
         }
 
-        /** An index whose warm throughput and contributor insights were not read. */
+        /** An ACTIVE index whose warm throughput and contributor insights were not read. */
         public Index(List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys, IndexProjection projection,
                 List<String> nonKeyAttributes, Capacity capacity) {
-            this(partitionKeys, sortKeys, projection, nonKeyAttributes, capacity, null, null);
+            this(partitionKeys, sortKeys, projection, nonKeyAttributes, capacity, null, null, "ACTIVE", false);
         }
 
-        /** An index with at most one partition and one sort key attribute, either null when it has none. */
+        /** An ACTIVE index with at most one partition and one sort key attribute, either null when it has none. */
         public Index(KeyAttribute partitionKey, KeyAttribute sortKey, IndexProjection projection,
                 List<String> nonKeyAttributes, Capacity capacity) {
             this(partitionKey == null ? List.of() : List.of(partitionKey),
                     sortKey == null ? List.of() : List.of(sortKey), projection, nonKeyAttributes, capacity);
         }
+
+        /** Whether AWS is creating it (backfilling or not yet). */
+        public boolean creating() {
+            return "CREATING".equals(status);
+        }
+
+        /** Whether AWS is deleting it: it is gone once DescribeTable no longer lists it. */
+        public boolean deleting() {
+            return "DELETING".equals(status);
+        }
+
+        /** The same index in another state, e.g. CREATING. */
+        public Index withStatus(String status, boolean backfilling) {
+            return new Index(partitionKeys, sortKeys, projection, nonKeyAttributes, capacity, warmThroughput,
+                    contributorInsights, status, backfilling);
+        }
+    }
+
+    /** Whether a global secondary index is being created or deleted: AWS then takes no other index change. */
+    public boolean indexesInProgress() {
+        return globalSecondaryIndexes.values().stream().anyMatch(i -> i.creating() || i.deleting());
     }
 
     /**

@@ -185,7 +185,8 @@ final class LiveTableReader {
                     index.projection(), index.nonKeyAttributes(), index.capacity(), i.warmThroughput() == null ? null
                             : new LiveTable.Warm(i.warmThroughput().readUnitsPerSecond(),
                                     i.warmThroughput().writeUnitsPerSecond(), i.warmThroughput().statusAsString()),
-                    indexInsights.get(i.indexName())));
+                    indexInsights.get(i.indexName()), i.indexStatus() == null ? "ACTIVE" : i.indexStatusAsString(),
+                    Boolean.TRUE.equals(i.backfilling())));
         });
         Map<String, LiveTable.Index> localIndexes = new TreeMap<>();
         table.localSecondaryIndexes().forEach(i -> localIndexes.put(i.indexName(), index(i.indexName(),
@@ -253,9 +254,10 @@ final class LiveTableReader {
         return new LiveTable.Index(
                 keys(keySchema, KeyType.HASH, types, Value.ofIndex(Part.PARTITION_KEY, name), unrecognized),
                 keys(keySchema, KeyType.RANGE, types, Value.ofIndex(Part.SORT_KEY, name), unrecognized),
-                known(IndexProjection.class, projection.projectionTypeAsString(),
+                // an index being deleted may be described without its projection (boto/boto#2978)
+                projection == null ? null : known(IndexProjection.class, projection.projectionTypeAsString(),
                         Value.ofIndex(Part.PROJECTION, name), unrecognized),
-                projection.nonKeyAttributes(),
+                projection == null ? List.of() : projection.nonKeyAttributes(),
                 capacity);
     }
 

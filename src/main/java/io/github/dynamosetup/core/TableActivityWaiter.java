@@ -167,6 +167,24 @@ final class TableActivityWaiter {
         }
     }
 
+    /**
+     * Returns when a global secondary index being deleted is gone: DescribeTable no longer lists it, and only
+     * then may an index of that name be created again (an index is DELETING for a while: UpdateTable, API
+     * reference).
+     *
+     * @throws TablesNotActiveException when the deadline passes first
+     */
+    void awaitIndexGone(String table, String index) throws ProvisioningException {
+        stop.check(table, "before waiting for index " + index + " to be deleted");
+        try {
+            poll(table, table + " (index " + index + " still DELETING)", schedule.start(null),
+                    WaiterAcceptor.successOnResponseAcceptor(r -> r.table().globalSecondaryIndexes().stream()
+                            .noneMatch(i -> i.indexName().equals(index))));
+        } finally {
+            waiting.over(table);
+        }
+    }
+
     /** Waits {@code duration} before the first poll, or until the deadline or a stop if either comes first. */
     private void pause(String table, Duration duration) throws RunStoppedException {
         Duration left = deadline.remaining();

@@ -1,10 +1,12 @@
 package io.github.dynamosetup.core;
 
 import io.github.dynamosetup.core.TableResult.Outcome;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import io.github.dynamosetup.declaration.DeclaredTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -13,14 +15,16 @@ import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
 import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsStatus;
 import software.amazon.awssdk.services.dynamodb.model.DescribeContributorInsightsResponse;
 import software.amazon.awssdk.services.dynamodb.model.FailureException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /**
  * The writes of a run, one table at a time: CreateTable and what follows it (ACTIVE, TTL, point-in-time
- * recovery), and the changes that bring an existing table to its declaration (UpdateTable, an index, TTL,
- * tags, point-in-time recovery), each safe to race with other builds. Every write is told as an event.
+ * recovery), and the changes that bring an existing table to its declaration (UpdateTable, an index added or
+ * replaced, TTL, tags, point-in-time recovery), each safe to race with other builds. Every write is told as an
+ * event.
  */
 final class TableWriter {
 
@@ -93,21 +97,52 @@ final class TableWriter {
         long start = System.nanoTime();
         Set<Change> changes = Difference.changes(differences);
         if (changes.isEmpty()) {
-            return new TableResult(declared, differences.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(),
-                    differences, live.arn(), live.streamArn(), since(start));
+            return new TableResult(declared, Difference.anyDrift(differences) ? Outcome.DRIFT : Outcome.UP_TO_DATE,
+                    List.of(), differences, live.arn(), live.streamArn(), since(start));
         }
         List<String> actions = new ArrayList<>();
+        List<Difference> found = new ArrayList<>(differences);
         String streamArn = live.streamArn();
         for (Change change : changes) {
-            Applied applied = apply(declared, live.arn(), change, calls);
+            Applied applied = change instanceof Change.ReplaceIndex replace
+                    ? replace(declared, live.arn(), replace, calls)
+                    : apply(declared, live.arn(), change, calls);
             if (applied.byThisRun()) {
                 actions.add(change.label());
             }
             if (applied.streamArn() != null) {
                 streamArn = applied.streamArn();
             }
+            notWaitedFor(change, differences).ifPresent(found::add);
         }
-        return new TableResult(declared, Outcome.UPDATED, actions, differences, live.arn(), streamArn, since(start));
+        return new TableResult(declared, Outcome.UPDATED, actions, found, live.arn(), streamArn, since(start));
+    }
+
+    /**
+     * An index replaced: deleted, waited for until it is gone (only then is its name free), and created as
+     * declared, each step safe to race with other builds as {@link #apply} makes it.
+     */
+    private Applied replace(DeclaredTable declared, String arn, Change.ReplaceIndex replace, AwsCalls calls)
+            throws ProvisioningException {
+        boolean byThisRun = false;
+        for (Change part : replace.parts()) {
+            byThisRun |= apply(declared, arn, part, calls).byThisRun();
+        }
+        return new Applied(byThisRun, null);
+    }
+
+    /** The index whose creation {@code change} started and the run did not wait for, as a pending difference. */
+    private static Optional<Difference> notWaitedFor(Change change, List<Difference> differences) {
+        DeclaredGlobalIndex index = change instanceof Change.AddIndex add && !add.awaitBackfill() ? add.index()
+                : change instanceof Change.ReplaceIndex replace && !replace.awaitBackfill() ? replace.index() : null;
+        if (index == null) {
+            return Optional.empty();
+        }
+        String declaredText = differences.stream().filter(d -> change.equals(d.change())).map(Difference::declared)
+                .findFirst().orElse(index.name());
+        return Optional.of(new Difference("global secondary index " + index.name(), declaredText, "CREATING",
+                Difference.Kind.PENDING, null, "backfilling: not waited for (waitForIndexes=false); validate reports it"
+                        + " pending until it is ACTIVE"));
     }
 
     /**
@@ -129,7 +164,8 @@ final class TableWriter {
             throws ProvisioningException {
         String name = declared.name();
         TableActivityWaiter waiter = calls.waiter(client);
-        boolean updatesTable = change instanceof Change.UpdateTable || change instanceof Change.AddIndex;
+        boolean updatesTable = change instanceof Change.UpdateTable || change instanceof Change.AddIndex
+                || change instanceof Change.DeleteIndex;
         for (int attempt = 1; ; attempt++) {
             if (updatesTable) {
                 waiter.awaitActive(name);
@@ -151,8 +187,8 @@ final class TableWriter {
                 }
                 if (live != null && change.isDoneOn(live)) {
                     calls.events().on(new ProvisioningEvent.ChangedMeanwhile(name, change, refused.errorCode()));
-                    if (change instanceof Change.AddIndex add) {
-                        waiter.awaitIndexActive(name, add.index().name());
+                    if (!(change instanceof Change.UpdateTable)) {
+                        awaitDone(name, change, waiter, calls);
                     }
                     return new Applied(false, live.streamArn());
                 }
@@ -171,16 +207,27 @@ final class TableWriter {
                 calls.pause(attempt, (SdkException) refused.getCause(), name, operation(change));
             }
         }
-        String streamArn = null;
+        String streamArn = awaitDone(name, change, waiter, calls);
+        calls.events().on(new ProvisioningEvent.Changed(name, change));
+        return new Applied(true, streamArn);
+    }
+
+    /**
+     * Waits until a change AWS accepted is done: the table ACTIVE again after an UpdateTable (its latest stream
+     * then returned), an index added ACTIVE (unless the run does not wait for its backfill), an index deleted gone.
+     */
+    private String awaitDone(String name, Change change, TableActivityWaiter waiter, AwsCalls calls)
+            throws ProvisioningException {
         if (change instanceof Change.UpdateTable) {
-            streamArn = waiter.awaitActive(name).latestStreamArn();
-        } else if (change instanceof Change.AddIndex add) {
+            return waiter.awaitActive(name).latestStreamArn();
+        } else if (change instanceof Change.AddIndex add && add.awaitBackfill()) {
             waiter.awaitIndexActive(name, add.index().name());
+        } else if (change instanceof Change.DeleteIndex delete) {
+            waiter.awaitIndexGone(name, delete.name());
         } else if (change instanceof Change.SetContributorInsights insights) {
             awaitContributorInsights(name, insights, waiter, calls.remedies());
         }
-        calls.events().on(new ProvisioningEvent.Changed(name, change));
-        return new Applied(true, streamArn);
+        return null;
     }
 
     private static String operation(Change change) {
@@ -209,6 +256,9 @@ final class TableWriter {
             }));
         } else if (change instanceof Change.AddIndex add) {
             calls.run(name, operation, () -> client.updateTable(CreateTableRequests.addIndex(declared, add.index())));
+        } else if (change instanceof Change.DeleteIndex delete) {
+            calls.run(name, operation, () -> client.updateTable(r -> r.tableName(name).globalSecondaryIndexUpdates(
+                    GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName(delete.name())).build())));
         } else if (change instanceof Change.EnableTimeToLive ttl) {
             calls.run(name, operation, () -> client.updateTimeToLive(r -> r.tableName(name)
                     .timeToLiveSpecification(s -> s.enabled(true).attributeName(ttl.attribute()))));

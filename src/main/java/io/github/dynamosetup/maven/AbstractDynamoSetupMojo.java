@@ -213,6 +213,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
                 tableNameSuffix);
         List<ConfigurationProblem> problems = new ArrayList<>();
         Duration waitTimeout = parseTimeout(problems);
+        checkParameters(problems);
         ConnectionSettings connection = new ConnectionParameters(region, endpoint, profile, serverId, settings,
                 settingsDecrypter, environment(), this::profileFile).resolve(waitTimeout, problems);
         Path projectDirectory = projectDirectory();
@@ -237,6 +238,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private Path projectDirectory() {
         return basedir.toPath().toAbsolutePath().normalize();
     }
+
+    /** Adds the problems of this goal's own parameters to {@code problems}, reported with the rest; none by default. */
+    protected void checkParameters(List<ConfigurationProblem> problems) {}
 
     /** Removes what an earlier build of this goal left that this run would replace; nothing by default. */
     protected void discardEarlierReport() throws MojoExecutionException {}

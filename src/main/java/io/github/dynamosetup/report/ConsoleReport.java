@@ -76,7 +76,11 @@ public final class ConsoleReport implements ProvisioningListener {
         if (change instanceof Change.UpdateTable update) {
             return "  updated " + table + " (" + update.label() + ")";
         } else if (change instanceof Change.AddIndex add) {
-            return "  index   " + table + " (added " + add.index().name() + ")";
+            return "  index   " + table + (add.awaitBackfill() ? " (added " + add.index().name() + ")"
+                    : " (creating " + add.index().name() + ": pending, its backfill not waited for"
+                            + " (waitForIndexes=false))");
+        } else if (change instanceof Change.DeleteIndex delete) {
+            return "  index   " + table + " (deleted " + delete.name() + ", to create it as declared)";
         } else if (change instanceof Change.EnableTimeToLive ttl) {
             return "  ttl     " + table + " (enabled on '" + ttl.attribute() + "')";
         } else if (change instanceof Change.TagTable tagging) {
@@ -92,7 +96,7 @@ public final class ConsoleReport implements ProvisioningListener {
                 + ")";
     }
 
-    /** The line for a table before acting, then one line per difference nothing will fix. */
+    /** The line for a table before acting, then one line per difference nothing will fix or that is pending. */
     private void announce(TableResult table) {
         String name = table.declared().name();
         if (table.outcome() == Outcome.WOULD_CREATE) {
@@ -104,22 +108,44 @@ public final class ConsoleReport implements ProvisioningListener {
             return;
         }
         Set<Change> changes = Difference.changes(table.drift());
-        if (table.drift().isEmpty()) {
+        if (!Difference.anyDrift(table.drift())) {
             console.info("= up to date  " + name);
+            pending(name, table.pending());
             return;
         }
         if (!changes.isEmpty() && table.outcome() != Outcome.DRIFT) {
             console.info("~ update  " + name + " (" + changes.stream().map(Change::label).distinct()
                     .collect(Collectors.joining(", ")) + ")");
+            steps(changes);
         }
-        List<Difference> unfixed = table.outcome() == Outcome.DRIFT
-                ? table.drift()
-                : table.drift().stream().filter(d -> d.change() == null).toList();
+        List<Difference> unfixed = table.unresolvedDrift();
         if (!unfixed.isEmpty()) {
             console.warn("! drift   " + name + " (" + unfixed.size() + (unfixed.size() == 1 ? " difference" : " differences")
                     + (table.incompatible() ? ", incompatible: only a new table would match" : "") + ")");
             unfixed.forEach(d -> console.warn("    " + d + " (" + d.remedy(remedies, table.incompatible()) + ")"));
         }
+        pending(name, table.pending());
+    }
+
+    /**
+     * The ordered steps of changes that touch an index (delete, wait until gone, create, wait for the backfill),
+     * marking the waits on a backfill; nothing for other changes, which are one call each.
+     */
+    private void steps(Set<Change> changes) {
+        if (changes.stream().noneMatch(c -> c instanceof Change.AddIndex || c instanceof Change.ReplaceIndex)) {
+            return;
+        }
+        List<Change.Step> steps = changes.stream().flatMap(c -> c.steps().stream()).toList();
+        for (int i = 0; i < steps.size(); i++) {
+            console.info("    " + (i + 1) + ". " + steps.get(i).description()
+                    + (steps.get(i).backfill() ? " (waits on a backfill: minutes, hours on a large table)" : ""));
+        }
+    }
+
+    /** One line per pending difference: an index AWS is still building, a change left for the next run. */
+    private void pending(String name, List<Difference> pending) {
+        pending.forEach(d -> console.info("  pending " + name + " (" + d.what() + ": " + d.live() + "; " + d.advice()
+                + ")"));
     }
 
     /** {@code create: 3 tables in region us-east-1 - 1 created, ... (7.4 s)}. */
@@ -142,6 +168,10 @@ public final class ConsoleReport implements ProvisioningListener {
             counts.add(summary.names(Outcome.UPDATED).size() + " updated");
             counts.add(summary.names(Outcome.UP_TO_DATE).size() + " up to date");
             counts.add(summary.drifted().size() + " with drift");
+        }
+        long pending = summary.tables().stream().filter(t -> !t.pending().isEmpty()).count();
+        if (pending > 0) {
+            counts.add(pending + " with index work pending");
         }
         int total = summary.tables().size();
         return summary.goal().goalName() + ": " + total + (total == 1 ? " table in " : " tables in ") + summary.target()

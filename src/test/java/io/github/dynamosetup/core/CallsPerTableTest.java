@@ -316,4 +316,43 @@ class CallsPerTableTest {
         assertThat(calls.of("orders")).containsExactly("DescribeTable (ACTIVE)", "DescribeTimeToLive",
                 "DescribeContributorInsights", "DescribeContributorInsights");
     }
+
+    @Test
+    void theIndexOptionsCostNoCallOnTablesAsDeclared(TestServer server) throws Exception {
+        try (DynamoDbClient client = client(server.endpoint())) {
+            provisioner(client).create(healthAssistant(), TableProvisioner.Options.DEFAULTS);
+            calls.clear();
+
+            provisioner(client).create(healthAssistant(), new TableProvisioner.Options(true, true, true, false));
+        }
+
+        for (String table : List.of("doctores", "horarios_doctores", "user_sessions")) {
+            assertThat(calls.of(table)).as(table)
+                    .containsExactly("DescribeTable (ACTIVE)", "DescribeTimeToLive", "ListTagsOfResource");
+        }
+    }
+
+    @Test
+    void aReplacedIndexIsDeletedWaitedForUntilGoneCreatedAndWaitedForUntilActive(TestServer server) throws Exception {
+        DeclaredGlobalIndex keysOnly = DeclaredGlobalIndex.of("by-status", new KeyAttribute("status", AttributeType.S),
+                null, IndexProjection.KEYS_ONLY, List.of());
+        DeclaredTable declared = DeclaredTable.builder(new PomOrigin(1), "orders")
+                .partitionKey(new KeyAttribute("id", AttributeType.S))
+                .globalSecondaryIndex(DeclaredGlobalIndex.of("by-status", new KeyAttribute("status", AttributeType.S),
+                        null, IndexProjection.ALL, List.of()))
+                .build();
+        try (DynamoDbClient client = client(server.endpoint());
+                DynamoDbClient direct = server.client("us-east-1")) {
+            direct.createTable(CreateTableRequests.of(DeclaredTable.builder(new PomOrigin(1), "orders")
+                    .partitionKey(new KeyAttribute("id", AttributeType.S)).globalSecondaryIndex(keysOnly).build()));
+
+            provisioner(client).create(Declaration.of(List.of(declared)),
+                    new TableProvisioner.Options(true, true, true, true));
+        }
+        // read; before each UpdateTable the wait for ACTIVE; after the delete the wait until the index is gone, after
+        // the creation the wait until it is ACTIVE (moto: each found at the first poll)
+        assertThat(calls.of("orders")).containsExactly("DescribeTable (ACTIVE)", "DescribeTimeToLive",
+                "DescribeTable (ACTIVE)", "UpdateTable", "DescribeTable (ACTIVE)",
+                "DescribeTable (ACTIVE)", "UpdateTable", "DescribeTable (ACTIVE)");
+    }
 }

@@ -76,6 +76,7 @@ public final class AwsBehaviour implements AutoCloseable {
     private volatile boolean keySchemaLimits;
     private volatile WarmThroughputEmulation warmThroughput;
     private volatile ContributorInsightsEmulation contributorInsights;
+    private volatile IndexEmulation indexes;
     private volatile int maxTableOperations = Integer.MAX_VALUE;
     private volatile RateLimit readRate;
     private volatile RateLimit tagRate;
@@ -118,6 +119,7 @@ public final class AwsBehaviour implements AutoCloseable {
                 .keySchemaLimits()
                 .warmThroughput(2)
                 .contributorInsights(2)
+                .indexOperations(creating)
                 .timeToLive(creating)
                 .tagReadsLag(creating)
                 .strictUpdateTable()
@@ -237,6 +239,18 @@ public final class AwsBehaviour implements AutoCloseable {
      */
     public AwsBehaviour policyReadsLag() {
         resourcePolicies.lagReads();
+        return this;
+    }
+
+    /**
+     * Catalogue: index creation and deletion. At most one index created or deleted per UpdateTable
+     * (ValidationException), none while another of the table is being created or deleted (LimitExceededException,
+     * as row 8), a deleted index DELETING for {@code deleting} before DescribeTable stops listing it, and the
+     * deletion of a missing index refused with ResourceNotFoundException; see {@link IndexEmulation}. moto 5.2.1
+     * accepts several in one call, removes a deleted index at once and answers a missing one with HTTP 500.
+     */
+    public AwsBehaviour indexOperations(Duration deleting) {
+        this.indexes = new IndexEmulation(deleting);
         return this;
     }
 
@@ -411,7 +425,7 @@ public final class AwsBehaviour implements AutoCloseable {
                     return Answer.refusal("ResourceNotFoundException", "Requested resource not found: Table: "
                             + table + " not found");
                 }
-                return describeTable(forward(exchange, body), clock, now);
+                return describeTable(withIndexesBeingDeleted(forward(exchange, body), "Table", table, now), clock, now);
             case "UpdateTable":
                 return updateTable(exchange, body, request, table, clock, now);
             case "UpdateTimeToLive":
@@ -449,6 +463,9 @@ public final class AwsBehaviour implements AutoCloseable {
             case "DeleteTable":
                 forget(table);
                 tables.remove(table);
+                if (indexes != null) {
+                    indexes.forget(table);
+                }
                 return forward(exchange, body);
             default:
                 return forward(exchange, body);
@@ -570,6 +587,16 @@ public final class AwsBehaviour implements AutoCloseable {
                 creates.add(u.path("Create").path("IndexName").asText());
             }
         });
+        IndexEmulation emulation = indexes;
+        JsonNode before = null;
+        if (emulation != null && request.has("GlobalSecondaryIndexUpdates")) {
+            before = describe(exchange, table).path("Table");
+            IndexEmulation.Refusal refused = emulation.refusal(table, request, before,
+                    (t, index) -> clock != null && clock.creating(index, now), now);
+            if (refused != null) {
+                return Answer.refusal(refused.code(), refused.message());
+            }
+        }
         if (strictUpdateTable) {
             if (clock != null && now < clock.activeAt) {
                 return Answer.refusal("ResourceInUseException", "Attempt to change a resource which is still in use:"
@@ -614,11 +641,28 @@ public final class AwsBehaviour implements AutoCloseable {
         if (warm != null) {
             warm.updated(table, request);
         }
+        if (before != null) {
+            emulation.accepted(table, request, before, now);
+        }
         TableClock updated = tables.computeIfAbsent(table, t -> new TableClock(now));
         updated.updatingUntil = now + updating.toNanos();
         creates.forEach(index -> updated.indexes.put(index, now + Math.max(backfilling.toNanos(),
                 updating.toNanos())));
-        return rewrite(answer, "TableDescription", updated, now);
+        return withIndexesBeingDeleted(rewrite(answer, "TableDescription", updated, now), "TableDescription", table,
+                now);
+    }
+
+    /** See {@link #indexOperations}: the answer with the table's indexes being deleted listed DELETING. */
+    private Answer withIndexesBeingDeleted(Answer answer, String field, String table, long now) throws IOException {
+        IndexEmulation emulation = indexes;
+        if (emulation == null || answer.status() != 200) {
+            return answer;
+        }
+        ObjectNode root = (ObjectNode) JSON.readTree(answer.body());
+        if (root.get(field) instanceof ObjectNode description) {
+            emulation.describe(table, description, now);
+        }
+        return Answer.ok(JSON.writeValueAsBytes(root));
     }
 
     /**
@@ -931,6 +975,12 @@ public final class AwsBehaviour implements AutoCloseable {
 
         boolean backfilling(long now) {
             return indexes.values().stream().anyMatch(at -> now < at);
+        }
+
+        /** Whether the index {@code name}, added by UpdateTable, is still being created. */
+        boolean creating(String name, long now) {
+            Long activeAt = indexes.get(name);
+            return activeAt != null && now < activeAt;
         }
     }
 
