@@ -3,9 +3,12 @@ package io.github.dynamosetup.localserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.HostPortWaitStrategy;
 import org.testcontainers.containers.wait.strategy.WaitStrategy;
@@ -94,6 +97,21 @@ class BackendsTest {
         assertThat(LocalServers.container("amazon/dynamodb-local:2.6.1", null).getExposedPorts()).containsExactly(8000);
         assertThat(LocalServers.container("localstack/localstack:4", null).getExposedPorts()).containsExactly(4566);
         assertThat(LocalServers.container("example/dynamo:1", 9000).getExposedPorts()).containsExactly(9000);
+    }
+
+    @Test
+    void thisMachineRunsMotoAndDynaliteFromItsCli(@TempDir Path empty) {
+        Path cli = Path.of("src/test/dynalite/node_modules/dynalite/cli.js").toAbsolutePath();
+        Backends here = Backends.ofThisMachine(cli, System.getenv());
+
+        assertThat(here.motoRuns()).as("python3 -c 'import moto.server' (moto is preinstalled for the tests)").isTrue();
+        assertThat(here.dynaliteCommand()).contains(List.of("node", cli.toString()));
+        assertThat(Backends.ofThisMachine(cli.getParent().getParent().getParent(), System.getenv()).dynaliteCommand())
+                .as("the folder npm install ran in").contains(List.of("node", cli.toString()));
+        assertThat(Backends.ofThisMachine(empty, System.getenv()).dynaliteCommand()).as("a folder without it")
+                .isEmpty();
+        assertThat(Backends.ofThisMachine(null, Map.of("PATH", empty.toString())).dynaliteCommand())
+                .as("no dynalite on the PATH").isEmpty();
     }
 
     @Test

@@ -118,6 +118,21 @@ class StartStopMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "create", pom = POM)
+    void anEndpointInThePomWinsOverTheServerStartRan(CreateMojo create) throws Exception {
+        stop();
+        start("moto").execute();
+        URI started = URI.create(project.getProperties().getProperty("dynamo-setup.localServer.endpoint"));
+        MojoExtension.setVariableValueToObject(create, "endpoint", "http://127.0.0.1:1");
+        create.setLog(log);
+
+        assertThatThrownBy(create::execute).hasMessageContaining("http://127.0.0.1:1");
+        try (DynamoDbClient client = TestClients.client(started, "us-east-1")) {
+            assertThat(client.listTables().tableNames()).as("tables on the server start ran").isEmpty();
+        }
+    }
+
+    @Test
     void dynaliteStartsFromItsCliAndAnswersUntilStopped() throws Exception {
         StopMojo stop = stop();
         assertThat(DYNALITE_CLI).as("dynalite, installed by the build (npm ci in src/test/dynalite)").exists();
