@@ -8,7 +8,6 @@ import io.github.dynamosetup.localserver.LocalServers;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -27,7 +26,7 @@ import org.apache.maven.project.MavenProject;
  * @since 0.1.0
  */
 @Mojo(name = "start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class StartMojo extends AbstractMojo {
+public class StartMojo extends AbstractLocalServerMojo {
 
     /**
      * Which server: {@code auto} (a Docker container through Testcontainers when a Docker engine answers, else moto
@@ -67,37 +66,16 @@ public class StartMojo extends AbstractMojo {
     @Parameter(property = "dynamo-setup.dynalitePath")
     private File dynalitePath;
 
-    /**
-     * Skips every goal of this plugin.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "dynamo-setup.skip", defaultValue = "false")
-    private boolean skip;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
     /** This machine's backends, unless a test gives others. */
     private Backends backends;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping dynamo-setup:start (dynamo-setup.skip is true)");
-            return;
-        }
-        try {
-            start();
-        } catch (RuntimeException e) {
-            throw new UnexpectedFailure("start", e);
-        }
+    String goal() {
+        return "start";
     }
 
-    private void start() throws MojoExecutionException, MojoFailureException {
+    @Override
+    void run(MavenSession session, MavenProject project) throws MojoExecutionException, MojoFailureException {
         LocalServer running = ModuleServers.of(session, project);
         if (running != null) {
             getLog().info("dynamo-setup:start: " + running.description() + " already runs at " + running.endpoint()

@@ -2,10 +2,8 @@ package io.github.dynamosetup.maven;
 
 import io.github.dynamosetup.localserver.LocalServer;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -15,40 +13,23 @@ import org.apache.maven.project.MavenProject;
  * @since 0.1.0
  */
 @Mojo(name = "stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
-public class StopMojo extends AbstractMojo {
-
-    /**
-     * Skips every goal of this plugin.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "dynamo-setup.skip", defaultValue = "false")
-    private boolean skip;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
+public class StopMojo extends AbstractLocalServerMojo {
 
     @Override
-    public void execute() throws UnexpectedFailure {
-        if (skip) {
-            getLog().info("Skipping dynamo-setup:stop (dynamo-setup.skip is true)");
+    String goal() {
+        return "stop";
+    }
+
+    @Override
+    void run(MavenSession session, MavenProject project) {
+        LocalServer server = ModuleServers.of(session, project);
+        if (server == null) {
+            getLog().info("dynamo-setup:stop: no server was started by dynamo-setup:start in this module;"
+                    + " nothing to stop");
             return;
         }
-        try {
-            LocalServer server = ModuleServers.of(session, project);
-            if (server == null) {
-                getLog().info("dynamo-setup:stop: no server was started by dynamo-setup:start in this module;"
-                        + " nothing to stop");
-                return;
-            }
-            server.close();
-            ModuleServers.stopped(session, project, server);
-            getLog().info("dynamo-setup:stop: stopped " + server.description() + " at " + server.endpoint());
-        } catch (RuntimeException e) {
-            throw new UnexpectedFailure("stop", e);
-        }
+        server.close();
+        ModuleServers.stopped(session, project, server);
+        getLog().info("dynamo-setup:stop: stopped " + server.description() + " at " + server.endpoint());
     }
 }

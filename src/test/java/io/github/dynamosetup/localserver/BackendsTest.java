@@ -21,22 +21,7 @@ import org.testcontainers.utility.DockerImageName;
 class BackendsTest {
 
     private static Backends with(boolean docker, boolean moto, boolean dynalite) {
-        return new Backends() {
-            @Override
-            public boolean dockerAnswers() {
-                return docker;
-            }
-
-            @Override
-            public boolean motoRuns() {
-                return moto;
-            }
-
-            @Override
-            public Optional<List<String>> dynaliteCommand() {
-                return dynalite ? Optional.of(List.of("dynalite")) : Optional.empty();
-            }
-        };
+        return new FixedBackends(docker, moto, dynalite ? Optional.of(List.of("dynalite")) : Optional.empty());
     }
 
     @Test

@@ -2,13 +2,10 @@ package io.github.dynamosetup.localserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import io.github.dynamosetup.testing.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,24 +20,8 @@ class ShutdownHookTest {
     /** Starts moto, writes its port to the file given, and waits to be terminated. */
     public static final class BuildThatIsInterrupted {
         public static void main(String[] args) throws Exception {
-            Backends moto = new Backends() {
-                @Override
-                public boolean dockerAnswers() {
-                    return false;
-                }
-
-                @Override
-                public boolean motoRuns() {
-                    return true;
-                }
-
-                @Override
-                public Optional<List<String>> dynaliteCommand() {
-                    return Optional.empty();
-                }
-            };
             LocalServer server = LocalServers.start(Backend.MOTO, new LocalServers.Settings(LocalServers.DEFAULT_IMAGE,
-                    null, moto, Path.of(args[0]).getParent()));
+                    null, FixedBackends.moto(), Path.of(args[0]).getParent()));
             Path written = Path.of(args[0] + ".tmp");
             Files.writeString(written, String.valueOf(server.port()));
             Files.move(written, Path.of(args[0]));
@@ -67,25 +48,16 @@ class ShutdownHookTest {
             int port = Integer.parseInt(Files.readString(portFile));
             List<ProcessHandle> server = jvm.descendants().toList();
             assertThat(server).as("moto, started by the JVM").isNotEmpty();
-            assertThat(listens(port)).isTrue();
+            assertThat(Ports.listens(port)).isTrue();
 
             jvm.destroy(); // SIGTERM, as when a build is cancelled: the JVM runs its shutdown hooks
             assertThat(jvm.waitFor(1, TimeUnit.MINUTES)).as("the JVM ended").isTrue();
 
             assertThat(server).as("moto and its children").noneMatch(ProcessHandle::isAlive);
-            assertThat(listens(port)).as("something listens on port " + port).isFalse();
+            assertThat(Ports.listens(port)).as("something listens on port " + port).isFalse();
         } finally {
             jvm.descendants().forEach(ProcessHandle::destroyForcibly);
             jvm.destroyForcibly();
-        }
-    }
-
-    private static boolean listens(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -3,20 +3,16 @@ package io.github.dynamosetup.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamosetup.localserver.Backends;
+import io.github.dynamosetup.localserver.FixedBackends;
 import io.github.dynamosetup.localserver.LocalServers;
 import io.github.dynamosetup.testing.MojoHarness;
+import io.github.dynamosetup.testing.Ports;
 import io.github.dynamosetup.testing.RecordingLog;
 import io.github.dynamosetup.testing.TestClients;
 import java.io.File;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
@@ -110,7 +106,7 @@ class StartStopMojoTest {
         }
 
         stop.execute();
-        assertThat(listens(endpoint.getPort())).as("something listens on " + endpoint).isFalse();
+        assertThat(Ports.listens(endpoint.getPort())).as("something listens on " + endpoint).isFalse();
         assertThat(project.getProperties()).doesNotContainKeys("dynamo-setup.endpoint",
                 "dynamo-setup.localServer.endpoint", "dynamo-setup.localServer.port");
         assertThat(log.lines()).contains("INFO dynamo-setup:stop: stopped moto (python3 -m moto.server) at "
@@ -145,25 +141,25 @@ class StartStopMojoTest {
             assertThat(client.listTables().tableNames()).isEmpty();
         }
         stop.execute();
-        assertThat(listens(endpoint.getPort())).as("something listens on " + endpoint).isFalse();
+        assertThat(Ports.listens(endpoint.getPort())).as("something listens on " + endpoint).isFalse();
     }
 
     @Test
     void autoTakesMotoWhereNoDockerEngineAnswers() throws Exception {
         stop();
         StartMojo start = start("auto");
-        start.useBackends(backends(false, true, Optional.empty()));
+        start.useBackends(FixedBackends.moto());
         start.execute();
 
         assertThat(log.lines()).contains("INFO dynamo-setup:start: <localServer> auto chose moto");
-        assertThat(listens(Integer.parseInt(project.getProperties().getProperty("dynamo-setup.localServer.port"))))
+        assertThat(Ports.listens(Integer.parseInt(project.getProperties().getProperty("dynamo-setup.localServer.port"))))
                 .isTrue();
     }
 
     @Test
     void withNoBackendStartFailsNamingWhatToInstallAndStartsNothing() throws Exception {
         StartMojo start = start("auto");
-        start.useBackends(backends(false, false, Optional.empty()));
+        start.useBackends(FixedBackends.none());
 
         assertThatThrownBy(start::execute).isInstanceOf(LocalServerFailure.class)
                 .hasMessageContaining("no DynamoDB-compatible server can run here")
@@ -181,7 +177,7 @@ class StartStopMojoTest {
     @Test
     void dockerWhereNoEngineAnswersFailsSayingSo() throws Exception {
         StartMojo start = start("docker");
-        start.useBackends(backends(false, true, Optional.empty()));
+        start.useBackends(FixedBackends.moto());
 
         assertThatThrownBy(start::execute).isInstanceOf(LocalServerFailure.class)
                 .hasMessageStartingWith("<localServer> docker: no Docker engine answers here");
@@ -200,33 +196,5 @@ class StartStopMojoTest {
     private static Path logFile(String backend, int port) {
         return new File(MojoExtension.getBasedir(), "target/dynamo-setup/local-server-" + backend + "-" + port
                 + ".log").toPath();
-    }
-
-    private static boolean listens(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static Backends backends(boolean docker, boolean moto, Optional<List<String>> dynalite) {
-        return new Backends() {
-            @Override
-            public boolean dockerAnswers() {
-                return docker;
-            }
-
-            @Override
-            public boolean motoRuns() {
-                return moto;
-            }
-
-            @Override
-            public Optional<List<String>> dynaliteCommand() {
-                return dynalite;
-            }
-        };
     }
 }
