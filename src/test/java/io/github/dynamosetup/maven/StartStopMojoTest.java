@@ -13,6 +13,8 @@ import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
@@ -165,6 +167,21 @@ class StartStopMojoTest {
                 .hasMessageContaining("no DynamoDB-compatible server can run here")
                 .hasMessageContaining("Docker engine").hasMessageContaining("pip install 'moto[server]'")
                 .hasMessageContaining("npm install -g dynalite");
+        assertThat(project.getProperties()).doesNotContainKey("dynamo-setup.endpoint");
+    }
+
+    @Test
+    void aServerThatExitsFailsTheBuildNamingItsOutputFileAndLeavesNoEndpoint() throws Exception {
+        StartMojo start = start("dynalite");
+        // a "dynalite" that says why it cannot run, and exits
+        start.useBackends(new FixedBackends(false, false, Optional.of(List.of("node", "-e",
+                "console.log('dynalite: cannot open the port'); process.exit(3)", "--"))));
+
+        assertThatThrownBy(start::execute).isInstanceOf(LocalServerBroken.class)
+                .hasMessageMatching("dynalite \\(node -e .*\\) exited with code 3 before answering at"
+                        + " http://127\\.0\\.0\\.1:\\d+; its output is in .*local-server-dynalite-\\d+\\.log")
+                .satisfies(e -> assertThat(Path.of(e.getMessage().replaceAll(".*its output is in ", "")))
+                        .content().contains("dynalite: cannot open the port"));
         assertThat(project.getProperties()).doesNotContainKey("dynamo-setup.endpoint");
     }
 
