@@ -9,7 +9,8 @@ public enum Goal {
     VALIDATE("validate", Actions.READ),
     PLAN("plan", Actions.READ),
     FORCE("force", List.of("dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:UpdateTimeToLive",
-            "dynamodb:UpdateContinuousBackups", "dynamodb:TagResource"));
+            "dynamodb:UpdateContinuousBackups", "dynamodb:TagResource")),
+    SEED("seed", List.of("dynamodb:BatchWriteItem"));
 
     /** Holds what enum constants cannot refer to before they are declared. */
     private static final class Actions {

@@ -90,6 +90,7 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
             throw new MojoFailureException("The dynamo-setup configuration is invalid: <maxConcurrency> is "
                     + maxConcurrency + "; give a number of tables of at least 1 (default 250)");
         }
+        prepare(declaration);
         Path reports = reportDirectory.toPath();
         try (BuildResults.Claim claim = claim(declaration, connection, waitTimeout)) {
             Optional<BuildResults.Result> reusable = claim.reusable();
@@ -152,6 +153,12 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
         report(reports, reportName(), result.declared(), result.progress(), null, result.elapsed(), result.module());
         completed(result.summary());
     }
+
+    /**
+     * Reads and checks what the goal needs beyond the declaration (the seed's items), before any AWS call;
+     * nothing by default.
+     */
+    protected void prepare(Declaration declaration) throws MojoFailureException {}
 
     /**
      * The options that change this goal's outcome, when modules of one build may reuse one module's successful

@@ -63,6 +63,8 @@ public final class ConsoleReport implements ProvisioningListener {
         } else if (event instanceof ProvisioningEvent.Retrying retrying) {
             console.debug(retrying.errorCode() + " from " + retrying.operation() + " on " + retrying.table()
                     + "; trying again in " + retrying.delay().toMillis() + " ms");
+        } else if (event instanceof ProvisioningEvent.Seeded seeded) {
+            console.info("  seeded  " + seeded.table() + " (" + seeded.items() + (seeded.items() == 1 ? " item)" : " items)"));
         } else if (event instanceof ProvisioningEvent.Finished finished) {
             console.info(summaryLine(finished.summary()));
         }
@@ -128,6 +130,9 @@ public final class ConsoleReport implements ProvisioningListener {
             counts.add(summary.names(Outcome.WOULD_UPDATE).size() + " to update");
             counts.add(summary.names(Outcome.UP_TO_DATE).size() + " up to date");
             counts.add(summary.drifted().size() + " with drift create cannot fix");
+        } else if (summary.goal() == Goal.SEED) {
+            counts.add(summary.tables().stream().mapToInt(t -> Integer.parseInt(t.actions().get(0).split(" ")[1]))
+                    .sum() + " items written");
         } else if (summary.goal() == Goal.FORCE) {
             counts.add(summary.names(Outcome.CREATED).size() + " created");
             counts.add(summary.names(Outcome.ALREADY_EXISTS).size() + " already existed");
