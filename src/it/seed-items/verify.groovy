@@ -15,7 +15,7 @@ try {
     assert order.lines.l()[0].m().sku.s() == 'a'
     assert client.getItem { it.tableName('seeded-orders').key([id: AttributeValue.fromS('2')]) }.item().note.nul()
 
-    def readings = client.scan { it.tableName('seeded-readings') }.items().sort { it.at.n() }
+    def readings = client.scan { it.tableName('seeded-readings') }.items().sort(false) { it.at.n() }
     assert readings*.at*.n() == ['1700000000', '1700000060']
     assert new BigDecimal(readings[1].celsius.n()) == 21.75G
     assert readings[0].where.m().room.s() == 'lab'
