@@ -61,7 +61,7 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
     private int maxConcurrency;
 
     /**
-     * The AWS accounts the write goals ({@code create}, {@code force}) may change. When set, they first
+     * The AWS accounts the write goals ({@code create}, {@code force}, {@code seed}) may change. When set, they first
      * ask STS which account the credentials belong to, and refuse, before any write, when it is not
      * listed: a guard against provisioning into production with the wrong profile. Comma-separated on the
      * command line.

@@ -8,11 +8,9 @@ import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.testing.DynaliteServer;
 import io.github.dynamosetup.testing.TestServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -128,13 +126,6 @@ final class SeedRows {
     }
 
     private Path script() throws IOException {
-        Path script = workDirectory.resolve(SCRIPT);
-        try (InputStream in = SeedRows.class.getResourceAsStream(SCRIPT)) {
-            if (in == null) {
-                throw new IllegalStateException(SCRIPT + " is not on the class path");
-            }
-            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return script;
+        return ProcessRows.script(workDirectory, SCRIPT);
     }
 }

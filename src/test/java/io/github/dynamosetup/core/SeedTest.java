@@ -72,6 +72,13 @@ class SeedTest {
         return Files.writeString(folder.resolve(name), json);
     }
 
+    /** {@code count} orders, ids 0, 1, ..., in plain JSON. */
+    private Path orders(int count) throws IOException {
+        return file("orders.json", "{\"tableName\": \"orders\", \"items\": [" + String.join(",",
+                java.util.stream.IntStream.range(0, count).mapToObj(i -> "{\"id\": \"" + i + "\", \"n\": " + i + "}")
+                        .toList()) + "]}");
+    }
+
     private static ItemFiles.Items read(List<Path> files, Declaration declaration) {
         List<ConfigurationProblem> problems = new ArrayList<>();
         ItemFiles.Items items = ItemFiles.read(files, p -> p.getFileName().toString(), declaration, problems);
@@ -134,9 +141,7 @@ class SeedTest {
     void aThousandItemsGoInBatchesOf25AndASecondSeedLeavesTheSameItems(TestServer server) throws Exception {
         Declaration declaration = declaration();
         createTables(server, declaration);
-        Path plain = file("orders.json", "{\"tableName\": \"orders\", \"items\": [" + String.join(",",
-                java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "{\"id\": \"" + i + "\", \"n\": " + i + "}")
-                        .toList()) + "]}");
+        Path plain = orders(1000);
         ItemFiles.Items items = read(List.of(plain), declaration);
 
         try (AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).batchWrites();
@@ -155,8 +160,7 @@ class SeedTest {
     void unprocessedItemsAreWrittenAgainUntilAllAreWritten(TestServer server) throws Exception {
         Declaration declaration = declaration();
         createTables(server, declaration);
-        Path plain = file("orders.json", "{\"tableName\": \"orders\", \"items\": [" + String.join(",",
-                java.util.stream.IntStream.range(0, 60).mapToObj(i -> "{\"id\": \"" + i + "\"}").toList()) + "]}");
+        Path plain = orders(60);
 
         try (AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).unprocessedItems(6, 40);
                 DynamoDbClient client = TestClients.client(layer.endpoint(), "us-east-1")) {
@@ -174,8 +178,7 @@ class SeedTest {
     void itemsStillUnprocessedAtTheTimeoutFailTheRunSayingHowManyOfWhichTable(TestServer server) throws Exception {
         Declaration declaration = declaration();
         createTables(server, declaration);
-        Path plain = file("orders.json", "{\"tableName\": \"orders\", \"items\": [" + String.join(",",
-                java.util.stream.IntStream.range(0, 30).mapToObj(i -> "{\"id\": \"" + i + "\"}").toList()) + "]}");
+        Path plain = orders(30);
 
         try (AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).unprocessedItems(Integer.MAX_VALUE, 100);
                 DynamoDbClient client = TestClients.client(layer.endpoint(), "us-east-1")) {
