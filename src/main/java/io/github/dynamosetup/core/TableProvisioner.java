@@ -215,7 +215,7 @@ public final class TableProvisioner {
         AwsCalls calls = run.calls(Waiting.NONE);
         new ItemSeeder(client, calls, stop, maxConcurrency).seed(items).forEach((table, written) -> {
             run.events().on(new ProvisioningEvent.Seeded(table.name(), written));
-            results.add(new TableResult(table, Outcome.SEEDED, List.of("put " + written + " items"), List.of(),
+            results.add(new TableResult(table, Outcome.SEEDED, List.of("put " + written + (written == 1 ? " item" : " items")), List.of(),
                     null, null, since(start)));
         });
         return run.finish(results, start);

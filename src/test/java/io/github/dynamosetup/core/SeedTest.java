@@ -107,8 +107,8 @@ class SeedTest {
             RunSummary summary = provisioner(client, Duration.ofMinutes(1)).seed(read(List.of(cli, plain), declaration));
             assertThat(summary.tables()).extracting(t -> t.declared().name(), TableResult::actions).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("it-orders", List.of("put 2 items")),
-                    org.assertj.core.groups.Tuple.tuple("it-readings", List.of("put 1 items")),
-                    org.assertj.core.groups.Tuple.tuple("it-blobs", List.of("put 1 items")));
+                    org.assertj.core.groups.Tuple.tuple("it-readings", List.of("put 1 item")),
+                    org.assertj.core.groups.Tuple.tuple("it-blobs", List.of("put 1 item")));
         }
 
         try (DynamoDbClient client = server.client("us-east-1")) {
