@@ -55,6 +55,7 @@ public record TableResult(DeclaredTable declared, Outcome outcome, List<String> 
         MISSING,
         ALREADY_EXISTS,
         WOULD_CREATE,
-        WOULD_UPDATE
+        WOULD_UPDATE,
+        SEEDED
     }
 }
