@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param projection which attributes the index copies
  * @param nonKeyAttributes the attributes an {@link IndexProjection#INCLUDE} projection copies
  * @param capacity provisioned throughput, for tables in {@link BillingMode#PROVISIONED} mode
+ * @param autoScaling auto scaling of the index's capacity, for tables in {@link BillingMode#PROVISIONED} mode
  * @param onDemandThroughput request unit limits, for tables in {@link BillingMode#PAY_PER_REQUEST} mode
  */
 public record DeclaredGlobalIndex(
@@ -27,6 +28,7 @@ public record DeclaredGlobalIndex(
         IndexProjection projection,
         List<String> nonKeyAttributes,
         Capacity capacity,
+        AutoScaling autoScaling,
         RequestUnits onDemandThroughput) {
 
     public DeclaredGlobalIndex {
@@ -35,13 +37,20 @@ public record DeclaredGlobalIndex(
         sortKeys = sortKeys == null ? List.of() : List.copyOf(sortKeys);
         nonKeyAttributes = List.copyOf(nonKeyAttributes);
         capacity = capacity == null ? Capacity.NONE : capacity;
+        autoScaling = autoScaling == null ? AutoScaling.NONE : autoScaling;
         onDemandThroughput = onDemandThroughput == null ? RequestUnits.NONE : onDemandThroughput;
+    }
+
+    /** An index without auto scaling. */
+    public DeclaredGlobalIndex(String name, List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys,
+            IndexProjection projection, List<String> nonKeyAttributes, Capacity capacity, RequestUnits onDemandThroughput) {
+        this(name, partitionKeys, sortKeys, projection, nonKeyAttributes, capacity, null, onDemandThroughput);
     }
 
     /** An index whose key has at most one partition and one sort attribute, either {@code null} when not declared. */
     public DeclaredGlobalIndex(String name, KeyAttribute partitionKey, KeyAttribute sortKey, IndexProjection projection,
             List<String> nonKeyAttributes, Capacity capacity, RequestUnits onDemandThroughput) {
-        this(name, listOf(partitionKey), listOf(sortKey), projection, nonKeyAttributes, capacity, onDemandThroughput);
+        this(name, listOf(partitionKey), listOf(sortKey), projection, nonKeyAttributes, capacity, null, onDemandThroughput);
     }
 
     /** An index with a partition key and the given projection, and nothing else declared. */

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * A DynamoDB table as declared: keys, indexes, billing, TTL, stream, encryption, recovery, protection,
- * class and tags. Immutable. Values may break DynamoDB's rules until the table has been validated as
+ * class, auto scaling, replicas and tags. Immutable. Values may break DynamoDB's rules until the table has been validated as
  * part of a {@link Declaration}; {@code null} means "not declared".
  *
  * @param origin where the table was declared, for messages
@@ -32,6 +32,8 @@ import java.util.TreeMap;
  *        default (35)
  * @param deletionProtection whether the table refuses DeleteTable
  * @param tableClass the table class; {@code null} for DynamoDB's default (STANDARD)
+ * @param autoScaling auto scaling of the table's read and write capacity (PROVISIONED only)
+ * @param replicaRegions the regions of the table's global table replicas, in declared order; empty for none
  * @param tags the tags to give the table (global tags merged with the table's own), sorted by key
  */
 public record DeclaredTable(
@@ -53,6 +55,8 @@ public record DeclaredTable(
         Long recoveryPeriodInDays,
         boolean deletionProtection,
         TableClass tableClass,
+        AutoScaling autoScaling,
+        List<String> replicaRegions,
         Map<String, String> tags) {
 
     public DeclaredTable {
@@ -62,6 +66,8 @@ public record DeclaredTable(
         localSecondaryIndexes = List.copyOf(localSecondaryIndexes);
         capacity = capacity == null ? Capacity.NONE : capacity;
         onDemandThroughput = onDemandThroughput == null ? RequestUnits.NONE : onDemandThroughput;
+        autoScaling = autoScaling == null ? AutoScaling.NONE : autoScaling;
+        replicaRegions = replicaRegions == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(replicaRegions));
         // null values are kept so that validation can report them; Map.copyOf would reject them
         tags = Collections.unmodifiableMap(new TreeMap<>(tags));
     }
@@ -87,6 +93,8 @@ public record DeclaredTable(
                 .recoveryPeriodInDays(recoveryPeriodInDays)
                 .deletionProtection(deletionProtection)
                 .tableClass(tableClass)
+                .autoScaling(autoScaling)
+                .replicaRegions(replicaRegions)
                 .tags(tags);
         globalSecondaryIndexes.forEach(builder::globalSecondaryIndex);
         localSecondaryIndexes.forEach(builder::localSecondaryIndex);
@@ -145,6 +153,8 @@ public record DeclaredTable(
         private Long recoveryPeriodInDays;
         private boolean deletionProtection;
         private TableClass tableClass;
+        private AutoScaling autoScaling;
+        private final List<String> replicaRegions = new ArrayList<>();
         private final Map<String, String> tags = new LinkedHashMap<>();
 
         private Builder(Origin origin, String name) {
@@ -229,6 +239,17 @@ public record DeclaredTable(
             return this;
         }
 
+        public Builder autoScaling(AutoScaling autoScaling) {
+            this.autoScaling = autoScaling;
+            return this;
+        }
+
+        /** Adds replica regions, after those added before. */
+        public Builder replicaRegions(List<String> regions) {
+            replicaRegions.addAll(regions);
+            return this;
+        }
+
         /** Adds tags; later ones override earlier ones with the same key. */
         public Builder tags(Map<String, String> tags) {
             this.tags.putAll(tags);
@@ -238,7 +259,7 @@ public record DeclaredTable(
         public DeclaredTable build() {
             return new DeclaredTable(origin, name, declaredName == null ? name : declaredName, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
                     timeToLiveAttribute, billingMode, capacity, onDemandThroughput, stream, encryption, kmsKeyId,
-                    pointInTimeRecovery, recoveryPeriodInDays, deletionProtection, tableClass, tags);
+                    pointInTimeRecovery, recoveryPeriodInDays, deletionProtection, tableClass, autoScaling, replicaRegions, tags);
         }
     }
 }

@@ -21,5 +21,7 @@ public enum Setting {
     RECOVERY_PERIOD,
     DELETION_PROTECTION,
     TABLE_CLASS,
+    AUTO_SCALING,
+    REPLICAS,
     TAGS
 }

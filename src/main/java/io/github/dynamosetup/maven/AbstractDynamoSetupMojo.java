@@ -37,7 +37,11 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * {@code <readCapacity>} and {@code <writeCapacity>}), {@code <maxReadRequestUnits>} and
      * {@code <maxWriteRequestUnits>}, {@code <streamViewType>}, {@code <encryption>} ({@code AWS_OWNED},
      * {@code AWS_MANAGED}, {@code CUSTOMER_MANAGED} with {@code <kmsKeyId>}), {@code <pointInTimeRecovery>} (with
-     * {@code <recoveryPeriodInDays>}, 1 to 35), {@code <deletionProtection>}, {@code <tableClass>} and {@code <tags>}. Attribute definitions are
+     * {@code <recoveryPeriodInDays>}, 1 to 35), {@code <deletionProtection>}, {@code <tableClass>},
+     * {@code <autoScaling>} (with {@code PROVISIONED}, on the table and its indexes: {@code <read>} and {@code <write>},
+     * each with {@code <min>}, {@code <max>} and {@code <targetUtilization>}, 10 to 90 percent; capacity it owns is never
+     * drift), {@code <replicas>} ({@code <replica><region>eu-west-1</region></replica>}: global table replicas, added
+     * once the table is ACTIVE, never removed) and {@code <tags>}. Attribute definitions are
      * derived from the keys. A {@code ${...}} that Maven cannot resolve, in any element, is a configuration
      * error naming the table and the element.
      *
@@ -48,7 +52,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
 
     /**
      * table files, in the JSON that {@code aws dynamodb create-table --cli-input-json} reads, plus
-     * {@code TimeToLiveSpecification} and {@code PointInTimeRecoverySpecification}: paths or globs
+     * {@code TimeToLiveSpecification} and {@code PointInTimeRecoverySpecification}, and dynamo-setup's own
+     * {@code AutoScaling} and {@code Replicas}: paths or globs
      * ({@code src/main/dynamodb/*.json}) relative to the project, declared as
      * {@code <tableFiles><tableFile>...</tableFile></tableFiles>}. Their tables join those of
      * {@code <tables>}; the global {@code <tags>}, prefix and suffix apply to them too.

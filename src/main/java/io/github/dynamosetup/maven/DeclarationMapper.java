@@ -1,5 +1,6 @@
 package io.github.dynamosetup.maven;
 
+import io.github.dynamosetup.declaration.AutoScaling;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.ConfigurationProblem;
@@ -153,6 +154,7 @@ final class DeclarationMapper {
                         projection(index, in),
                         names(index.nonKeyAttributes),
                         new Capacity(index.readCapacity, index.writeCapacity),
+                        autoScaling(index.autoScaling),
                         new RequestUnits(index.maxReadRequestUnits, index.maxWriteRequestUnits))));
         eachIndex(table.localSecondaryIndexes, IndexKind.LOCAL, at, (index, in) ->
                 declared.localSecondaryIndex(new DeclaredLocalIndex(
@@ -175,6 +177,9 @@ final class DeclarationMapper {
                 .recoveryPeriodInDays(table.recoveryPeriodInDays)
                 .deletionProtection(table.deletionProtection)
                 .tableClass(enumValue(TableClass.class, table.tableClass, null, at.of(Setting.TABLE_CLASS)))
+                .autoScaling(autoScaling(table.autoScaling))
+                .replicaRegions(nonNull(table.replicas).stream().map(r -> r == null ? null : blankToNull(r.region))
+                        .toList())
                 .tags(globalTags)
                 .tags(nonNull(table.tags))
                 .build();
@@ -279,6 +284,15 @@ final class DeclarationMapper {
     private void report(Where where, String message) {
         problems.add(new ConfigurationProblem(where.subject(), where.element(), message, where.place()));
         reported.add(where.place());
+    }
+
+    private static AutoScaling autoScaling(PomAutoScaling scaling) {
+        return scaling == null ? AutoScaling.NONE : new AutoScaling(dimension(scaling.read), dimension(scaling.write));
+    }
+
+    private static AutoScaling.Dimension dimension(PomAutoScaling.PomScaling scaling) {
+        return scaling == null ? null
+                : new AutoScaling.Dimension(scaling.min, scaling.max, scaling.targetUtilization);
     }
 
     private static List<String> names(List<String> names) {

@@ -40,6 +40,8 @@ public record PomOrigin(int position) implements Origin {
         settings.put("recoveryPeriodInDays", Setting.RECOVERY_PERIOD);
         settings.put("deletionProtection", Setting.DELETION_PROTECTION);
         settings.put("tableClass", Setting.TABLE_CLASS);
+        settings.put("autoScaling", Setting.AUTO_SCALING);
+        settings.put("replicas", Setting.REPLICAS);
         settings.put("tags", Setting.TAGS);
         return Collections.unmodifiableMap(settings);
     }

@@ -32,6 +32,8 @@ public record JsonOrigin(String file) implements Origin {
             Map.entry(Setting.RECOVERY_PERIOD, "$.PointInTimeRecoverySpecification.RecoveryPeriodInDays"),
             Map.entry(Setting.DELETION_PROTECTION, "$.DeletionProtectionEnabled"),
             Map.entry(Setting.TABLE_CLASS, "$.TableClass"),
+            Map.entry(Setting.AUTO_SCALING, "$.AutoScaling"),
+            Map.entry(Setting.REPLICAS, "$.Replicas"),
             Map.entry(Setting.TAGS, "$.Tags"));
 
     /** Index fields are relative to the index: these are their names inside it. */
@@ -42,6 +44,7 @@ public record JsonOrigin(String file) implements Origin {
             Setting.PROJECTION, "Projection.ProjectionType",
             Setting.NON_KEY_ATTRIBUTES, "Projection.NonKeyAttributes",
             Setting.CAPACITY, "ProvisionedThroughput",
+            Setting.AUTO_SCALING, "AutoScaling",
             Setting.ON_DEMAND_THROUGHPUT, "OnDemandThroughput");
 
     /** A path in a secondary index: its kind, its index in the array, and what follows. */
