@@ -30,14 +30,17 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /**
  * Reads a table's live state with read-only calls: DescribeTable, DescribeTimeToLive, ListTagsOfResource
- * when tags are declared, and DescribeContinuousBackups when point-in-time recovery is declared.
+ * when tags are declared, and DescribeContinuousBackups when point-in-time recovery is declared, and Application
+ * Auto Scaling's DescribeScalableTargets and DescribeScalingPolicies where {@link #scalingNeeded} says.
  */
 final class LiveTableReader {
 
     private final DynamoDbClient client;
+    private final AutoScalingTargets autoScaling;
 
-    LiveTableReader(DynamoDbClient client) {
+    LiveTableReader(DynamoDbClient client, AutoScalingTargets autoScaling) {
         this.client = client;
+        this.autoScaling = autoScaling;
     }
 
     /**
@@ -79,7 +82,32 @@ final class LiveTableReader {
             // taken and maintained" (API_PointInTimeRecoveryDescription)
             recoveryPeriodInDays = pointInTimeRecovery ? recovery.recoveryPeriodInDays() : null;
         }
-        return toLiveTable(table, ttl, tags, pointInTimeRecovery, recoveryPeriodInDays);
+        LiveTable live = toLiveTable(table, ttl, tags, pointInTimeRecovery, recoveryPeriodInDays);
+        return scalingNeeded(declared, live) ? withScaling(declared, live, calls) : live;
+    }
+
+    /**
+     * Whether the table's scalable targets must be read: when it declares auto scaling (to compare it), or when a
+     * provisioned capacity differs from the declared one (to tell a scaler's move from drift: capacity owned by a
+     * scalable target is never drift). A table at its declared capacity, or on demand, costs no call.
+     */
+    private static boolean scalingNeeded(DeclaredTable declared, LiveTable live) {
+        if (!AutoScalingTargets.declared(declared).isEmpty()) {
+            return true;
+        }
+        if (declared.billingMode() != BillingMode.PROVISIONED || live.billingMode() != BillingMode.PROVISIONED) {
+            return false;
+        }
+        return declared.capacity().isComplete() && !declared.capacity().equals(live.capacity())
+                || declared.globalSecondaryIndexes().stream().anyMatch(index -> index.capacity().isComplete()
+                        && live.globalSecondaryIndexes().containsKey(index.name())
+                        && !index.capacity().equals(live.globalSecondaryIndexes().get(index.name()).capacity()));
+    }
+
+    /** The table with its scalable targets, and their policies when it declares auto scaling. */
+    LiveTable withScaling(DeclaredTable declared, LiveTable live, AwsCalls calls) throws ProvisioningException {
+        return live.withScaling(autoScaling.read(declared.name(), List.copyOf(live.globalSecondaryIndexes().keySet()),
+                !AutoScalingTargets.declared(declared).isEmpty(), calls));
     }
 
     /** Every tag of the table {@code arn}, page by page. */
@@ -162,7 +190,16 @@ final class LiveTableReader {
                 tags,
                 pointInTimeRecovery,
                 recoveryPeriodInDays,
+                null,
+                replicas(table),
                 unrecognized);
+    }
+
+    /** The replicas of a global table (version 2019.11.21) by region, with their ReplicaStatus. */
+    private static Map<String, String> replicas(TableDescription table) {
+        Map<String, String> replicas = new TreeMap<>();
+        table.replicas().forEach(r -> replicas.put(r.regionName(), r.replicaStatusAsString()));
+        return replicas;
     }
 
     /** AWS's word as this version's constant; null, and kept under {@code value}, when it knows no such constant. */

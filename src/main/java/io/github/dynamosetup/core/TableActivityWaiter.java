@@ -132,6 +132,27 @@ final class TableActivityWaiter {
         }
     }
 
+    /**
+     * Returns the table once it is ACTIVE and its replica in {@code region} is no longer being created: ACTIVE, or
+     * a state it does not leave by itself (CREATION_FAILED, REGION_DISABLED, INACCESSIBLE_ENCRYPTION_CREDENTIALS,
+     * REPLICATION_NOT_AUTHORIZED, ...: ReplicaDescription, API reference), which the caller reports.
+     *
+     * @throws TablesNotActiveException when the deadline passes first
+     */
+    TableDescription awaitReplica(String table, String region) throws ProvisioningException {
+        stop.check(table, "before waiting for the replica in " + region);
+        try {
+            return poll(table, table + " (replica in " + region + ")", schedule.start(null),
+                    WaiterAcceptor.successOnResponseAcceptor(r -> isActive(r)
+                            && r.table().replicas().stream().anyMatch(replica -> region.equals(replica.regionName())
+                                    && !"CREATING".equals(replica.replicaStatusAsString())
+                                    && !"UPDATING".equals(replica.replicaStatusAsString()))))
+                    .matched().response().orElseThrow().table();
+        } finally {
+            waiting.over(table);
+        }
+    }
+
     /** Waits {@code duration} before the first poll, or until the deadline or a stop if either comes first. */
     private void pause(String table, Duration duration) throws RunStoppedException {
         Duration left = deadline.remaining();

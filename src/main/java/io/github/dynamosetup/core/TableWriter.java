@@ -9,23 +9,27 @@ import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
+import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /**
  * The writes of a run, one table at a time: CreateTable and what follows it (ACTIVE, TTL, point-in-time
- * recovery), and the changes that bring an existing table to its declaration (UpdateTable, an index, TTL,
+ * recovery, auto scaling), and the changes that bring an existing table to its declaration (UpdateTable, an index, TTL,
  * tags, point-in-time recovery), each safe to race with other builds. Every write is told as an event.
  */
 final class TableWriter {
 
     private final DynamoDbClient client;
     private final LiveTableReader reader;
+    private final AutoScalingTargets autoScaling;
 
-    TableWriter(DynamoDbClient client, LiveTableReader reader) {
+    TableWriter(DynamoDbClient client, LiveTableReader reader, AutoScalingTargets autoScaling) {
         this.client = client;
         this.reader = reader;
+        this.autoScaling = autoScaling;
     }
 
     /**
@@ -64,13 +68,23 @@ final class TableWriter {
         if (declared.pointInTimeRecovery()) {
             after.add(new Change.EnablePointInTimeRecovery(declared.recoveryPeriodInDays()));
         }
+        if (!AutoScalingTargets.declared(declared).isEmpty()) {
+            after.add(new Change.ConfigureAutoScaling(AutoScalingTargets.declared(declared)));
+        }
+        // replicas last: PROVISIONED ones need write auto scaling in place (globaltables_reqs_bestpractices)
+        declared.replicaRegions().forEach(region -> after.add(new Change.AddReplica(region)));
+        String streamArn = created.latestStreamArn();
         for (Change change : after) {
-            if (apply(declared, created.tableArn(), change, calls).byThisRun()) {
+            Applied applied = apply(declared, created.tableArn(), change, calls);
+            if (applied.byThisRun()) {
                 actions.add(change.label());
             }
+            if (applied.streamArn() != null) {
+                streamArn = applied.streamArn(); // a replica turns the stream on
+            }
         }
-        return new TableResult(declared, Outcome.CREATED, actions, List.of(), created.tableArn(),
-                created.latestStreamArn(), since(startNanos));
+        return new TableResult(declared, Outcome.CREATED, actions, List.of(), created.tableArn(), streamArn,
+                since(startNanos));
     }
 
     /**
@@ -118,7 +132,8 @@ final class TableWriter {
             throws ProvisioningException {
         String name = declared.name();
         TableActivityWaiter waiter = calls.waiter(client);
-        boolean updatesTable = change instanceof Change.UpdateTable || change instanceof Change.AddIndex;
+        boolean updatesTable = change instanceof Change.UpdateTable || change instanceof Change.AddIndex
+                || change instanceof Change.AddReplica;
         for (int attempt = 1; ; attempt++) {
             if (updatesTable) {
                 waiter.awaitActive(name);
@@ -142,6 +157,8 @@ final class TableWriter {
                     calls.events().on(new ProvisioningEvent.ChangedMeanwhile(name, change, refused.errorCode()));
                     if (change instanceof Change.AddIndex add) {
                         waiter.awaitIndexActive(name, add.index().name());
+                    } else if (change instanceof Change.AddReplica replica) {
+                        awaitReplica(name, replica.region(), waiter);
                     }
                     return new Applied(false, live.streamArn());
                 }
@@ -156,9 +173,33 @@ final class TableWriter {
             streamArn = waiter.awaitActive(name).latestStreamArn();
         } else if (change instanceof Change.AddIndex add) {
             waiter.awaitIndexActive(name, add.index().name());
+        } else if (change instanceof Change.AddReplica replica) {
+            streamArn = awaitReplica(name, replica.region(), waiter);
         }
         calls.events().on(new ProvisioningEvent.Changed(name, change));
         return new Applied(true, streamArn);
+    }
+
+    /**
+     * Waits until the table is ACTIVE and its replica in {@code region} is made; a replica AWS could not make
+     * (CREATION_FAILED, REGION_DISABLED, ...) fails the table with AWS's own description.
+     *
+     * @return the table's latest stream, which AWS turns on for a global table
+     */
+    private static String awaitReplica(String name, String region, TableActivityWaiter waiter)
+            throws ProvisioningException {
+        TableDescription table = waiter.awaitReplica(name, region);
+        ReplicaDescription replica = table.replicas().stream().filter(r -> region.equals(r.regionName())).findFirst()
+                .orElseThrow();
+        if (!"ACTIVE".equals(replica.replicaStatusAsString())) {
+            throw new AwsCallException(replica.replicaStatusAsString(), "The replica of table '" + name + "' in "
+                    + region + " is " + replica.replicaStatusAsString() + (replica.replicaStatusDescription() == null
+                    ? "" : ": " + replica.replicaStatusDescription()) + ". Check that the region is enabled for the"
+                    + " account and that the table's KMS key (if any) can be used there, then remove the failed"
+                    + " replica by hand (aws dynamodb update-table --table-name " + name + " --replica-updates"
+                    + " '[{\"Delete\": {\"RegionName\": \"" + region + "\"}}]') and run the goal again.", null);
+        }
+        return table.latestStreamArn();
     }
 
     private static String operation(Change change) {
@@ -168,6 +209,8 @@ final class TableWriter {
             return "TagResource";
         } else if (change instanceof Change.EnablePointInTimeRecovery) {
             return "UpdateContinuousBackups";
+        } else if (change instanceof Change.ConfigureAutoScaling) {
+            return "RegisterScalableTarget";
         }
         return "UpdateTable";
     }
@@ -183,6 +226,11 @@ final class TableWriter {
             }));
         } else if (change instanceof Change.AddIndex add) {
             calls.run(name, operation, () -> client.updateTable(CreateTableRequests.addIndex(declared, add.index())));
+        } else if (change instanceof Change.AddReplica replica) {
+            // one replica per UpdateTable: the table is UPDATING until it is made, and "you can't issue another
+            // UpdateTable request" meanwhile (UpdateTable, API reference; ReplicationGroupUpdate)
+            calls.run(name, operation, () -> client.updateTable(r -> r.tableName(name).replicaUpdates(
+                    ReplicationGroupUpdate.builder().create(c -> c.regionName(replica.region())).build())));
         } else if (change instanceof Change.EnableTimeToLive ttl) {
             calls.run(name, operation, () -> client.updateTimeToLive(r -> r.tableName(name)
                     .timeToLiveSpecification(s -> s.enabled(true).attributeName(ttl.attribute()))));
@@ -190,6 +238,10 @@ final class TableWriter {
             calls.run(name, operation, () -> client.tagResource(r -> r.resourceArn(arn)
                     .tags(tagging.tags().entrySet().stream()
                             .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
+        } else if (change instanceof Change.ConfigureAutoScaling scaling) {
+            for (var target : scaling.targets().entrySet()) {
+                autoScaling.apply(name, target.getKey(), target.getValue(), calls);
+            }
         } else if (change instanceof Change.EnablePointInTimeRecovery recovery) {
             // RecoveryPeriodInDays: "If no value is provided, the value will default to 35"
             // (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PointInTimeRecoverySpecification.html)

@@ -1,5 +1,6 @@
 package io.github.dynamosetup.core;
 
+import io.github.dynamosetup.declaration.AutoScaling;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.KeyAttribute;
@@ -38,6 +39,8 @@ final class LiveTableBuilder {
     private final Map<String, String> tags = new LinkedHashMap<>();
     private Boolean pointInTimeRecovery;
     private Integer recoveryPeriodInDays;
+    private Map<ScalableCapacity, AutoScaling.Dimension> scaling;
+    private Map<String, String> replicas = Map.of();
 
     private LiveTableBuilder(String name, KeyAttribute partitionKey) {
         this.name = name;
@@ -131,10 +134,20 @@ final class LiveTableBuilder {
         return this;
     }
 
+    LiveTableBuilder scaling(Map<ScalableCapacity, AutoScaling.Dimension> scaling) {
+        this.scaling = scaling;
+        return this;
+    }
+
+    LiveTableBuilder replicas(Map<String, String> replicas) {
+        this.replicas = replicas;
+        return this;
+    }
+
     LiveTable build() {
         return new LiveTable(name, arn, status, partitionKey, sortKey, Map.copyOf(globalSecondaryIndexes),
                 Map.copyOf(localSecondaryIndexes), billingMode, capacity, onDemandThroughput, streamViewType, streamArn,
                 kmsKeyArn, deletionProtection, tableClass, timeToLiveStatus, timeToLiveAttribute,
-                new LinkedHashMap<>(tags), pointInTimeRecovery, recoveryPeriodInDays, Map.of());
+                new LinkedHashMap<>(tags), pointInTimeRecovery, recoveryPeriodInDays, scaling, replicas, Map.of());
     }
 }
