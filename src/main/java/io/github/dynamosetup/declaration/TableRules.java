@@ -451,7 +451,8 @@ final class TableRules {
         }
         if (table.billingMode() == BillingMode.PROVISIONED && table.autoScaling().write() == null) {
             problem(Setting.REPLICAS, "a PROVISIONED global table needs its write capacity managed by auto scaling;"
-                    + " declare <autoScaling><write> (AutoScaling.Write in a table file), or use PAY_PER_REQUEST");
+                    + " declare write auto scaling in " + origin.element(Setting.AUTO_SCALING)
+                    + ", or use PAY_PER_REQUEST");
         }
         StreamSpecification stream = table.stream();
         if (stream != null && !stream.enabled()) {
