@@ -77,8 +77,11 @@ class AwsErrorMessagesTest {
                         + " \"dynamodb:DescribeTimeToLive\", \"dynamodb:ListTagsOfResource\","
                         + " \"dynamodb:DescribeContinuousBackups\", \"dynamodb:UpdateTable\","
                         + " \"dynamodb:UpdateTimeToLive\", \"dynamodb:UpdateContinuousBackups\","
-                        + " \"dynamodb:TagResource\"]")
-                .hasMessageContaining("\"Resource\": \"arn:aws:dynamodb:*:*:table/*\"");
+                        + " \"dynamodb:TagResource\", \"dynamodb:CreateTableReplica\", \"dynamodb:Scan\", \"dynamodb:Query\","
+                        + " \"dynamodb:UpdateItem\", \"dynamodb:PutItem\", \"dynamodb:GetItem\", \"dynamodb:DeleteItem\","
+                        + " \"dynamodb:BatchWriteItem\"]")
+                .hasMessageContaining("\"Resource\": \"arn:aws:dynamodb:*:*:table/*\"")
+                .hasMessageContaining("\"Action\": [\"application-autoscaling:RegisterScalableTarget\",");
     }
 
     @Test
