@@ -18,11 +18,6 @@ public record ScalableCapacity(String index, boolean write) {
     /** Application Auto Scaling's namespace for DynamoDB. */
     static final String NAMESPACE = "dynamodb";
 
-    /** The table's reads or writes. */
-    static ScalableCapacity ofTable(boolean write) {
-        return new ScalableCapacity(null, write);
-    }
-
     /** {@code table/NAME} or {@code table/NAME/index/INDEX}. */
     String resourceId(String table) {
         return index == null ? "table/" + table : "table/" + table + "/index/" + index;
