@@ -9,6 +9,8 @@ assert log.contains('[INFO]   pitr    files-orders (point-in-time recovery enabl
 assert log.contains("[INFO]   ttl     files-payments (enabled on 'expires_at')")
 assert log.contains('[INFO]   pitr    files-payments (point-in-time recovery enabled, 14 days)')
 assert log.contains('[INFO]   scaling files-audit_log (read capacity 1-10 at 70.0 %, write capacity 1-5 at 50.0 %)')
+// the warm throughput payments.json declares is met once created: validate finds no drift in files-payments
+assert log.contains('[INFO] = up to date  files-payments')
 
 assert ItScripts.tableNames(endpoint, 'us-east-1', 'files-') == ['files-audit_log', 'files-orders', 'files-payments']
 def client = ItScripts.client(endpoint, 'us-east-1')
@@ -31,6 +33,10 @@ try {
     assert payments.globalSecondaryIndexes() == ['by-order': 'order_id:S KEYS_ONLY']
     assert payments.timeToLive() == 'ENABLED expires_at'
     assert payments.tags() == [Application: 'Shop', Team: 'payments']    // the file's tag overrides nothing global here
+    def described = client.describeTable { it.tableName('files-payments') }.table()
+    assert described.warmThroughput().readUnitsPerSecond() == 15000L          // declared in the file
+    assert described.warmThroughput().writeUnitsPerSecond() == 5000L
+    assert described.globalSecondaryIndexes()[0].warmThroughput().readUnitsPerSecond() == 13000L
     assert TableSnapshot.read(client, 'files-orders').tags() == [Application: 'Shop', Team: 'checkout']
 
     def audit = client.describeTable { it.tableName('files-audit_log') }.table()

@@ -39,7 +39,7 @@ final class AwsCalls {
 
     /** The requests built from the declaration: a refusal of one of them can be the declaration's fault. */
     private static final Set<String> CARRIES_DECLARATION = Set.of("CreateTable", "UpdateTable", "TagResource",
-            "UpdateTimeToLive", "RegisterScalableTarget", "PutScalingPolicy");
+            "UpdateTimeToLive", "RegisterScalableTarget", "PutScalingPolicy", "PutResourcePolicy");
 
     /** These clear as other operations finish, or as the account's request rate falls: seconds, not milliseconds. */
     private static final BackoffStrategy WAIT_OUT = BackoffStrategy.exponentialDelay(Duration.ofMillis(500),
@@ -74,6 +74,10 @@ final class AwsCalls {
 
     Deadline deadline() {
         return deadline;
+    }
+
+    Remedies remedies() {
+        return remedies;
     }
 
     ProvisioningListener events() {

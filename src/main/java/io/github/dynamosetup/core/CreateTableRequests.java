@@ -6,6 +6,7 @@ import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.declaration.Encryption;
 import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.WarmThroughput;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -59,6 +60,9 @@ final class CreateTableRequests {
                             .build())
                     .toList());
         }
+        if (table.warmThroughput().isDeclared()) {
+            request.warmThroughput(warm(table.warmThroughput()));
+        }
         if (table.onDemandThroughput().isDeclared()) {
             request.onDemandThroughput(onDemand(table.onDemandThroughput()));
         }
@@ -73,6 +77,11 @@ final class CreateTableRequests {
         }
         if (table.deletionProtection()) {
             request.deletionProtectionEnabled(true);
+        }
+        if (table.resourcePolicy() != null) {
+            // "When you attach a resource-based policy while creating a table, the policy application is strongly
+            // consistent" (API_CreateTable, ResourcePolicy): no PutResourcePolicy, and no read, follows
+            request.resourcePolicy(table.resourcePolicy().document());
         }
         if (table.tableClass() != null) {
             request.tableClass(TableClass.fromValue(table.tableClass().name()));
@@ -100,7 +109,8 @@ final class CreateTableRequests {
                                 .keySchema(parts.keySchema())
                                 .projection(parts.projection())
                                 .provisionedThroughput(parts.provisionedThroughput())
-                                .onDemandThroughput(parts.onDemandThroughput()))
+                                .onDemandThroughput(parts.onDemandThroughput())
+                                .warmThroughput(parts.warmThroughput()))
                         .build())
                 .build();
     }
@@ -123,6 +133,9 @@ final class CreateTableRequests {
         if (index.capacity().isComplete()) {
             builder.provisionedThroughput(throughput(index.capacity()));
         }
+        if (index.warmThroughput().isDeclared()) {
+            builder.warmThroughput(warm(index.warmThroughput()));
+        }
         if (index.onDemandThroughput().isDeclared()) {
             builder.onDemandThroughput(onDemand(index.onDemandThroughput()));
         }
@@ -135,6 +148,17 @@ final class CreateTableRequests {
             projection.nonKeyAttributes(nonKeyAttributes);
         }
         return projection.build();
+    }
+
+    /**
+     * Warm throughput as CreateTable and UpdateTable take it: a value not declared is not sent ("you must specify
+     * ReadUnitsPerSecond, WriteUnitsPerSecond, or both", the API reference's GlobalSecondaryIndex.WarmThroughput).
+     */
+    static software.amazon.awssdk.services.dynamodb.model.WarmThroughput warm(WarmThroughput warm) {
+        return software.amazon.awssdk.services.dynamodb.model.WarmThroughput.builder()
+                .readUnitsPerSecond(warm.readUnitsPerSecond())
+                .writeUnitsPerSecond(warm.writeUnitsPerSecond())
+                .build();
     }
 
     private static OnDemandThroughput onDemand(RequestUnits units) {

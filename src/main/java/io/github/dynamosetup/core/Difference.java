@@ -25,7 +25,12 @@ public record Difference(String what, String declared, String live, Kind kind, C
         /** It can be fixed in place, but not by create alone: an AWS limit, an opt-in, or a human decision. */
         MANUAL,
         /** Only a new table would have it (keys, local secondary indexes). */
-        INCOMPATIBLE
+        INCOMPATIBLE,
+        /**
+         * Not drift: AWS is still on its way to the declaration (an index backfilling or being deleted), or a run
+         * with {@code waitForIndexes=false} left the change for the next run. Never fails a build.
+         */
+        PENDING
     }
 
     /**
@@ -44,16 +49,32 @@ public record Difference(String what, String declared, String live, Kind kind, C
     }
 
     /**
-     * The distinct changes of the fixable differences, in the order found. None for a table with
-     * incompatible drift: it is not the declared table (other keys), so its settings are not ours to
-     * change; enabling TTL on it, say, could expire items of another data model.
+     * The distinct changes of the fixable differences, in the order create makes them: as found, except that an
+     * index whose backfill the run does not wait for ({@code waitForIndexes=false}) comes last, as the run waits
+     * for every index to be ACTIVE before any other UpdateTable. None for a table with incompatible drift: it is
+     * not the declared table (other keys), so its settings are not ours to change; enabling TTL on it, say, could
+     * expire items of another data model.
      */
     public static Set<Change> changes(List<Difference> differences) {
         if (differences.stream().anyMatch(d -> d.kind() == Kind.INCOMPATIBLE)) {
             return Set.of();
         }
-        return differences.stream().map(Difference::change).filter(Objects::nonNull)
+        Set<Change> found = differences.stream().map(Difference::change).filter(Objects::nonNull)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<Change> ordered = new LinkedHashSet<>();
+        found.stream().filter(c -> !backfillsUnwaited(c)).forEach(ordered::add);
+        found.stream().filter(Difference::backfillsUnwaited).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static boolean backfillsUnwaited(Change change) {
+        return change instanceof Change.AddIndex add && !add.awaitBackfill()
+                || change instanceof Change.ReplaceIndex replace && !replace.awaitBackfill();
+    }
+
+    /** Whether any of the differences is drift: anything but what is {@link Kind#PENDING}. */
+    public static boolean anyDrift(List<Difference> differences) {
+        return differences.stream().anyMatch(d -> d.kind() != Kind.PENDING);
     }
 
     @Override

@@ -15,12 +15,16 @@ import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.declaration.Encryption;
 import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.ResourcePolicy;
 import io.github.dynamosetup.declaration.Setting;
 import io.github.dynamosetup.declaration.StreamViewType;
+import io.github.dynamosetup.declaration.WarmThroughput;
+import io.github.dynamosetup.declaration.json.PolicyDocument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -31,12 +35,13 @@ import software.amazon.awssdk.services.dynamodb.model.SSEType;
 
 /**
  * Compares a declared table with the live one, setting by setting. What AWS computes (status, sizes,
- * counts, ARNs, timestamps, warm throughput), tags nobody declared, {@code aws:} tags and settings the
- * declaration leaves to DynamoDB's defaults never count; tag order never matters.
+ * counts, ARNs, timestamps, warm throughput at or above the declared), tags nobody declared, {@code aws:} tags
+ * and settings the declaration leaves to DynamoDB's defaults never count; tag order never matters.
  *
  * <p>Longer than 300 lines on purpose: one method per group of settings (keys, indexes, billing, TTL, stream,
- * encryption, flags, tags), each holding its comparison, the change create makes and the advice for what it
- * does not; split apart, a setting's rule and its advice would live in two places.
+ * encryption, flags, tags, warm throughput, contributor insights), each holding its comparison, the change
+ * create makes and the advice for what it does not; split apart, a setting's rule and its advice would live in
+ * two places.
  */
 final class DriftDetector {
 
@@ -49,14 +54,14 @@ final class DriftDetector {
 
     private final DeclaredTable table;
     private final LiveTable live;
-    private final boolean applyIndexChanges;
+    private final TableProvisioner.Options options;
     private final Remedies remedies;
     private final List<Difference> differences = new ArrayList<>();
 
-    private DriftDetector(DeclaredTable table, LiveTable live, boolean applyIndexChanges, Remedies remedies) {
+    private DriftDetector(DeclaredTable table, LiveTable live, TableProvisioner.Options options, Remedies remedies) {
         this.table = table;
         this.live = live;
-        this.applyIndexChanges = applyIndexChanges;
+        this.options = options;
         this.remedies = remedies;
     }
 
@@ -68,7 +73,16 @@ final class DriftDetector {
      */
     static List<Difference> compare(DeclaredTable table, LiveTable live, boolean applyIndexChanges,
             Remedies remedies) {
-        DriftDetector detector = new DriftDetector(table, live, applyIndexChanges, remedies);
+        return compare(table, live, new TableProvisioner.Options(applyIndexChanges, false), remedies);
+    }
+
+    /**
+     * Every difference between the declaration and the live table, with the index changes create makes under
+     * {@code options} ({@code applyIndexChanges}, {@code replaceChangedIndexes}, {@code waitForIndexes}).
+     */
+    static List<Difference> compare(DeclaredTable table, LiveTable live, TableProvisioner.Options options,
+            Remedies remedies) {
+        DriftDetector detector = new DriftDetector(table, live, options, remedies);
         detector.keys();
         detector.localIndexes();
         detector.globalIndexes();
@@ -79,7 +93,11 @@ final class DriftDetector {
         detector.encryption();
         detector.flags();
         detector.replicas();
+        detector.resourcePolicy();
         detector.tags();
+        detector.warmThroughput();
+        detector.contributorInsights();
+        detector.leaveForNextRun();
         return detector.differences;
     }
 
@@ -121,24 +139,32 @@ final class DriftDetector {
         for (DeclaredGlobalIndex index : table.globalSecondaryIndexes()) {
             declared.add(index.name());
             LiveTable.Index liveIndex = live.globalSecondaryIndexes().get(index.name());
+            String what = "global secondary index " + index.name();
             String want = index(text(index.partitionKeys()), index.sortKeys().isEmpty() ? null : text(index.sortKeys()),
                     index.projection().name(), index.nonKeyAttributes());
-            if (liveIndex == null) {
-                if (applyIndexChanges) {
-                    add("global secondary index " + index.name(), want, NONE, Kind.FIXABLE, new Change.AddIndex(index),
-                            null);
+            if (liveIndex == null || liveIndex.deleting()) {
+                // an index being deleted is added again once it is gone: the wait before every UpdateTable sees to it
+                String have = liveIndex == null ? NONE : liveIndex(index.name(), liveIndex, true) + " (DELETING)";
+                if (options.applyIndexChanges()) {
+                    add(what, want, have, Kind.FIXABLE, new Change.AddIndex(index, options.waitForIndexes()), null);
                 } else {
-                    add("global secondary index " + index.name(), want, NONE, Kind.MANUAL, null, "run "
-                            + remedies.runApplyingIndexChanges() + " to add it (it then backfills from the table's"
-                            + " items, which takes time on a large table)");
+                    add(what, want, have, Kind.MANUAL, null, "run " + remedies.runApplyingIndexChanges() + " to add it"
+                            + " (it then backfills from the table's items, which takes time on a large table)");
                 }
                 continue;
             }
             String have = liveIndex(index.name(), liveIndex, true);
-            if (!want.equals(have)) {
-                add("global secondary index " + index.name(), want, have, Kind.MANUAL, null, "an index's keys and"
-                        + " projection cannot change: delete the index by hand (dynamo-setup never deletes), then run "
-                        + remedies.runApplyingIndexChanges() + " to add it as declared");
+            if (!want.equals(have) && !Change.matches(index, liveIndex)) {
+                if (options.applyIndexChanges() && options.replaceChangedIndexes()) {
+                    add(what, want, have, Kind.FIXABLE, new Change.ReplaceIndex(index, options.waitForIndexes()), null);
+                } else {
+                    add(what, want, have, Kind.MANUAL, null, "an index's keys and projection cannot change in"
+                            + " place: run " + remedies.runReplacingChangedIndexes() + " to delete it and create it as"
+                            + " declared (queries on it fail until it has backfilled again)");
+                }
+            } else if (liveIndex.creating()) {
+                add(what, want, state(liveIndex), Kind.PENDING, null, "AWS is still creating it: not drift;"
+                        + " queries on it work once it is ACTIVE");
             } else if (table.billingMode() == BillingMode.PROVISIONED && live.billingMode() == BillingMode.PROVISIONED
                     && index.capacity().isComplete()
                     && !hasCapacity(live, index.name(), index.capacity(), index.autoScaling())) {
@@ -153,11 +179,59 @@ final class DriftDetector {
             }
         }
         live.globalSecondaryIndexes().forEach((name, index) -> {
-            if (!declared.contains(name)) {
+            if (declared.contains(name)) {
+                return;
+            }
+            if (index.deleting()) {
+                add("global secondary index " + name, NONE, "DELETING", Kind.PENDING, null, "AWS is deleting it");
+            } else {
                 add("global secondary index " + name, NONE, liveIndex(name, index, true), Kind.MANUAL, null,
-                        "declare it, or delete it by hand (dynamo-setup never deletes)");
+                        "declare it, or delete it by hand (dynamo-setup never deletes an index it does not replace)");
             }
         });
+    }
+
+    /** An index being created, as the live value of a pending difference: {@code CREATING, backfilling}. */
+    private static String state(LiveTable.Index index) {
+        return index.status() + (index.backfilling() ? ", backfilling" : "");
+    }
+
+    /**
+     * With {@code waitForIndexes=false}, what a run does not start on a table: AWS takes one index creation or
+     * deletion at a time per table ("You can create or delete only one global secondary index per UpdateTable
+     * operation", UpdateTable, API reference), and a run waits for the table and its indexes to be ACTIVE before
+     * each UpdateTable. So when an index is already being created or deleted, every UpdateTable change is left
+     * for the next run; otherwise every index change after the first (which the run makes last, see
+     * {@link Difference#changes}). Left changes are {@link Kind#PENDING}, never drift.
+     */
+    private void leaveForNextRun() {
+        if (options.waitForIndexes()) {
+            return;
+        }
+        boolean busy = live.indexesInProgress();
+        String first = null;
+        for (int i = 0; i < differences.size(); i++) {
+            Difference difference = differences.get(i);
+            Change change = difference.change();
+            boolean index = change instanceof Change.AddIndex || change instanceof Change.ReplaceIndex;
+            String advice;
+            // adding a replica is an UpdateTable too, sent once the table and its indexes are ACTIVE
+            if (busy && (index || change instanceof Change.UpdateTable || change instanceof Change.AddReplica)) {
+                advice = "left for the next run: an index of the table is being created or deleted, and"
+                        + " waitForIndexes=false does not wait for it";
+            } else if (index && first != null) {
+                advice = "left for the next run: with waitForIndexes=false one index change starts per table and"
+                        + " run (AWS takes no other while index " + first + " backfills); run "
+                        + remedies.run(Goal.CREATE) + " again once it is ACTIVE";
+            } else {
+                if (index) {
+                    first = difference.what().substring("global secondary index ".length());
+                }
+                continue;
+            }
+            differences.set(i, new Difference(difference.what(), difference.declared(), difference.live(),
+                    Kind.PENDING, null, advice));
+        }
     }
 
     private void billing() {
@@ -240,9 +314,11 @@ final class DriftDetector {
         }
         Map<ScalableCapacity, AutoScaling.Dimension> differing = new LinkedHashMap<>();
         AutoScalingTargets.declared(table).forEach((capacity, scaling) -> {
-            // a missing index is reported already; create scales it once it has added it
+            // a missing index is reported already; create scales it once it has added (and waited for) it, and an
+            // index whose backfill is not waited for gets it at the next run, once it is there
             boolean indexThere = capacity.index() == null || live.globalSecondaryIndexes().containsKey(capacity.index());
-            if ((indexThere || applyIndexChanges) && !AutoScalingTargets.matches(scaling, liveScaling(capacity))) {
+            if ((indexThere || options.applyIndexChanges() && options.waitForIndexes())
+                    && !AutoScalingTargets.matches(scaling, liveScaling(capacity))) {
                 differing.put(capacity, scaling);
             }
         });
@@ -404,6 +480,25 @@ final class DriftDetector {
         }
     }
 
+    /**
+     * A declared policy compared as JSON ({@link PolicyDocument#equivalent}), never as text; a policy nobody declared
+     * is not read, and so never drift. The revision read goes with the change, which puts the declared document over
+     * it. dynamo-setup never deletes a policy.
+     */
+    private void resourcePolicy() {
+        ResourcePolicy declared = table.resourcePolicy();
+        if (declared == null) {
+            return;
+        }
+        LiveTable.Policy have = live.resourcePolicy();
+        if (have != null && PolicyDocument.equivalent(declared.document(), have.document())) {
+            return;
+        }
+        add("resource policy", PolicyDocument.describe(declared.document()),
+                have == null ? NONE : "another " + PolicyDocument.describe(have.document()), Kind.FIXABLE,
+                new Change.PutResourcePolicy(declared.document(), have == null ? null : have.revisionId()), null);
+    }
+
     private void tags() {
         Map<String, String> missing = new LinkedHashMap<>();
         table.tags().forEach((key, value) -> {
@@ -417,6 +512,69 @@ final class DriftDetector {
             String have = live.tags().get(key);
             add("tag " + key, value, have == null ? NONE : have, Kind.FIXABLE, tagging, null);
         });
+    }
+
+    /**
+     * Warm throughput, of the table and of each declared index that exists, only where declared: live values at
+     * or above the declared ones are no drift (AWS raises warm throughput by itself as use grows, and never lowers
+     * it: "Once increased, warm throughput values can't be decreased",
+     * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput.html">
+     * warm-throughput.html</a>), nor is an increase under way (UPDATING). Below them, create raises the values
+     * that fall short with UpdateTable, one call for the table and one per index; a declaration lower than the
+     * live table is met already, and nothing is ever asked to go down.
+     */
+    private void warmThroughput() {
+        WarmThroughput declared = table.warmThroughput();
+        if (declared.isDeclared() && !live.warmThroughput().meets(declared)) {
+            WarmThroughput raise = live.warmThroughput().shortOf(declared);
+            add("warm throughput", declared.toString(), live.warmThroughput().toString(), Kind.FIXABLE,
+                    new Change.UpdateTable(What.WARM_THROUGHPUT, r -> r.warmThroughput(CreateTableRequests.warm(raise)),
+                            l -> l.warmThroughput().meets(declared)), null);
+        }
+        for (DeclaredGlobalIndex index : table.globalSecondaryIndexes()) {
+            WarmThroughput wanted = index.warmThroughput();
+            LiveTable.Index liveIndex = live.globalSecondaryIndexes().get(index.name());
+            if (!wanted.isDeclared() || liveIndex == null || liveIndex.warmThroughput().meets(wanted)) {
+                continue; // an index not made yet gets its warm throughput when it is added
+            }
+            WarmThroughput raise = liveIndex.warmThroughput().shortOf(wanted);
+            add("warm throughput of index " + index.name(), wanted.toString(), liveIndex.warmThroughput().toString(),
+                    Kind.FIXABLE, new Change.UpdateTable(What.WARM_THROUGHPUT, r -> r.globalSecondaryIndexUpdates(
+                            GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName(index.name())
+                                    .warmThroughput(CreateTableRequests.warm(raise))).build()),
+                            l -> l.globalSecondaryIndexes().containsKey(index.name())
+                                    && l.globalSecondaryIndexes().get(index.name()).warmThroughput().meets(wanted)),
+                    null);
+        }
+    }
+
+    /**
+     * Contributor insights, of the table and of each declared index, only where declared (true or false): ENABLING
+     * counts as enabled, DISABLING and FAILED as not. create turns it on or off with UpdateContributorInsights; an
+     * index that create is about to add (and wait for) gets it once it is there.
+     */
+    private void contributorInsights() {
+        insights(null, table.contributorInsights(), live.contributorInsights(), "contributor insights");
+        for (DeclaredGlobalIndex index : table.globalSecondaryIndexes()) {
+            LiveTable.Index liveIndex = live.globalSecondaryIndexes().get(index.name());
+            if (liveIndex != null) {
+                insights(index.name(), index.contributorInsights(), liveIndex.contributorInsights(),
+                        "contributor insights of index " + index.name());
+            } else if (options.applyIndexChanges() && options.waitForIndexes()
+                    && Boolean.TRUE.equals(index.contributorInsights())) {
+                // an index whose backfill is not waited for gets it at the next run, once it is there
+                add("contributor insights of index " + index.name(), "enabled", NONE, Kind.FIXABLE,
+                        new Change.SetContributorInsights(index.name(), true), null);
+            }
+        }
+    }
+
+    private void insights(String index, Boolean declared, String status, String what) {
+        if (declared == null || status != null && LiveTable.insightsOn(status) == declared) {
+            return;
+        }
+        add(what, declared ? "enabled" : "disabled", status == null ? NONE : status.toLowerCase(Locale.ROOT),
+                Kind.FIXABLE, new Change.SetContributorInsights(index, declared), null);
     }
 
     private void add(String what, String declared, String liveValue, Kind kind, Change change, String advice) {

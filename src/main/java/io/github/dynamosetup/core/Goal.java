@@ -9,17 +9,27 @@ public enum Goal {
     VALIDATE("validate", Actions.READ, Actions.READ_AUTO_SCALING),
     PLAN("plan", Actions.READ, Actions.READ_AUTO_SCALING),
     FORCE("force", Actions.with(List.of("dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:UpdateTimeToLive",
-            "dynamodb:UpdateContinuousBackups", "dynamodb:TagResource", "dynamodb:UpdateTable"), Actions.REPLICAS),
+            "dynamodb:UpdateContinuousBackups", "dynamodb:TagResource",
+            "dynamodb:UpdateContributorInsights", "dynamodb:DescribeContributorInsights",
+            "dynamodb:PutResourcePolicy", "dynamodb:UpdateTable"), Actions.REPLICAS),
             Actions.WRITE_AUTO_SCALING);
 
-    /** Holds what enum constants cannot refer to before they are declared. */
+    /**
+     * Holds what enum constants cannot refer to before they are declared. A table with a resource policy needs
+     * dynamodb:GetResourcePolicy to read it and dynamodb:PutResourcePolicy to write it, also to create the table with
+     * it: "You need to specify the CreateTable and PutResourcePolicy IAM actions for authorizing a user to create a
+     * table with a resource-based policy" (API_CreateTable, ResourcePolicy). dynamo-setup never deletes a policy.
+     */
     private static final class Actions {
         static final List<String> READ = List.of("dynamodb:DescribeTable", "dynamodb:DescribeTimeToLive",
-                "dynamodb:ListTagsOfResource", "dynamodb:DescribeContinuousBackups");
+                "dynamodb:ListTagsOfResource", "dynamodb:DescribeContinuousBackups",
+                "dynamodb:DescribeContributorInsights", "dynamodb:GetResourcePolicy");
         static final List<String> WRITE = List.of("dynamodb:CreateTable", "dynamodb:DescribeTable",
                 "dynamodb:DescribeTimeToLive", "dynamodb:ListTagsOfResource", "dynamodb:DescribeContinuousBackups",
                 "dynamodb:UpdateTable", "dynamodb:UpdateTimeToLive", "dynamodb:UpdateContinuousBackups",
-                "dynamodb:TagResource");
+                "dynamodb:TagResource",
+                "dynamodb:UpdateContributorInsights", "dynamodb:DescribeContributorInsights",
+                "dynamodb:GetResourcePolicy", "dynamodb:PutResourcePolicy");
         /**
          * Adding a global table replica: UpdateTable in the table's region, and what DynamoDB does in the replica's
          * region in the caller's name (CreateTableReplica, CreateTable, and the item actions that copy the data),

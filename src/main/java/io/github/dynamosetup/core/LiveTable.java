@@ -8,6 +8,7 @@ import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.RequestUnits;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.TableClass;
+import io.github.dynamosetup.declaration.WarmThroughput;
 import java.util.List;
 import java.util.Map;
 
@@ -30,12 +31,18 @@ import java.util.Map;
  * @param kmsKeyArn the KMS key's ARN with KMS encryption (AWS managed or customer managed: DescribeTable
  *     does not say which), or null for the AWS owned key
  * @param deletionProtection whether DeleteTable is refused
+ * @param resourcePolicy the table's resource-based policy; null when it has none, or when it was not read (none is
+ *     declared)
  * @param tableClass the table class
  * @param timeToLiveStatus ENABLED, DISABLED, ENABLING, DISABLING
  * @param timeToLiveAttribute the TTL attribute, or null
  * @param tags every tag of the table; empty when not read (the declaration declares none)
  * @param pointInTimeRecovery whether continuous backups are on; null when not read (not declared)
  * @param recoveryPeriodInDays how many days back point-in-time recovery reaches; null when not read or off
+ * @param warmThroughput the read and write units per second the table takes at once, as DescribeTable reports
+ *     them; {@link Warm#NONE} when it reports none
+ * @param contributorInsights the status of contributor insights on the table (ENABLED, DISABLING, ...); null when
+ *     not read (not declared)
  * @param scaling the scalable targets Application Auto Scaling has on the table's and its indexes' capacity, with their
  *     min, max and (when read) the target utilization of their target tracking policy; null when not read (the
  *     table declares no auto scaling, and its capacity is as declared)
@@ -59,17 +66,21 @@ public record LiveTable(
         String streamArn,
         String kmsKeyArn,
         boolean deletionProtection,
+        Policy resourcePolicy,
         TableClass tableClass,
         String timeToLiveStatus,
         String timeToLiveAttribute,
         Map<String, String> tags,
         Boolean pointInTimeRecovery,
         Integer recoveryPeriodInDays,
+        Warm warmThroughput,
+        String contributorInsights,
         Map<ScalableCapacity, AutoScaling.Dimension> scaling,
         Map<String, String> replicas,
         Map<Value, String> unrecognized) {
 
     public LiveTable {
+        warmThroughput = warmThroughput == null ? Warm.NONE : warmThroughput;
         unrecognized = Map.copyOf(unrecognized);
         scaling = scaling == null ? null : Map.copyOf(scaling);
         replicas = replicas == null ? Map.of() : Map.copyOf(replicas);
@@ -79,16 +90,24 @@ public record LiveTable(
     LiveTable withTags(Map<String, String> tags) {
         return new LiveTable(name, arn, status, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
                 billingMode, capacity, onDemandThroughput, streamViewType, streamArn, kmsKeyArn, deletionProtection,
-                tableClass, timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery, recoveryPeriodInDays, scaling,
-                replicas, unrecognized);
+                resourcePolicy, tableClass, timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery,
+                recoveryPeriodInDays, warmThroughput, contributorInsights, scaling, replicas, unrecognized);
+    }
+
+    /** The same table with {@code resourcePolicy}, read after DescribeTable (null: none). */
+    LiveTable withResourcePolicy(Policy resourcePolicy) {
+        return new LiveTable(name, arn, status, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
+                billingMode, capacity, onDemandThroughput, streamViewType, streamArn, kmsKeyArn, deletionProtection,
+                resourcePolicy, tableClass, timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery,
+                recoveryPeriodInDays, warmThroughput, contributorInsights, scaling, replicas, unrecognized);
     }
 
     /** The same table with the scalable targets read. */
     LiveTable withScaling(Map<ScalableCapacity, AutoScaling.Dimension> scaling) {
         return new LiveTable(name, arn, status, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
                 billingMode, capacity, onDemandThroughput, streamViewType, streamArn, kmsKeyArn, deletionProtection,
-                tableClass, timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery, recoveryPeriodInDays, scaling,
-                replicas, unrecognized);
+                resourcePolicy, tableClass, timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery,
+                recoveryPeriodInDays, warmThroughput, contributorInsights, scaling, replicas, unrecognized);
     }
 
     /** Whether Application Auto Scaling owns this capacity: a scalable target was found on it. */
@@ -137,6 +156,14 @@ public record LiveTable(
     }
 
     /**
+     * A resource-based policy as GetResourcePolicy answers it.
+     *
+     * @param document the policy document, JSON text
+     * @param revisionId its revision, which a PutResourcePolicy that replaces it names
+     */
+    public record Policy(String document, String revisionId) {}
+
+    /**
      * A secondary index as DynamoDB holds it.
      *
      * @param partitionKeys the index's partition key attributes, in key schema order (several only in a global
@@ -145,20 +172,103 @@ public record LiveTable(
      * @param projection its projection type
      * @param nonKeyAttributes what an INCLUDE projection copies
      * @param capacity provisioned throughput of a GSI on a PROVISIONED table
+     * @param warmThroughput a GSI's warm throughput; {@link Warm#NONE} when DescribeTable reports none
+     * @param contributorInsights the status of contributor insights on a GSI; null when not read (not declared)
+     * @param status the index's status (ACTIVE, CREATING, UPDATING, DELETING); ACTIVE for a local secondary
+     *     index, which has none
+     * @param backfilling whether DynamoDB is filling a GSI added to an existing table from the table's items
      */
     public record Index(List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys, IndexProjection projection,
-            List<String> nonKeyAttributes, Capacity capacity) {
+            List<String> nonKeyAttributes, Capacity capacity, Warm warmThroughput, String contributorInsights,
+            String status, boolean backfilling) {
 
         public Index {
             partitionKeys = List.copyOf(partitionKeys);
             sortKeys = List.copyOf(sortKeys);
+            warmThroughput = warmThroughput == null ? Warm.NONE : warmThroughput;
         }
 
-        /** An index with at most one partition and one sort key attribute, either null when it has none. */
+        /** An ACTIVE index whose warm throughput and contributor insights were not read. */
+        public Index(List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys, IndexProjection projection,
+                List<String> nonKeyAttributes, Capacity capacity) {
+            this(partitionKeys, sortKeys, projection, nonKeyAttributes, capacity, null, null, "ACTIVE", false);
+        }
+
+        /** An ACTIVE index with at most one partition and one sort key attribute, either null when it has none. */
         public Index(KeyAttribute partitionKey, KeyAttribute sortKey, IndexProjection projection,
                 List<String> nonKeyAttributes, Capacity capacity) {
             this(partitionKey == null ? List.of() : List.of(partitionKey),
                     sortKey == null ? List.of() : List.of(sortKey), projection, nonKeyAttributes, capacity);
         }
+
+        /** Whether AWS is creating it (backfilling or not yet). */
+        public boolean creating() {
+            return "CREATING".equals(status);
+        }
+
+        /** Whether AWS is deleting it: it is gone once DescribeTable no longer lists it. */
+        public boolean deleting() {
+            return "DELETING".equals(status);
+        }
+
+        /** The same index in another state, e.g. CREATING. */
+        public Index withStatus(String status, boolean backfilling) {
+            return new Index(partitionKeys, sortKeys, projection, nonKeyAttributes, capacity, warmThroughput,
+                    contributorInsights, status, backfilling);
+        }
+    }
+
+    /** Whether a global secondary index is being created or deleted: AWS then takes no other index change. */
+    public boolean indexesInProgress() {
+        return globalSecondaryIndexes.values().stream().anyMatch(i -> i.creating() || i.deleting());
+    }
+
+    /**
+     * Warm throughput as DescribeTable reports it, for a table or a global secondary index: the read and write units
+     * per second it takes at once, either null when not reported, and the status of its last change (UPDATING while
+     * an increase is under way, then ACTIVE: "Updating your warm throughput value is an asynchronous task",
+     * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/update-warm-throughput.html">
+     * update-warm-throughput.html</a>).
+     */
+    public record Warm(Long readUnitsPerSecond, Long writeUnitsPerSecond, String status) {
+
+        public static final Warm NONE = new Warm(null, null, null);
+
+        /**
+         * Whether this meets the declared warm throughput: each declared value is reached or passed (AWS raises warm
+         * throughput by itself as use grows, and it can never be lowered: "Once increased, warm throughput values
+         * can't be decreased",
+         * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput.html">
+         * warm-throughput.html</a>), or an increase is under way (UPDATING).
+         */
+        public boolean meets(WarmThroughput declared) {
+            return "UPDATING".equals(status) || reaches(readUnitsPerSecond, declared.readUnitsPerSecond())
+                    && reaches(writeUnitsPerSecond, declared.writeUnitsPerSecond());
+        }
+
+        /** The declared values this does not reach, to be asked for; the others are left out, never lowered. */
+        public WarmThroughput shortOf(WarmThroughput declared) {
+            return new WarmThroughput(
+                    reaches(readUnitsPerSecond, declared.readUnitsPerSecond()) ? null : declared.readUnitsPerSecond(),
+                    reaches(writeUnitsPerSecond, declared.writeUnitsPerSecond()) ? null
+                            : declared.writeUnitsPerSecond());
+        }
+
+        private static boolean reaches(Long live, Long declared) {
+            return declared == null || live != null && live >= declared;
+        }
+
+        @Override
+        public String toString() {
+            return new WarmThroughput(readUnitsPerSecond, writeUnitsPerSecond).toString();
+        }
+    }
+
+    /**
+     * Whether a contributor insights status counts as on: ENABLED, or ENABLING on its way there (DISABLING counts
+     * as off, FAILED too: API_DescribeContributorInsights, ContributorInsightsStatus).
+     */
+    static boolean insightsOn(String status) {
+        return "ENABLED".equals(status) || "ENABLING".equals(status);
     }
 }

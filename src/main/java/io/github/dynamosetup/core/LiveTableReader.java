@@ -5,6 +5,7 @@ import io.github.dynamosetup.core.LiveTable.Value.Part;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.KeyAttribute;
@@ -17,10 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
+import software.amazon.awssdk.services.dynamodb.model.PolicyNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -30,7 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /**
  * Reads a table's live state with read-only calls: DescribeTable, DescribeTimeToLive, ListTagsOfResource
- * when tags are declared, and DescribeContinuousBackups when point-in-time recovery is declared, and Application
+ * when tags are declared, DescribeContinuousBackups when point-in-time recovery is declared,
+ * DescribeContributorInsights for the table and for each existing global secondary index that declares
+ * contributor insights (true or false), GetResourcePolicy when a resource policy is declared, and Application
  * Auto Scaling's DescribeScalableTargets and DescribeScalingPolicies where {@link #scalingNeeded} says.
  */
 final class LiveTableReader {
@@ -82,7 +87,22 @@ final class LiveTableReader {
             // taken and maintained" (API_PointInTimeRecoveryDescription)
             recoveryPeriodInDays = pointInTimeRecovery ? recovery.recoveryPeriodInDays() : null;
         }
-        LiveTable live = toLiveTable(table, ttl, tags, pointInTimeRecovery, recoveryPeriodInDays);
+        // contributor insights is compared only where declared, so only read there: a table that declares none
+        // costs no call (and an index not made yet has nothing to read)
+        String insights = declared.contributorInsights() == null ? null : contributorInsights(name, null, calls);
+        Map<String, String> indexInsights = new TreeMap<>();
+        for (DeclaredGlobalIndex index : declared.globalSecondaryIndexes()) {
+            if (index.contributorInsights() != null && table.globalSecondaryIndexes().stream()
+                    .anyMatch(i -> i.indexName().equals(index.name()))) {
+                indexInsights.put(index.name(), contributorInsights(name, index.name(), calls));
+            }
+        }
+        LiveTable live = toLiveTable(table, ttl, tags, pointInTimeRecovery, recoveryPeriodInDays, insights,
+                indexInsights);
+        // only a declared policy is compared: a table that declares none has its policy not read
+        if (declared.resourcePolicy() != null) {
+            live = live.withResourcePolicy(policy(name, table.tableArn(), calls));
+        }
         return scalingNeeded(declared, live) ? withScaling(declared, live, calls) : live;
     }
 
@@ -108,6 +128,33 @@ final class LiveTableReader {
     LiveTable withScaling(DeclaredTable declared, LiveTable live, AwsCalls calls) throws ProvisioningException {
         return live.withScaling(autoScaling.read(declared.name(), List.copyOf(live.globalSecondaryIndexes().keySet()),
                 !AutoScalingTargets.declared(declared).isEmpty(), calls));
+    }
+
+    /**
+     * The status of contributor insights on the table ({@code index} null) or on one of its global secondary
+     * indexes: ENABLING, ENABLED, DISABLING, DISABLED or FAILED (API_DescribeContributorInsights).
+     */
+    private String contributorInsights(String name, String index, AwsCalls calls) throws ProvisioningException {
+        return calls.call(name, "DescribeContributorInsights", () -> client.describeContributorInsights(
+                r -> r.tableName(name).indexName(index)).contributorInsightsStatusAsString());
+    }
+
+    /**
+     * The resource-based policy of the table {@code arn}; null when it has none. Just after CreateTable or
+     * PutResourcePolicy, AWS may also say it has none (PolicyNotFoundException), or that the table is not found
+     * (ResourceNotFoundException): "GetResourcePolicy uses an eventually consistent query ... Wait for a few seconds,
+     * and then retry" (<a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GetResourcePolicy.html">
+     * API_GetResourcePolicy</a>); {@link TableProvisioner} reads it again before calling it drift.
+     */
+    LiveTable.Policy policy(String name, String arn, AwsCalls calls) throws ProvisioningException {
+        return calls.call(name, "GetResourcePolicy", () -> {
+            try {
+                GetResourcePolicyResponse policy = client.getResourcePolicy(r -> r.resourceArn(arn));
+                return new LiveTable.Policy(policy.policy(), policy.revisionId());
+            } catch (PolicyNotFoundException | ResourceNotFoundException e) {
+                return null;
+            }
+        });
     }
 
     /** Every tag of the table {@code arn}, page by page. */
@@ -144,12 +191,32 @@ final class LiveTableReader {
      */
     static LiveTable toLiveTable(TableDescription table, TimeToLiveDescription ttl, Map<String, String> tags,
             Boolean pointInTimeRecovery, Integer recoveryPeriodInDays) {
+        return toLiveTable(table, ttl, tags, pointInTimeRecovery, recoveryPeriodInDays, null, Map.of());
+    }
+
+    /**
+     * The table in the declaration's vocabulary (see above), with the contributor insights read for it.
+     *
+     * @param contributorInsights the table's contributor insights status; null when not read
+     * @param indexInsights the contributor insights status of the global secondary indexes read, by index name
+     */
+    static LiveTable toLiveTable(TableDescription table, TimeToLiveDescription ttl, Map<String, String> tags,
+            Boolean pointInTimeRecovery, Integer recoveryPeriodInDays, String contributorInsights,
+            Map<String, String> indexInsights) {
         Map<Value, String> unrecognized = new LinkedHashMap<>();
         Map<String, String> types = new LinkedHashMap<>();
         table.attributeDefinitions().forEach(a -> types.put(a.attributeName(), a.attributeTypeAsString()));
         Map<String, LiveTable.Index> globalIndexes = new TreeMap<>();
-        table.globalSecondaryIndexes().forEach(i -> globalIndexes.put(i.indexName(), index(i.indexName(),
-                i.keySchema(), i.projection(), capacity(i.provisionedThroughput()), types, unrecognized)));
+        table.globalSecondaryIndexes().forEach(i -> {
+            LiveTable.Index index = index(i.indexName(), i.keySchema(), i.projection(),
+                    capacity(i.provisionedThroughput()), types, unrecognized);
+            globalIndexes.put(i.indexName(), new LiveTable.Index(index.partitionKeys(), index.sortKeys(),
+                    index.projection(), index.nonKeyAttributes(), index.capacity(), i.warmThroughput() == null ? null
+                            : new LiveTable.Warm(i.warmThroughput().readUnitsPerSecond(),
+                                    i.warmThroughput().writeUnitsPerSecond(), i.warmThroughput().statusAsString()),
+                    indexInsights.get(i.indexName()), i.indexStatus() == null ? "ACTIVE" : i.indexStatusAsString(),
+                    Boolean.TRUE.equals(i.backfilling())));
+        });
         Map<String, LiveTable.Index> localIndexes = new TreeMap<>();
         table.localSecondaryIndexes().forEach(i -> localIndexes.put(i.indexName(), index(i.indexName(),
                 i.keySchema(), i.projection(), Capacity.NONE, types, unrecognized)));
@@ -181,6 +248,7 @@ final class LiveTableReader {
                 table.latestStreamArn(),
                 kms ? table.sseDescription().kmsMasterKeyArn() : null,
                 Boolean.TRUE.equals(table.deletionProtectionEnabled()),
+                null, // the resource policy: GetResourcePolicy, when one is declared
                 table.tableClassSummary() == null || table.tableClassSummary().tableClassAsString() == null
                         ? TableClass.STANDARD
                         : known(TableClass.class, table.tableClassSummary().tableClassAsString(),
@@ -190,6 +258,10 @@ final class LiveTableReader {
                 tags,
                 pointInTimeRecovery,
                 recoveryPeriodInDays,
+                table.warmThroughput() == null ? null : new LiveTable.Warm(
+                        table.warmThroughput().readUnitsPerSecond(), table.warmThroughput().writeUnitsPerSecond(),
+                        table.warmThroughput().statusAsString()),
+                contributorInsights,
                 null,
                 replicas(table),
                 unrecognized);
@@ -220,9 +292,10 @@ final class LiveTableReader {
         return new LiveTable.Index(
                 keys(keySchema, KeyType.HASH, types, Value.ofIndex(Part.PARTITION_KEY, name), unrecognized),
                 keys(keySchema, KeyType.RANGE, types, Value.ofIndex(Part.SORT_KEY, name), unrecognized),
-                known(IndexProjection.class, projection.projectionTypeAsString(),
+                // an index being deleted may be described without its projection (boto/boto#2978)
+                projection == null ? null : known(IndexProjection.class, projection.projectionTypeAsString(),
                         Value.ofIndex(Part.PROJECTION, name), unrecognized),
-                projection.nonKeyAttributes(),
+                projection == null ? List.of() : projection.nonKeyAttributes(),
                 capacity);
     }
 

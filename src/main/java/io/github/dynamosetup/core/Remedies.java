@@ -24,6 +24,12 @@ public interface Remedies {
     /** The command that runs create so that it adds the declared global secondary indexes a table lacks. */
     String runApplyingIndexChanges();
 
+    /**
+     * The command that runs create so that it also deletes a global secondary index whose keys or projection
+     * differ from the declaration and creates it as declared.
+     */
+    String runReplacingChangedIndexes();
+
     /** How a setting of the run is named where the user sets it, e.g. {@code <timeout>}. */
     String setting(RunSetting setting);
 

@@ -2,6 +2,7 @@ package io.github.dynamosetup.core;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -9,6 +10,8 @@ import software.amazon.awssdk.core.waiters.Waiter;
 import software.amazon.awssdk.core.waiters.WaiterAcceptor;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsStatus;
+import software.amazon.awssdk.services.dynamodb.model.DescribeContributorInsightsResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -68,7 +71,7 @@ final class TableActivityWaiter {
         PollSchedule.Wait wait = schedule.start(created.hasGlobalSecondaryIndexes()
                 || created.hasLocalSecondaryIndexes() ? "table with indexes" : "table");
         waiting.seen(table, created.tableStatusAsString());
-        TableDescription active = awaitActive(table, wait, wait.first());
+        TableDescription active = awaitActive(table, wait, true);
         wait.ended();
         return active;
     }
@@ -83,13 +86,18 @@ final class TableActivityWaiter {
      */
     TableDescription awaitActive(String table) throws ProvisioningException {
         stop.check(table, "before waiting for ACTIVE");
-        return awaitActive(table, schedule.start(null), Duration.ZERO);
+        return awaitActive(table, schedule.start(null), false);
     }
 
-    private TableDescription awaitActive(String table, PollSchedule.Wait wait, Duration first)
+    private TableDescription awaitActive(String table, PollSchedule.Wait wait, boolean scheduled)
             throws ProvisioningException {
         try {
-            pause(table, first);
+            if (scheduled) {
+                while (wait.listening() && !deadline.remaining().isZero()) {
+                    pause(table, PollSchedule.LISTEN_INTERVAL);
+                }
+                pause(table, wait.first());
+            }
             return poll(table, table, wait,
                     WaiterAcceptor.successOnResponseAcceptor(TableActivityWaiter::isActive),
                     // a table just created may not be visible everywhere yet
@@ -153,6 +161,51 @@ final class TableActivityWaiter {
         }
     }
 
+    /**
+     * Returns contributor insights on the table ({@code index} null) or on one of its global secondary indexes once
+     * it has settled: ENABLED (or DISABLED when {@code enabled} is false), or FAILED, which AWS reports only once
+     * the change is under way (API_DescribeContributorInsights). ENABLING and DISABLING are waited out.
+     *
+     * @throws TablesNotActiveException when the deadline passes first
+     */
+    DescribeContributorInsightsResponse awaitContributorInsights(String table, String index, boolean enabled)
+            throws ProvisioningException {
+        String what = table + (index == null ? "" : " (index " + index + ")") + " contributor insights";
+        stop.check(table, "before waiting for " + what);
+        ContributorInsightsStatus settled = enabled ? ContributorInsightsStatus.ENABLED
+                : ContributorInsightsStatus.DISABLED;
+        try {
+            return waiter(DescribeContributorInsightsResponse.class, table, schedule.start(null),
+                    r -> "contributor insights " + r.contributorInsightsStatusAsString(),
+                    WaiterAcceptor.successOnResponseAcceptor(r -> r.contributorInsightsStatus() == settled
+                            || r.contributorInsightsStatus() == ContributorInsightsStatus.FAILED))
+                    .run(() -> client.describeContributorInsights(r -> r.tableName(table).indexName(index)))
+                    .matched().response().orElseThrow();
+        } catch (SdkException e) {
+            throw failure(table, what, e);
+        } finally {
+            waiting.over(table);
+        }
+    }
+
+    /**
+     * Returns when a global secondary index being deleted is gone: DescribeTable no longer lists it, and only
+     * then may an index of that name be created again (an index is DELETING for a while: UpdateTable, API
+     * reference).
+     *
+     * @throws TablesNotActiveException when the deadline passes first
+     */
+    void awaitIndexGone(String table, String index) throws ProvisioningException {
+        stop.check(table, "before waiting for index " + index + " to be deleted");
+        try {
+            poll(table, table + " (index " + index + " still DELETING)", schedule.start(null),
+                    WaiterAcceptor.successOnResponseAcceptor(r -> r.table().globalSecondaryIndexes().stream()
+                            .noneMatch(i -> i.indexName().equals(index))));
+        } finally {
+            waiting.over(table);
+        }
+    }
+
     /** Waits {@code duration} before the first poll, or until the deadline or a stop if either comes first. */
     private void pause(String table, Duration duration) throws RunStoppedException {
         Duration left = deadline.remaining();
@@ -165,7 +218,8 @@ final class TableActivityWaiter {
     private WaiterResponse<DescribeTableResponse> poll(String table, String what, PollSchedule.Wait wait,
             WaiterAcceptor<? super DescribeTableResponse>... acceptors) throws ProvisioningException {
         try {
-            return waiter(table, wait, acceptors).run(() -> client.describeTable(r -> r.tableName(table)));
+            return waiter(DescribeTableResponse.class, table, wait, TableActivityWaiter::state, acceptors)
+                    .run(() -> client.describeTable(r -> r.tableName(table)));
         } catch (SdkException e) {
             throw failure(table, what, e);
         }
@@ -178,22 +232,22 @@ final class TableActivityWaiter {
      * a stop request, at the next poll.
      */
     @SafeVarargs
-    private Waiter<DescribeTableResponse> waiter(String table, PollSchedule.Wait wait,
-            WaiterAcceptor<? super DescribeTableResponse>... acceptors) {
-        var builder = Waiter.builder(DescribeTableResponse.class)
+    private <T> Waiter<T> waiter(Class<T> type, String table, PollSchedule.Wait wait, Function<T, String> state,
+            WaiterAcceptor<? super T>... acceptors) {
+        var builder = Waiter.builder(type)
                 .overrideConfiguration(o -> o
                         .backoffStrategyV2(wait)
                         .waitTimeout(deadline.remaining())
                         .maxAttempts(Integer.MAX_VALUE))
                 .addAcceptor(WaiterAcceptor.errorOnResponseAcceptor(r -> stop.requested()))
                 .addAcceptor(WaiterAcceptor.errorOnExceptionAcceptor(e -> stop.requested()));
-        for (WaiterAcceptor<? super DescribeTableResponse> acceptor : acceptors) {
+        for (WaiterAcceptor<? super T> acceptor : acceptors) {
             builder.addAcceptor(acceptor);
         }
         return builder
                 .addAcceptor(WaiterAcceptor.retryOnExceptionAcceptor(TableActivityWaiter::isTransient))
                 .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> {
-                    waiting.seen(table, state(r));
+                    waiting.seen(table, state.apply(r));
                     return true;
                 }))
                 .build();

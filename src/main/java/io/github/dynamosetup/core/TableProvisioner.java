@@ -31,9 +31,20 @@ public final class TableProvisioner {
      *
      * @param applyIndexChanges add declared global secondary indexes missing on existing tables
      * @param failOnDrift fail when a table differs from its declaration after the run
+     * @param replaceChangedIndexes with {@code applyIndexChanges}: delete a global secondary index whose keys or
+     *     projection differ from the declaration, wait until it is gone, and create it as declared, one index at a
+     *     time per table
+     * @param waitForIndexes wait until each index added to an existing table has backfilled; with false, a run
+     *     starts at most one index change per table, returns once AWS has accepted it, and reports it pending
      */
-    public record Options(boolean applyIndexChanges, boolean failOnDrift) {
+    public record Options(boolean applyIndexChanges, boolean failOnDrift, boolean replaceChangedIndexes,
+            boolean waitForIndexes) {
         public static final Options DEFAULTS = new Options(false, true);
+
+        /** Options that replace no index and wait for every index added. */
+        public Options(boolean applyIndexChanges, boolean failOnDrift) {
+            this(applyIndexChanges, failOnDrift, false, true);
+        }
     }
 
     /**
@@ -54,6 +65,12 @@ public final class TableProvisioner {
 
     /** How long AWS's tag reads may lag behind TagResource: about 2 s, 3 s at most (measured on AWS). */
     static final Duration READ_LAG = Duration.ofSeconds(3);
+
+    /**
+     * How long a resource policy just written may not show in GetResourcePolicy: "a few seconds" (API_GetResourcePolicy),
+     * not measured; read again after 0.5, 1, 2 and 4 s, then the rest of this time.
+     */
+    static final Duration POLICY_READ_LAG = Duration.ofSeconds(10);
 
     private final DynamoDbClient client;
     private final ProvisioningListener listener;
@@ -157,7 +174,8 @@ public final class TableProvisioner {
 
     /** What create would do, with read calls only. Never fails for drift: showing it is the point. */
     public RunSummary plan(Declaration declaration, Options options) throws ProvisioningException {
-        return converge(declaration, new Options(options.applyIndexChanges(), false), true);
+        return converge(declaration, new Options(options.applyIndexChanges(), false, options.replaceChangedIndexes(),
+                options.waitForIndexes()), true);
     }
 
     /**
@@ -207,8 +225,36 @@ public final class TableProvisioner {
             }
             drift = DriftDetector.compare(declared, live, false, remedies);
         }
-        return new TableResult(declared, drift.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(), drift,
-                live.arn(), live.streamArn(), since(tableStart));
+        if (drift.stream().anyMatch(d -> d.change() instanceof Change.PutResourcePolicy)) {
+            drift = DriftDetector.compare(declared, settledPolicy(declared, live, calls), false, remedies);
+        }
+        return new TableResult(declared, Difference.anyDrift(drift) ? Outcome.DRIFT : Outcome.UP_TO_DATE, List.of(),
+                drift, live.arn(), live.streamArn(), since(tableStart));
+    }
+
+    /**
+     * The live table once GetResourcePolicy shows the declared policy, or {@link #POLICY_READ_LAG} has passed (never
+     * beyond the run's deadline). GetResourcePolicy is eventually consistent: just after CreateTable or
+     * PutResourcePolicy it may answer PolicyNotFoundException or the policy before; AWS's advice is to "Wait for a
+     * few seconds, and then retry the GetResourcePolicy request" (API_GetResourcePolicy). So a policy a build has
+     * just written is read again, after 0.5, 1, 2 and 4 s, before it is called missing or different.
+     */
+    private LiveTable settledPolicy(DeclaredTable declared, LiveTable live, AwsCalls calls)
+            throws ProvisioningException {
+        long until = System.nanoTime() + Math.min(POLICY_READ_LAG.toNanos(), calls.deadline().remaining().toNanos());
+        Change.PutResourcePolicy put = new Change.PutResourcePolicy(declared.resourcePolicy().document(), null);
+        for (int attempt = 1; !put.isDoneOn(live); attempt++) {
+            long backoff = Duration.ofMillis(500L << Math.min(attempt - 1, 3)).toNanos(); // 0.5, 1, 2, then 4 s
+            long pause = Math.min(backoff, until - System.nanoTime());
+            if (pause <= 0) {
+                break;
+            }
+            if (stop.sleep(Duration.ofNanos(pause))) {
+                throw new RunStoppedException(declared.name(), "while waiting to read its resource policy again");
+            }
+            live = live.withResourcePolicy(reader.policy(declared.name(), live.arn(), calls));
+        }
+        return live;
     }
 
     /**
@@ -279,12 +325,11 @@ public final class TableProvisioner {
                         LiveTable live = reader.read(declared, calls);
                         noteUndeclaredReplicas(declared, live, calls);
                         return new Decision(declared, live, live == null || live.deleting()
-                                ? List.of() : DriftDetector.compare(declared, live, options.applyIndexChanges(),
-                                        remedies));
+                                ? List.of() : DriftDetector.compare(declared, live, options, remedies));
                     }));
             List<TableResult> plans = decisions.stream().map(Decision::plan).toList();
             plans.forEach(plan -> run.events().on(new ProvisioningEvent.Assessed(goal, plan)));
-            results = dryRun ? plans : act(run, decisions, plans, calls, options.applyIndexChanges());
+            results = dryRun ? plans : act(run, decisions, plans, calls, options);
         }
         RunSummary summary = run.finish(results, start);
         if (options.failOnDrift() && !summary.drifted().isEmpty()) {
@@ -298,15 +343,16 @@ public final class TableProvisioner {
      * CREATING at once; tables with nothing to do keep their planned result and take no thread.
      */
     private List<TableResult> act(Run run, List<Decision> decisions, List<TableResult> plans, AwsCalls calls,
-            boolean applyIndexChanges) throws ProvisioningException {
+            Options options) throws ProvisioningException {
         List<Decision> work = decisions.stream()
-                .filter(d -> d.live() == null || d.live().deleting() || !Difference.changes(d.drift()).isEmpty())
+                .filter(d -> d.live() == null || d.live().deleting() || !Difference.changes(d.drift()).isEmpty()
+                        || options.waitForIndexes() && d.live().indexesInProgress())
                 .toList();
         for (int i = work.size(); i < decisions.size(); i++) {
             calls.waiting().tableDone(); // nothing to do
         }
         List<TableResult> done = run.writing(work, Decision::declared, counting(calls.waiting(),
-                decision -> converge(decision, calls, applyIndexChanges)));
+                decision -> converge(decision, calls, options)));
         List<TableResult> results = new ArrayList<>(plans);
         for (int i = 0; i < work.size(); i++) {
             results.set(decisions.indexOf(work.get(i)), done.get(i));
@@ -314,8 +360,11 @@ public final class TableProvisioner {
         return results;
     }
 
-    /** Brings one table to its declaration: waits out its deletion, creates it, or updates it. */
-    private TableResult converge(Decision decision, AwsCalls calls, boolean applyIndexChanges)
+    /**
+     * Brings one table to its declaration: waits out its deletion, creates it, or updates it. Unless
+     * {@code waitForIndexes} is false, an index another run is creating or deleting is waited for first.
+     */
+    private TableResult converge(Decision decision, AwsCalls calls, Options options)
             throws ProvisioningException {
         long tableStart = System.nanoTime();
         DeclaredTable declared = decision.declared();
@@ -335,10 +384,10 @@ public final class TableProvisioner {
             calls.events().on(new ProvisioningEvent.Waits(declared.name(),
                     ProvisioningEvent.Waits.Reason.CREATED_ELSEWHERE));
         }
-        if (live == null || !"ACTIVE".equals(live.status())) {
+        if (live == null || !"ACTIVE".equals(live.status()) || options.waitForIndexes() && live.indexesInProgress()) {
             live = reader.read(declared, waiter.awaitActive(declared.name()), calls);
         }
-        return writer.update(declared, live, DriftDetector.compare(declared, live, applyIndexChanges, remedies), calls);
+        return writer.update(declared, live, DriftDetector.compare(declared, live, options, remedies), calls);
     }
 
     /** A table's live state and its differences from the declaration; null live state for a missing table. */
@@ -352,7 +401,7 @@ public final class TableProvisioner {
             }
             var changes = Difference.changes(drift);
             Outcome outcome = !changes.isEmpty() ? Outcome.WOULD_UPDATE
-                    : drift.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT;
+                    : Difference.anyDrift(drift) ? Outcome.DRIFT : Outcome.UP_TO_DATE;
             return new TableResult(declared, outcome, changes.stream().map(Change::label).toList(), drift, live.arn(),
                     live.streamArn(), Duration.ZERO);
         }

@@ -23,11 +23,22 @@ public record TableResult(DeclaredTable declared, Outcome outcome, List<String> 
         drift = List.copyOf(drift);
     }
 
-    /** The differences this run left: everything create does not fix, or everything when nothing was applied. */
+    /**
+     * The differences this run left: everything create does not fix, or everything when nothing was applied.
+     * What is pending ({@link #pending()}) is not drift.
+     */
     public List<Difference> unresolvedDrift() {
-        return outcome == Outcome.UPDATED || outcome == Outcome.WOULD_UPDATE
-                ? drift.stream().filter(d -> d.change() == null).toList()
-                : drift;
+        return drift.stream().filter(d -> d.kind() != Difference.Kind.PENDING)
+                .filter(d -> d.change() == null || outcome != Outcome.UPDATED && outcome != Outcome.WOULD_UPDATE)
+                .toList();
+    }
+
+    /**
+     * What AWS is still doing or a run left for the next one ({@link Difference.Kind#PENDING}): an index
+     * backfilling, say.
+     */
+    public List<Difference> pending() {
+        return drift.stream().filter(d -> d.kind() == Difference.Kind.PENDING).toList();
     }
 
     /** Whether any difference would need a new table. */

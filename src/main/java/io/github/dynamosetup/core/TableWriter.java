@@ -1,24 +1,32 @@
 package io.github.dynamosetup.core;
 
 import io.github.dynamosetup.core.TableResult.Outcome;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import io.github.dynamosetup.declaration.DeclaredTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
 import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
+import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsStatus;
+import software.amazon.awssdk.services.dynamodb.model.DescribeContributorInsightsResponse;
+import software.amazon.awssdk.services.dynamodb.model.FailureException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /**
  * The writes of a run, one table at a time: CreateTable and what follows it (ACTIVE, TTL, point-in-time
- * recovery, auto scaling), and the changes that bring an existing table to its declaration (UpdateTable, an index, TTL,
- * tags, point-in-time recovery), each safe to race with other builds. Every write is told as an event.
+ * recovery, contributor insights, auto scaling, replicas), and the changes that bring an existing table to its
+ * declaration (UpdateTable, an index added or replaced, TTL, tags, point-in-time recovery, auto scaling, a replica),
+ * each safe to race with other builds. Every write is told as an event.
  */
 final class TableWriter {
 
@@ -68,6 +76,12 @@ final class TableWriter {
         if (declared.pointInTimeRecovery()) {
             after.add(new Change.EnablePointInTimeRecovery(declared.recoveryPeriodInDays()));
         }
+        // contributor insights is DISABLED on a new table and index: only an enabled one is asked for
+        if (Boolean.TRUE.equals(declared.contributorInsights())) {
+            after.add(new Change.SetContributorInsights(null, true));
+        }
+        declared.globalSecondaryIndexes().stream().filter(i -> Boolean.TRUE.equals(i.contributorInsights()))
+                .forEach(i -> after.add(new Change.SetContributorInsights(i.name(), true)));
         if (!AutoScalingTargets.declared(declared).isEmpty()) {
             after.add(new Change.ConfigureAutoScaling(AutoScalingTargets.declared(declared)));
         }
@@ -97,21 +111,52 @@ final class TableWriter {
         long start = System.nanoTime();
         Set<Change> changes = Difference.changes(differences);
         if (changes.isEmpty()) {
-            return new TableResult(declared, differences.isEmpty() ? Outcome.UP_TO_DATE : Outcome.DRIFT, List.of(),
-                    differences, live.arn(), live.streamArn(), since(start));
+            return new TableResult(declared, Difference.anyDrift(differences) ? Outcome.DRIFT : Outcome.UP_TO_DATE,
+                    List.of(), differences, live.arn(), live.streamArn(), since(start));
         }
         List<String> actions = new ArrayList<>();
+        List<Difference> found = new ArrayList<>(differences);
         String streamArn = live.streamArn();
         for (Change change : changes) {
-            Applied applied = apply(declared, live.arn(), change, calls);
+            Applied applied = change instanceof Change.ReplaceIndex replace
+                    ? replace(declared, live.arn(), replace, calls)
+                    : apply(declared, live.arn(), change, calls);
             if (applied.byThisRun()) {
                 actions.add(change.label());
             }
             if (applied.streamArn() != null) {
                 streamArn = applied.streamArn();
             }
+            notWaitedFor(change, differences).ifPresent(found::add);
         }
-        return new TableResult(declared, Outcome.UPDATED, actions, differences, live.arn(), streamArn, since(start));
+        return new TableResult(declared, Outcome.UPDATED, actions, found, live.arn(), streamArn, since(start));
+    }
+
+    /**
+     * An index replaced: deleted, waited for until it is gone (only then is its name free), and created as
+     * declared, each step safe to race with other builds as {@link #apply} makes it.
+     */
+    private Applied replace(DeclaredTable declared, String arn, Change.ReplaceIndex replace, AwsCalls calls)
+            throws ProvisioningException {
+        boolean byThisRun = false;
+        for (Change part : replace.parts()) {
+            byThisRun |= apply(declared, arn, part, calls).byThisRun();
+        }
+        return new Applied(byThisRun, null);
+    }
+
+    /** The index whose creation {@code change} started and the run did not wait for, as a pending difference. */
+    private static Optional<Difference> notWaitedFor(Change change, List<Difference> differences) {
+        DeclaredGlobalIndex index = change instanceof Change.AddIndex add && !add.awaitBackfill() ? add.index()
+                : change instanceof Change.ReplaceIndex replace && !replace.awaitBackfill() ? replace.index() : null;
+        if (index == null) {
+            return Optional.empty();
+        }
+        String declaredText = differences.stream().filter(d -> change.equals(d.change())).map(Difference::declared)
+                .findFirst().orElse(index.name());
+        return Optional.of(new Difference("global secondary index " + index.name(), declaredText, "CREATING",
+                Difference.Kind.PENDING, null, "backfilling: not waited for (waitForIndexes=false); validate reports it"
+                        + " pending until it is ACTIVE"));
     }
 
     /**
@@ -126,14 +171,15 @@ final class TableWriter {
      * Makes one change, safe to race with other builds: when AWS refuses it and the live table turns out to
      * have it anyway (TTL "already enabled", a stream or index another build added), it is done; when the
      * table is busy with another change (ResourceInUseException), it is tried again once the table is
-     * ACTIVE. Refusals that only mean "not now" are waited out by {@link AwsCalls}.
+     * ACTIVE; a policy put over a revision that is not the table's any more is put again over the one read
+     * now. Refusals that only mean "not now" are waited out by {@link AwsCalls}.
      */
     private Applied apply(DeclaredTable declared, String arn, Change change, AwsCalls calls)
             throws ProvisioningException {
         String name = declared.name();
         TableActivityWaiter waiter = calls.waiter(client);
         boolean updatesTable = change instanceof Change.UpdateTable || change instanceof Change.AddIndex
-                || change instanceof Change.AddReplica;
+                || change instanceof Change.DeleteIndex || change instanceof Change.AddReplica;
         for (int attempt = 1; ; attempt++) {
             if (updatesTable) {
                 waiter.awaitActive(name);
@@ -155,12 +201,19 @@ final class TableWriter {
                 }
                 if (live != null && change.isDoneOn(live)) {
                     calls.events().on(new ProvisioningEvent.ChangedMeanwhile(name, change, refused.errorCode()));
-                    if (change instanceof Change.AddIndex add) {
-                        waiter.awaitIndexActive(name, add.index().name());
-                    } else if (change instanceof Change.AddReplica replica) {
-                        awaitReplica(name, replica.region(), waiter);
+                    if (!(change instanceof Change.UpdateTable)) {
+                        awaitDone(name, change, waiter, calls);
                     }
                     return new Applied(false, live.streamArn());
+                }
+                if (change instanceof Change.PutResourcePolicy put && live != null
+                        && "PolicyNotFoundException".equals(refused.errorCode()) && !calls.deadline().passed()) {
+                    // the revision read is not the table's any more: GetResourcePolicy lags behind a Put
+                    // (API_GetResourcePolicy), or another build put a policy since; the declared one goes over the
+                    // revision read now
+                    change = put.over(live.resourcePolicy());
+                    calls.pause(attempt, (SdkException) refused.getCause(), name, operation(change));
+                    continue;
                 }
                 if (!"ResourceInUseException".equals(refused.errorCode()) || calls.deadline().passed()) {
                     throw refused;
@@ -168,16 +221,31 @@ final class TableWriter {
                 calls.pause(attempt, (SdkException) refused.getCause(), name, operation(change));
             }
         }
-        String streamArn = null;
-        if (change instanceof Change.UpdateTable) {
-            streamArn = waiter.awaitActive(name).latestStreamArn();
-        } else if (change instanceof Change.AddIndex add) {
-            waiter.awaitIndexActive(name, add.index().name());
-        } else if (change instanceof Change.AddReplica replica) {
-            streamArn = awaitReplica(name, replica.region(), waiter);
-        }
+        String streamArn = awaitDone(name, change, waiter, calls);
         calls.events().on(new ProvisioningEvent.Changed(name, change));
         return new Applied(true, streamArn);
+    }
+
+    /**
+     * Waits until a change AWS accepted is done: the table ACTIVE again after an UpdateTable (its latest stream
+     * then returned), an index added ACTIVE (unless the run does not wait for its backfill), an index deleted gone,
+     * contributor insights settled, a replica made (the table's latest stream then returned: AWS turns it on for a
+     * global table).
+     */
+    private String awaitDone(String name, Change change, TableActivityWaiter waiter, AwsCalls calls)
+            throws ProvisioningException {
+        if (change instanceof Change.UpdateTable) {
+            return waiter.awaitActive(name).latestStreamArn();
+        } else if (change instanceof Change.AddIndex add && add.awaitBackfill()) {
+            waiter.awaitIndexActive(name, add.index().name());
+        } else if (change instanceof Change.DeleteIndex delete) {
+            waiter.awaitIndexGone(name, delete.name());
+        } else if (change instanceof Change.SetContributorInsights insights) {
+            awaitContributorInsights(name, insights, waiter, calls.remedies());
+        } else if (change instanceof Change.AddReplica replica) {
+            return awaitReplica(name, replica.region(), waiter);
+        }
+        return null;
     }
 
     /**
@@ -211,6 +279,10 @@ final class TableWriter {
             return "UpdateContinuousBackups";
         } else if (change instanceof Change.ConfigureAutoScaling) {
             return "RegisterScalableTarget";
+        } else if (change instanceof Change.SetContributorInsights) {
+            return "UpdateContributorInsights";
+        } else if (change instanceof Change.PutResourcePolicy) {
+            return "PutResourcePolicy";
         }
         return "UpdateTable";
     }
@@ -231,6 +303,9 @@ final class TableWriter {
             // UpdateTable request" meanwhile (UpdateTable, API reference; ReplicationGroupUpdate)
             calls.run(name, operation, () -> client.updateTable(r -> r.tableName(name).replicaUpdates(
                     ReplicationGroupUpdate.builder().create(c -> c.regionName(replica.region())).build())));
+        } else if (change instanceof Change.DeleteIndex delete) {
+            calls.run(name, operation, () -> client.updateTable(r -> r.tableName(name).globalSecondaryIndexUpdates(
+                    GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName(delete.name())).build())));
         } else if (change instanceof Change.EnableTimeToLive ttl) {
             calls.run(name, operation, () -> client.updateTimeToLive(r -> r.tableName(name)
                     .timeToLiveSpecification(s -> s.enabled(true).attributeName(ttl.attribute()))));
@@ -250,7 +325,50 @@ final class TableWriter {
             calls.run(name, operation, () -> client.updateContinuousBackups(r -> r.tableName(name)
                     .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true)
                             .recoveryPeriodInDays(days))));
+        } else if (change instanceof Change.SetContributorInsights insights) {
+            calls.run(name, operation, () -> client.updateContributorInsights(r -> r.tableName(name)
+                    .indexName(insights.index())
+                    .contributorInsightsAction(insights.enabled() ? ContributorInsightsAction.ENABLE
+                            : ContributorInsightsAction.DISABLE)));
+        } else if (change instanceof Change.PutResourcePolicy put) {
+            // never ConfirmRemoveSelfResourceAccess: a policy that would lock the caller out is AWS's to refuse
+            calls.run(name, operation, () -> client.putResourcePolicy(r -> r.resourceArn(arn).policy(put.document())
+                    .expectedRevisionId(put.expectedRevisionId() == null ? "NO_POLICY" : put.expectedRevisionId())));
         }
+    }
+
+    /**
+     * Waits for contributor insights to be ENABLED (or DISABLED). It may end FAILED instead, which AWS tells only
+     * then: the failure's name and description say why, most often LimitExceededException (the account's
+     * CloudWatch Contributor Insights rule limit) or AccessDeniedException (the rules, or the service-linked role
+     * they need on first use, could not be made) (API_DescribeContributorInsights, FailureException).
+     */
+    private void awaitContributorInsights(String name, Change.SetContributorInsights insights,
+            TableActivityWaiter waiter, Remedies remedies) throws ProvisioningException {
+        DescribeContributorInsightsResponse settled = waiter.awaitContributorInsights(name, insights.index(),
+                insights.enabled());
+        if (settled.contributorInsightsStatus() != ContributorInsightsStatus.FAILED) {
+            return;
+        }
+        FailureException failure = settled.failureException();
+        String code = failure == null || failure.exceptionName() == null ? "FAILED" : failure.exceptionName();
+        String said = failure == null || failure.exceptionDescription() == null ? "(no description)"
+                : failure.exceptionDescription().strip();
+        String advice = switch (code) {
+            case "LimitExceededException" -> "The account has as many CloudWatch Contributor Insights rules as it"
+                    + " may have: disable contributor insights on tables or indexes that no longer need it, or"
+                    + " delete Contributor Insights rules in CloudWatch (or ask AWS for a higher quota), then run "
+                    + remedies.run(Goal.CREATE) + " again.";
+            case "AccessDeniedException" -> "The caller may not make the Contributor Insights rules or the"
+                    + " service-linked role they need the first time (iam:CreateServiceLinkedRole on"
+                    + " AWSServiceRoleForDynamoDBCloudWatchContributorInsights; see the README, IAM permissions"
+                    + " per goal), then run " + remedies.run(Goal.CREATE) + " again.";
+            default -> "Run " + remedies.run(Goal.CREATE) + " again; if this persists, check the table in the"
+                    + " DynamoDB console.";
+        };
+        throw new AwsCallException(code, "Contributor insights on table '" + name + "'"
+                + (insights.index() == null ? "" : ", index '" + insights.index() + "',") + " FAILED: " + code + ": "
+                + (said.endsWith(".") ? said : said + ".") + " " + advice, null);
     }
 
     static Duration since(long startNanos) {

@@ -12,7 +12,8 @@
  * {@link io.github.dynamosetup.core.ProvisioningException}s whose remedies come from
  * {@link io.github.dynamosetup.core.Remedies}.
  *
- * <p>Knows DynamoDB, not Maven: imports {@code declaration}, the AWS SDK, and {@code aws.AwsErrors} (the meaning
+ * <p>Knows DynamoDB, not Maven: imports {@code declaration} (and {@code declaration.json.PolicyDocument}, which
+ * compares resource policies as JSON), the AWS SDK, and {@code aws.AwsErrors} (the meaning
  * of AWS error codes); never Maven, {@code maven} or {@code report}. No string here names a Maven command,
  * parameter or property (a test checks it).
  */

@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param capacity provisioned throughput, for tables in {@link BillingMode#PROVISIONED} mode
  * @param autoScaling auto scaling of the index's capacity, for tables in {@link BillingMode#PROVISIONED} mode
  * @param onDemandThroughput request unit limits, for tables in {@link BillingMode#PAY_PER_REQUEST} mode
+ * @param warmThroughput the read and write units per second the index takes at once; {@link WarmThroughput#NONE}
+ *     when not declared
+ * @param contributorInsights whether CloudWatch Contributor Insights is on for the index; {@code null} when not
+ *     declared
  */
 public record DeclaredGlobalIndex(
         String name,
@@ -29,7 +33,9 @@ public record DeclaredGlobalIndex(
         List<String> nonKeyAttributes,
         Capacity capacity,
         AutoScaling autoScaling,
-        RequestUnits onDemandThroughput) {
+        RequestUnits onDemandThroughput,
+        WarmThroughput warmThroughput,
+        Boolean contributorInsights) {
 
     public DeclaredGlobalIndex {
         Objects.requireNonNull(projection, "projection");
@@ -39,18 +45,37 @@ public record DeclaredGlobalIndex(
         capacity = capacity == null ? Capacity.NONE : capacity;
         autoScaling = autoScaling == null ? AutoScaling.NONE : autoScaling;
         onDemandThroughput = onDemandThroughput == null ? RequestUnits.NONE : onDemandThroughput;
+        warmThroughput = warmThroughput == null ? WarmThroughput.NONE : warmThroughput;
+    }
+
+    /** An index that declares neither auto scaling, warm throughput nor contributor insights. */
+    public DeclaredGlobalIndex(String name, List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys,
+            IndexProjection projection, List<String> nonKeyAttributes, Capacity capacity,
+            RequestUnits onDemandThroughput) {
+        this(name, partitionKeys, sortKeys, projection, nonKeyAttributes, capacity, null, onDemandThroughput, null,
+                null);
+    }
+
+    /** An index that declares neither warm throughput nor contributor insights. */
+    public DeclaredGlobalIndex(String name, List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys,
+            IndexProjection projection, List<String> nonKeyAttributes, Capacity capacity, AutoScaling autoScaling,
+            RequestUnits onDemandThroughput) {
+        this(name, partitionKeys, sortKeys, projection, nonKeyAttributes, capacity, autoScaling, onDemandThroughput,
+                null, null);
     }
 
     /** An index without auto scaling. */
     public DeclaredGlobalIndex(String name, List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys,
-            IndexProjection projection, List<String> nonKeyAttributes, Capacity capacity, RequestUnits onDemandThroughput) {
-        this(name, partitionKeys, sortKeys, projection, nonKeyAttributes, capacity, null, onDemandThroughput);
+            IndexProjection projection, List<String> nonKeyAttributes, Capacity capacity,
+            RequestUnits onDemandThroughput, WarmThroughput warmThroughput, Boolean contributorInsights) {
+        this(name, partitionKeys, sortKeys, projection, nonKeyAttributes, capacity, null, onDemandThroughput,
+                warmThroughput, contributorInsights);
     }
 
     /** An index whose key has at most one partition and one sort attribute, either {@code null} when not declared. */
     public DeclaredGlobalIndex(String name, KeyAttribute partitionKey, KeyAttribute sortKey, IndexProjection projection,
             List<String> nonKeyAttributes, Capacity capacity, RequestUnits onDemandThroughput) {
-        this(name, listOf(partitionKey), listOf(sortKey), projection, nonKeyAttributes, capacity, null, onDemandThroughput);
+        this(name, listOf(partitionKey), listOf(sortKey), projection, nonKeyAttributes, capacity, onDemandThroughput);
     }
 
     /** An index with a partition key and the given projection, and nothing else declared. */

@@ -30,7 +30,13 @@ import java.util.TreeMap;
  * @param pointInTimeRecovery whether continuous backups are turned on after creation
  * @param recoveryPeriodInDays how many days back point-in-time recovery reaches; {@code null} for DynamoDB's
  *        default (35)
+ * @param warmThroughput the read and write units per second the table takes at once; {@link WarmThroughput#NONE}
+ *        when not declared (DynamoDB's own values then, which it raises with use)
+ * @param contributorInsights whether CloudWatch Contributor Insights is on for the table; {@code null} when not
+ *        declared
  * @param deletionProtection whether the table refuses DeleteTable
+ * @param resourcePolicy the resource-based policy attached to the table; {@code null} for none declared (a policy set
+ *        by other means is then left alone)
  * @param tableClass the table class; {@code null} for DynamoDB's default (STANDARD)
  * @param autoScaling auto scaling of the table's read and write capacity (PROVISIONED only)
  * @param replicaRegions the regions of the table's global table replicas, in declared order; empty for none
@@ -53,7 +59,10 @@ public record DeclaredTable(
         String kmsKeyId,
         boolean pointInTimeRecovery,
         Long recoveryPeriodInDays,
+        WarmThroughput warmThroughput,
+        Boolean contributorInsights,
         boolean deletionProtection,
+        ResourcePolicy resourcePolicy,
         TableClass tableClass,
         AutoScaling autoScaling,
         List<String> replicaRegions,
@@ -66,6 +75,7 @@ public record DeclaredTable(
         localSecondaryIndexes = List.copyOf(localSecondaryIndexes);
         capacity = capacity == null ? Capacity.NONE : capacity;
         onDemandThroughput = onDemandThroughput == null ? RequestUnits.NONE : onDemandThroughput;
+        warmThroughput = warmThroughput == null ? WarmThroughput.NONE : warmThroughput;
         autoScaling = autoScaling == null ? AutoScaling.NONE : autoScaling;
         replicaRegions = replicaRegions == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(replicaRegions));
         // null values are kept so that validation can report them; Map.copyOf would reject them
@@ -91,7 +101,10 @@ public record DeclaredTable(
                 .encryption(encryption, kmsKeyId)
                 .pointInTimeRecovery(pointInTimeRecovery)
                 .recoveryPeriodInDays(recoveryPeriodInDays)
+                .warmThroughput(warmThroughput)
+                .contributorInsights(contributorInsights)
                 .deletionProtection(deletionProtection)
+                .resourcePolicy(resourcePolicy)
                 .tableClass(tableClass)
                 .autoScaling(autoScaling)
                 .replicaRegions(replicaRegions)
@@ -151,7 +164,10 @@ public record DeclaredTable(
         private String kmsKeyId;
         private boolean pointInTimeRecovery;
         private Long recoveryPeriodInDays;
+        private WarmThroughput warmThroughput;
+        private Boolean contributorInsights;
         private boolean deletionProtection;
+        private ResourcePolicy resourcePolicy;
         private TableClass tableClass;
         private AutoScaling autoScaling;
         private final List<String> replicaRegions = new ArrayList<>();
@@ -229,8 +245,23 @@ public record DeclaredTable(
             return this;
         }
 
+        public Builder warmThroughput(WarmThroughput warmThroughput) {
+            this.warmThroughput = warmThroughput;
+            return this;
+        }
+
+        public Builder contributorInsights(Boolean contributorInsights) {
+            this.contributorInsights = contributorInsights;
+            return this;
+        }
+
         public Builder deletionProtection(boolean deletionProtection) {
             this.deletionProtection = deletionProtection;
+            return this;
+        }
+
+        public Builder resourcePolicy(ResourcePolicy resourcePolicy) {
+            this.resourcePolicy = resourcePolicy;
             return this;
         }
 
@@ -259,7 +290,8 @@ public record DeclaredTable(
         public DeclaredTable build() {
             return new DeclaredTable(origin, name, declaredName == null ? name : declaredName, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
                     timeToLiveAttribute, billingMode, capacity, onDemandThroughput, stream, encryption, kmsKeyId,
-                    pointInTimeRecovery, recoveryPeriodInDays, deletionProtection, tableClass, autoScaling, replicaRegions, tags);
+                    pointInTimeRecovery, recoveryPeriodInDays, warmThroughput, contributorInsights,
+                    deletionProtection, resourcePolicy, tableClass, autoScaling, replicaRegions, tags);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.dynamosetup.declaration;
 
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The rules one declared table must follow (name, keys, secondary indexes, billing and throughput, TTL,
- * stream, encryption, recovery period, tags); collects what it breaks, each problem at its {@link Place}.
+ * stream, encryption, recovery period, warm throughput, tags); collects what it breaks, each problem at its
+ * {@link Place}.
  */
 final class TableRules {
 
@@ -45,6 +47,14 @@ final class TableRules {
     static final double MAX_TARGET_UTILIZATION = 90;
     /** An AWS region name: {@code eu-west-1}, {@code us-gov-east-1}, {@code ap-southeast-5}. */
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    /**
+     * The size of a resource-based policy: "The maximum size supported for a resource-based policy document is 20 KB.
+     * DynamoDB counts whitespaces when calculating the size of a policy against this limit"
+     * (<a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutResourcePolicy.html">
+     * API_PutResourcePolicy</a>, Policy; the same in API_CreateTable, ResourcePolicy). Whether AWS counts bytes or
+     * characters, and KB as 1,000 or 1,024, is not documented: the document is counted in UTF-8 bytes, 1,024 to the KB.
+     */
+    private static final int MAX_RESOURCE_POLICY_BYTES = 20 * 1024;
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
@@ -80,6 +90,8 @@ final class TableRules {
         checkRecoveryPeriod();
         checkAutoScaling();
         checkReplicas();
+        checkWarmThroughput(null, 0, null, table.warmThroughput());
+        checkResourcePolicy();
         problems.addAll(DeclarationRules.tagProblems(subject, origin, table.tags()));
     }
 
@@ -110,6 +122,7 @@ final class TableRules {
             checkKeyAttributeCount(i + 1, index.name(), Setting.PARTITION_KEY, index.partitionKeys(), "partition");
             checkKeyAttributeCount(i + 1, index.name(), Setting.SORT_KEY, index.sortKeys(), "sort");
             checkProjection(IndexKind.GLOBAL, i + 1, index.name(), index.projection(), index.nonKeyAttributes());
+            checkWarmThroughput(IndexKind.GLOBAL, i + 1, index.name(), index.warmThroughput());
         }
     }
 
@@ -458,6 +471,40 @@ final class TableRules {
         if (stream != null && !stream.enabled()) {
             problem(Setting.STREAM, "replicas need the table's stream (DynamoDB turns on NEW_AND_OLD_IMAGES for them"
                     + " and refuses to disable it on a global table); remove the disabled stream, or the replicas");
+        }
+    }
+
+    /**
+     * The warm throughput of the table ({@code kind} null) or of a global secondary index: at least 1 read and 1
+     * write unit per second where declared ("Valid Range: Minimum value of 1",
+     * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableWarmThroughputDescription.html">
+     * API_TableWarmThroughputDescription</a>); either may be declared alone ("you must specify ReadUnitsPerSecond,
+     * WriteUnitsPerSecond, or both", the SDK's GlobalSecondaryIndex.WarmThroughput). AWS documents no upper bound
+     * but the account's table quota, nor a lower one at creation, so none is checked.
+     */
+    private void checkWarmThroughput(IndexKind kind, int position, String indexName, WarmThroughput warm) {
+        if (warm.readUnitsPerSecond() != null && warm.readUnitsPerSecond() < 1
+                || warm.writeUnitsPerSecond() != null && warm.writeUnitsPerSecond() < 1) {
+            problem(kind, position, indexName, Setting.WARM_THROUGHPUT, warm + "; warm throughput is at least 1 unit"
+                    + " per second, for reads and for writes");
+        }
+    }
+
+    /**
+     * The size of the document as it is sent. Its JSON is checked where it is read (the POM, a file, a table file),
+     * which knows where a syntax error lies.
+     */
+    private void checkResourcePolicy() {
+        ResourcePolicy policy = table.resourcePolicy();
+        if (policy == null) {
+            return;
+        }
+        int bytes = policy.document().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_RESOURCE_POLICY_BYTES) {
+            problem(policy.file() == null ? Setting.RESOURCE_POLICY : Setting.RESOURCE_POLICY_FILE,
+                    (policy.file() == null ? "the policy has " : policy.file() + " has ") + bytes + " bytes; DynamoDB"
+                    + " takes a resource policy of at most 20 KB (" + MAX_RESOURCE_POLICY_BYTES + " bytes), whitespace"
+                    + " included: remove indentation or statements");
         }
     }
 

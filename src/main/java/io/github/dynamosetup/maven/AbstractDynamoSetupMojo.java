@@ -37,13 +37,20 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * {@code <readCapacity>} and {@code <writeCapacity>}), {@code <maxReadRequestUnits>} and
      * {@code <maxWriteRequestUnits>}, {@code <streamViewType>}, {@code <encryption>} ({@code AWS_OWNED},
      * {@code AWS_MANAGED}, {@code CUSTOMER_MANAGED} with {@code <kmsKeyId>}), {@code <pointInTimeRecovery>} (with
-     * {@code <recoveryPeriodInDays>}, 1 to 35), {@code <deletionProtection>}, {@code <tableClass>},
+     * {@code <recoveryPeriodInDays>}, 1 to 35), {@code <warmThroughput>} ({@code <readUnitsPerSecond>} and/or
+     * {@code <writeUnitsPerSecond>}, at least 1; also on a global secondary index; raised where the table has
+     * less, never lowered), {@code <contributorInsights>} ({@code true} or {@code false}; also on a global
+     * secondary index), {@code <deletionProtection>}, {@code <tableClass>},
      * {@code <autoScaling>} (with {@code PROVISIONED}, on the table and its indexes: {@code <read>} and {@code <write>},
      * each with {@code <min>}, {@code <max>} and {@code <targetUtilization>}, 10 to 90 percent; capacity it owns is never
      * drift), {@code <replicas>} ({@code <replica><region>eu-west-1</region></replica>}: global table replicas, added
      * once the table is ACTIVE, never removed) and {@code <tags>}. Attribute definitions are
      * derived from the keys. A {@code ${...}} that Maven cannot resolve, in any element, is a configuration
      * error naming the table and the element.
+     * {@code <resourcePolicy>} (the policy JSON, best in a CDATA section) or {@code <resourcePolicyFile>} (a UTF-8
+     * JSON file relative to the project: the way for a policy with IAM policy variables such as
+     * {@code ${aws:username}}, which Maven would take for its own, unless written {@code $${aws:username}}) attaches
+     * a resource-based policy, compared as JSON.
      *
      * @since 0.1.0
      */
@@ -52,8 +59,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
 
     /**
      * table files, in the JSON that {@code aws dynamodb create-table --cli-input-json} reads, plus
-     * {@code TimeToLiveSpecification} and {@code PointInTimeRecoverySpecification}, and dynamo-setup's own
-     * {@code AutoScaling} and {@code Replicas}: paths or globs
+     * {@code TimeToLiveSpecification}, {@code PointInTimeRecoverySpecification} and
+     * {@code ContributorInsightsSpecification} ({@code {"Enabled": true}}, on the table and in a global secondary
+     * index, as in CloudFormation), and dynamo-setup's own {@code AutoScaling} and {@code Replicas}: paths or globs
      * ({@code src/main/dynamodb/*.json}) relative to the project, declared as
      * {@code <tableFiles><tableFile>...</tableFile></tableFiles>}. Their tables join those of
      * {@code <tables>}; the global {@code <tags>}, prefix and suffix apply to them too.
@@ -209,6 +217,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
                 tableNameSuffix);
         List<ConfigurationProblem> problems = new ArrayList<>();
         Duration waitTimeout = parseTimeout(problems);
+        checkParameters(problems);
         ConnectionSettings connection = new ConnectionParameters(region, endpoint, profile, serverId, settings,
                 settingsDecrypter, environment(), this::profileFile).resolve(waitTimeout, problems);
         Path projectDirectory = projectDirectory();
@@ -233,6 +242,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private Path projectDirectory() {
         return basedir.toPath().toAbsolutePath().normalize();
     }
+
+    /** Adds the problems of this goal's own parameters to {@code problems}, reported with the rest; none by default. */
+    protected void checkParameters(List<ConfigurationProblem> problems) {}
 
     /** Removes what an earlier build of this goal left that this run would replace; nothing by default. */
     protected void discardEarlierReport() throws MojoExecutionException {}

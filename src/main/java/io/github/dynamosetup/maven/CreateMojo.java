@@ -5,6 +5,7 @@ import io.github.dynamosetup.core.ProvisioningException;
 import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.core.TableResult;
+import io.github.dynamosetup.declaration.ConfigurationProblem;
 import io.github.dynamosetup.declaration.Declaration;
 import java.util.List;
 import java.util.Optional;
@@ -46,12 +47,39 @@ public class CreateMojo extends AbstractProvisioningMojo {
     /**
      * Adds declared global secondary indexes that an existing table lacks, one UpdateTable call per index,
      * waiting for each to finish backfilling. Off by default: on a large table an index takes long to build
-     * and costs write capacity. Indexes are never deleted.
+     * and costs write capacity. Indexes are deleted only with {@code replaceChangedIndexes}.
      *
      * @since 0.1.0
      */
     @Parameter(property = "dynamo-setup.applyIndexChanges", defaultValue = "false")
     private boolean applyIndexChanges;
+
+    /**
+     * With {@code applyIndexChanges}: a global secondary index whose keys (in order, a key of several attributes
+     * included) or projection differ from its declaration is deleted, waited for until it is gone, and created as
+     * declared, then waited for until it has backfilled; one index at a time per table, the tables in parallel.
+     * Queries on that index fail from its deletion until it is ACTIVE again. Without it, such an index is reported
+     * as drift naming this parameter. A local secondary index never changes: only a new table has other ones.
+     * {@code true} without {@code applyIndexChanges} is a configuration error.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.replaceChangedIndexes", defaultValue = "false")
+    private boolean replaceChangedIndexes;
+
+    /**
+     * Whether the goal waits until each index it adds to an existing table (or replaces) has backfilled, which
+     * takes minutes even on an empty table and hours on a large one. With {@code false}, it returns once AWS has
+     * accepted the index's creation and reports the index as pending (console and report); as AWS takes one index
+     * creation or deletion at a time per table, it then starts at most one index change per table and leaves the
+     * others, and any UpdateTable on a table whose index is still being built, for the next run, reported as
+     * pending too. Pending is never drift: {@code validate} reports an index still being created as pending and
+     * passes. Tables created by the goal are not concerned: their indexes are built with them.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dynamo-setup.waitForIndexes", defaultValue = "true")
+    private boolean waitForIndexes;
 
     /**
      * Fails the build when an existing table still differs from its declaration after the goal has fixed
@@ -66,12 +94,12 @@ public class CreateMojo extends AbstractProvisioningMojo {
      * Lets the modules of one build reuse the result of the first module that ran {@code create} on the same
      * tables (their content, wherever each module declares or reads them), with the same connection (endpoint,
      * region, profile, credentials, proxies) and the same options ({@code dryRun}, {@code applyIndexChanges},
-     * {@code failOnDrift}, {@code timeout}, {@code maxConcurrency}, {@code allowedAccountIds}): that module does the
-     * AWS work; the others make no AWS call, print one line naming it, write its report as their own (with
-     * {@code reusedFrom}) and export its table properties into their own project. Under {@code -T}, a module waits
-     * for that run while it works, and runs the goal itself when it failed. Only within one build, never from an
-     * earlier one. Set it to {@code false} when something between two modules changes the tables (a module's
-     * tests delete them, say).
+     * {@code replaceChangedIndexes}, {@code waitForIndexes}, {@code failOnDrift}, {@code timeout},
+     * {@code maxConcurrency}, {@code allowedAccountIds}): that module does the AWS work; the others make no AWS
+     * call, print one line naming it, write its report as their own (with {@code reusedFrom}) and export its table
+     * properties into their own project. Under {@code -T}, a module waits for that run while it works, and runs the
+     * goal itself when it failed. Only within one build, never from an earlier one. Set it to {@code false} when
+     * something between two modules changes the tables (a module's tests delete them, say).
      *
      * @since 0.1.0
      */
@@ -84,8 +112,25 @@ public class CreateMojo extends AbstractProvisioningMojo {
     }
 
     @Override
+    protected void checkParameters(List<ConfigurationProblem> problems) {
+        checkIndexParameters(applyIndexChanges, replaceChangedIndexes, problems);
+    }
+
+    /** {@code replaceChangedIndexes} means nothing without {@code applyIndexChanges}: said, never ignored. */
+    static void checkIndexParameters(boolean applyIndexChanges, boolean replaceChangedIndexes,
+            List<ConfigurationProblem> problems) {
+        if (replaceChangedIndexes && !applyIndexChanges) {
+            problems.add(PluginParameter.REPLACE_CHANGED_INDEXES.problem("true without <applyIndexChanges>true"
+                    + "</applyIndexChanges>: indexes are replaced only where index changes are applied; set"
+                    + " <applyIndexChanges>true</applyIndexChanges> (-Ddynamo-setup.applyIndexChanges) too, or leave"
+                    + " replaceChangedIndexes false"));
+        }
+    }
+
+    @Override
     protected RunSummary run(TableProvisioner provisioner, Declaration declaration) throws ProvisioningException {
-        TableProvisioner.Options options = new TableProvisioner.Options(applyIndexChanges, failOnDrift);
+        TableProvisioner.Options options = new TableProvisioner.Options(applyIndexChanges, failOnDrift,
+                replaceChangedIndexes, waitForIndexes);
         return dryRun ? provisioner.plan(declaration, options) : provisioner.create(declaration, options);
     }
 
@@ -115,7 +160,8 @@ public class CreateMojo extends AbstractProvisioningMojo {
 
     @Override
     protected Optional<List<Object>> reuseOptions() {
-        return reuseWithinBuild ? Optional.of(List.of(dryRun, applyIndexChanges, failOnDrift)) : Optional.empty();
+        return reuseWithinBuild ? Optional.of(List.of(dryRun, applyIndexChanges, failOnDrift, replaceChangedIndexes,
+                waitForIndexes)) : Optional.empty();
     }
 
     @Override

@@ -17,10 +17,13 @@ import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.Origin;
 import io.github.dynamosetup.declaration.Place;
 import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.ResourcePolicy;
 import io.github.dynamosetup.declaration.Setting;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.TableClass;
+import io.github.dynamosetup.declaration.WarmThroughput;
+import io.github.dynamosetup.declaration.json.PolicyDocument;
 import io.github.dynamosetup.declaration.json.TableFileReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,11 +50,13 @@ final class DeclarationMapper {
     private final String prefix;
     private final String suffix;
     private final UnresolvedExpressions unresolved;
+    private final Path basedir;
 
-    private DeclarationMapper(String prefix, String suffix, UnresolvedExpressions unresolved) {
+    private DeclarationMapper(String prefix, String suffix, UnresolvedExpressions unresolved, Path basedir) {
         this.prefix = prefix;
         this.suffix = suffix;
         this.unresolved = unresolved;
+        this.basedir = basedir;
     }
 
     /**
@@ -77,7 +82,7 @@ final class DeclarationMapper {
                         : nonNull(configuration.tableNamePrefix()),
                 unresolved.contains(PluginParameter.TABLE_NAME_SUFFIX.place()) ? ""
                         : nonNull(configuration.tableNameSuffix()),
-                unresolved);
+                unresolved, configuration.basedir());
         Map<String, String> globalTags = mapper.validGlobalTags(nonNull(configuration.globalTags()));
         List<DeclaredTable> declaredTables = new ArrayList<>();
         List<PomTable> tables = nonNull(configuration.tables());
@@ -155,7 +160,9 @@ final class DeclarationMapper {
                         names(index.nonKeyAttributes),
                         new Capacity(index.readCapacity, index.writeCapacity),
                         autoScaling(index.autoScaling),
-                        new RequestUnits(index.maxReadRequestUnits, index.maxWriteRequestUnits))));
+                        new RequestUnits(index.maxReadRequestUnits, index.maxWriteRequestUnits),
+                        warmThroughput(index.warmThroughput),
+                        index.contributorInsights)));
         eachIndex(table.localSecondaryIndexes, IndexKind.LOCAL, at, (index, in) ->
                 declared.localSecondaryIndex(new DeclaredLocalIndex(
                         in.name(),
@@ -175,7 +182,10 @@ final class DeclarationMapper {
                         blankToNull(table.kmsKeyId))
                 .pointInTimeRecovery(table.pointInTimeRecovery)
                 .recoveryPeriodInDays(table.recoveryPeriodInDays)
+                .warmThroughput(warmThroughput(table.warmThroughput))
+                .contributorInsights(table.contributorInsights)
                 .deletionProtection(table.deletionProtection)
+                .resourcePolicy(resourcePolicy(table, at))
                 .tableClass(enumValue(TableClass.class, table.tableClass, null, at.of(Setting.TABLE_CLASS)))
                 .autoScaling(autoScaling(table.autoScaling))
                 .replicaRegions(nonNull(table.replicas).stream().map(r -> r == null ? null : blankToNull(r.region))
@@ -183,6 +193,39 @@ final class DeclarationMapper {
                 .tags(globalTags)
                 .tags(nonNull(table.tags))
                 .build();
+    }
+
+    /**
+     * The policy of {@code <resourcePolicy>}, as Maven hands it over (its whitespace counts towards AWS's size limit),
+     * or of {@code <resourcePolicyFile>}, read as UTF-8 from the project; its JSON checked here, where a syntax error
+     * is named by the element, the file and the line and column. Null when none is declared, or when both are.
+     */
+    private ResourcePolicy resourcePolicy(PomTable table, TableElements at) {
+        Where inline = at.of(Setting.RESOURCE_POLICY);
+        Where file = at.of(Setting.RESOURCE_POLICY_FILE);
+        String document = table.resourcePolicy == null || table.resourcePolicy.isBlank()
+                || reported.contains(inline.place()) ? null : table.resourcePolicy;
+        String path = reported.contains(file.place()) ? null : blankToNull(table.resourcePolicyFile);
+        if (document != null && path != null) {
+            report(new Where(at.subject(), inline.element() + " and " + file.element(), inline.place()), "both"
+                    + " given; declare the policy in one of them: in the POM, or in a file");
+            return null;
+        }
+        if (document != null) {
+            String problem = PolicyDocument.problem(document);
+            if (problem != null) {
+                report(inline, "the policy " + problem);
+            }
+            return ResourcePolicy.inline(document);
+        }
+        if (path == null) {
+            return null;
+        }
+        PolicyFile.Read read = PolicyFile.read(basedir, path);
+        if (read.problem() != null) {
+            report(file, read.problem());
+        }
+        return read.policy();
     }
 
     /** Where a problem is: how messages name the table and the element, and its place. */
@@ -293,6 +336,11 @@ final class DeclarationMapper {
     private static AutoScaling.Dimension dimension(PomAutoScaling.PomScaling scaling) {
         return scaling == null ? null
                 : new AutoScaling.Dimension(scaling.min, scaling.max, scaling.targetUtilization);
+    }
+
+    private static WarmThroughput warmThroughput(PomWarmThroughput warm) {
+        return warm == null ? WarmThroughput.NONE
+                : new WarmThroughput(warm.readUnitsPerSecond, warm.writeUnitsPerSecond);
     }
 
     private static List<String> names(List<String> names) {

@@ -29,6 +29,11 @@ public final class MavenRemedies implements Remedies {
     }
 
     @Override
+    public String runReplacingChangedIndexes() {
+        return runApplyingIndexChanges() + " -D" + PREFIX + ".replaceChangedIndexes=true";
+    }
+
+    @Override
     public String setting(RunSetting setting) {
         return switch (setting) {
             case REGION -> "<region>";

@@ -22,6 +22,7 @@ record PluginParameter(String name) implements Origin {
     static final PluginParameter PROFILE = new PluginParameter("profile");
     static final PluginParameter SERVER_ID = new PluginParameter("serverId");
     static final PluginParameter TIMEOUT = new PluginParameter("timeout");
+    static final PluginParameter REPLACE_CHANGED_INDEXES = new PluginParameter("replaceChangedIndexes");
 
     /** The parameter as a whole. */
     Place place() {

@@ -23,4 +23,10 @@ public class PomGlobalSecondaryIndex extends PomSecondaryIndex {
 
     /** With a {@code PAY_PER_REQUEST} table: the most write request units per second the index may use. */
     Long maxWriteRequestUnits;
+
+    /** The read and write units per second the index takes at once; raised where it has less, never lowered. */
+    PomWarmThroughput warmThroughput;
+
+    /** {@code true} turns CloudWatch Contributor Insights on for the index once it is ACTIVE, {@code false} off. */
+    Boolean contributorInsights;
 }

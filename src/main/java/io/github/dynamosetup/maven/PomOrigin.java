@@ -38,7 +38,11 @@ public record PomOrigin(int position) implements Origin {
         settings.put("kmsKeyId", Setting.KMS_KEY);
         settings.put("pointInTimeRecovery", Setting.POINT_IN_TIME_RECOVERY);
         settings.put("recoveryPeriodInDays", Setting.RECOVERY_PERIOD);
+        settings.put("warmThroughput", Setting.WARM_THROUGHPUT);
+        settings.put("contributorInsights", Setting.CONTRIBUTOR_INSIGHTS);
         settings.put("deletionProtection", Setting.DELETION_PROTECTION);
+        settings.put("resourcePolicy", Setting.RESOURCE_POLICY);
+        settings.put("resourcePolicyFile", Setting.RESOURCE_POLICY_FILE);
         settings.put("tableClass", Setting.TABLE_CLASS);
         settings.put("autoScaling", Setting.AUTO_SCALING);
         settings.put("replicas", Setting.REPLICAS);

@@ -64,8 +64,32 @@ public class PomTable {
      */
     Long recoveryPeriodInDays;
 
+    /**
+     * The read and write units per second the table takes at once ({@code <readUnitsPerSecond>},
+     * {@code <writeUnitsPerSecond>}, either alone); set at creation, raised on an existing table that has less, never
+     * lowered (AWS cannot lower it, and raises it by itself with use).
+     */
+    PomWarmThroughput warmThroughput;
+
+    /** {@code true} turns CloudWatch Contributor Insights on for the table once it is ACTIVE, {@code false} off. */
+    Boolean contributorInsights;
+
     /** Protects the table from DeleteTable. */
     boolean deletionProtection;
+
+    /**
+     * The resource-based policy attached to the table: the policy JSON, best written in a CDATA section
+     * ({@code <![CDATA[{"Version": ...}]]>}). Maven reads {@code ${...}} in it as its own: write an IAM policy
+     * variable {@code $${aws:username}}, or put the policy in {@code resourcePolicyFile}. Not with
+     * {@code resourcePolicyFile}.
+     */
+    String resourcePolicy;
+
+    /**
+     * A file holding the resource-based policy (UTF-8 JSON), relative to the project; not with
+     * {@code resourcePolicy}.
+     */
+    String resourcePolicyFile;
 
     /** STANDARD (DynamoDB's default) or STANDARD_INFREQUENT_ACCESS. */
     String tableClass;

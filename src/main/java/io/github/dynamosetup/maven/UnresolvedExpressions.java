@@ -192,6 +192,13 @@ final class UnresolvedExpressions {
             }
         }
         String written = "'" + text.trim() + "'";
+        if (!unresolved.isEmpty() && place.setting() == Setting.RESOURCE_POLICY) {
+            // IAM's policy variables are written ${aws:username}: Maven takes them for its own expressions
+            found.add(new Found(place, element, "the policy holds " + expressions(unresolved) + ", which Maven could"
+                    + " not resolve: for an IAM policy variable write $${...} (Maven then hands ${...} over), or put"
+                    + " the policy in <resourcePolicyFile>, which Maven does not read; for a property, define it"));
+            return;
+        }
         if (!unresolved.isEmpty()) {
             boolean whole = unresolved.size() == 1 && text.trim().equals(expressions(unresolved));
             found.add(new Found(place, element, (whole ? written + " is an expression"

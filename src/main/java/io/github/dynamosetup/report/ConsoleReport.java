@@ -10,6 +10,7 @@ import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableResult;
 import io.github.dynamosetup.core.TableResult.Outcome;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.json.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +78,11 @@ public final class ConsoleReport implements ProvisioningListener {
         if (change instanceof Change.UpdateTable update) {
             return "  updated " + table + " (" + update.label() + ")";
         } else if (change instanceof Change.AddIndex add) {
-            return "  index   " + table + " (added " + add.index().name() + ")";
+            return "  index   " + table + (add.awaitBackfill() ? " (added " + add.index().name() + ")"
+                    : " (creating " + add.index().name() + ": pending, its backfill not waited for"
+                            + " (waitForIndexes=false))");
+        } else if (change instanceof Change.DeleteIndex delete) {
+            return "  index   " + table + " (deleted " + delete.name() + ", to create it as declared)";
         } else if (change instanceof Change.EnableTimeToLive ttl) {
             return "  ttl     " + table + " (enabled on '" + ttl.attribute() + "')";
         } else if (change instanceof Change.TagTable tagging) {
@@ -89,13 +94,18 @@ public final class ConsoleReport implements ProvisioningListener {
                     .map(t -> t.getKey().describe() + " " + t.getValue().minCapacity() + "-" + t.getValue().maxCapacity()
                             + " at " + t.getValue().targetUtilization() + " %")
                     .collect(Collectors.joining(", ")) + ")";
+        } else if (change instanceof Change.SetContributorInsights insights) {
+            return "  insight " + table + " (contributor insights " + (insights.enabled() ? "enabled" : "disabled")
+                    + (insights.index() == null ? "" : " on index " + insights.index()) + ")";
+        } else if (change instanceof Change.PutResourcePolicy put) {
+            return "  policy  " + table + " (resource policy put: " + PolicyDocument.describe(put.document()) + ")";
         }
         Long days = ((Change.EnablePointInTimeRecovery) change).recoveryPeriodInDays();
         return "  pitr    " + table + " (point-in-time recovery enabled" + (days == null ? "" : ", " + days + " days")
                 + ")";
     }
 
-    /** The line for a table before acting, then one line per difference nothing will fix. */
+    /** The line for a table before acting, then one line per difference nothing will fix or that is pending. */
     private void announce(TableResult table) {
         String name = table.declared().name();
         if (table.outcome() == Outcome.WOULD_CREATE) {
@@ -107,22 +117,44 @@ public final class ConsoleReport implements ProvisioningListener {
             return;
         }
         Set<Change> changes = Difference.changes(table.drift());
-        if (table.drift().isEmpty()) {
+        if (!Difference.anyDrift(table.drift())) {
             console.info("= up to date  " + name);
+            pending(name, table.pending());
             return;
         }
         if (!changes.isEmpty() && table.outcome() != Outcome.DRIFT) {
             console.info("~ update  " + name + " (" + changes.stream().map(Change::label).distinct()
                     .collect(Collectors.joining(", ")) + ")");
+            steps(changes);
         }
-        List<Difference> unfixed = table.outcome() == Outcome.DRIFT
-                ? table.drift()
-                : table.drift().stream().filter(d -> d.change() == null).toList();
+        List<Difference> unfixed = table.unresolvedDrift();
         if (!unfixed.isEmpty()) {
             console.warn("! drift   " + name + " (" + unfixed.size() + (unfixed.size() == 1 ? " difference" : " differences")
                     + (table.incompatible() ? ", incompatible: only a new table would match" : "") + ")");
             unfixed.forEach(d -> console.warn("    " + d + " (" + d.remedy(remedies, table.incompatible()) + ")"));
         }
+        pending(name, table.pending());
+    }
+
+    /**
+     * The ordered steps of changes that touch an index (delete, wait until gone, create, wait for the backfill),
+     * marking the waits on a backfill; nothing for other changes, which are one call each.
+     */
+    private void steps(Set<Change> changes) {
+        if (changes.stream().noneMatch(c -> c instanceof Change.AddIndex || c instanceof Change.ReplaceIndex)) {
+            return;
+        }
+        List<Change.Step> steps = changes.stream().flatMap(c -> c.steps().stream()).toList();
+        for (int i = 0; i < steps.size(); i++) {
+            console.info("    " + (i + 1) + ". " + steps.get(i).description()
+                    + (steps.get(i).backfill() ? " (waits on a backfill: minutes, hours on a large table)" : ""));
+        }
+    }
+
+    /** One line per pending difference: an index AWS is still building, a change left for the next run. */
+    private void pending(String name, List<Difference> pending) {
+        pending.forEach(d -> console.info("  pending " + name + " (" + d.what() + ": " + d.live() + "; " + d.advice()
+                + ")"));
     }
 
     /** {@code create: 3 tables in region us-east-1 - 1 created, ... (7.4 s)}. */
@@ -145,6 +177,10 @@ public final class ConsoleReport implements ProvisioningListener {
             counts.add(summary.names(Outcome.UPDATED).size() + " updated");
             counts.add(summary.names(Outcome.UP_TO_DATE).size() + " up to date");
             counts.add(summary.drifted().size() + " with drift");
+        }
+        long pending = summary.tables().stream().filter(t -> !t.pending().isEmpty()).count();
+        if (pending > 0) {
+            counts.add(pending + " with index work pending");
         }
         int total = summary.tables().size();
         return summary.goal().goalName() + ": " + total + (total == 1 ? " table in " : " tables in ") + summary.target()

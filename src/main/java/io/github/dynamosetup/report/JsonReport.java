@@ -2,6 +2,7 @@ package io.github.dynamosetup.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.dynamosetup.core.Change;
 import io.github.dynamosetup.core.Difference;
 import io.github.dynamosetup.core.Goal;
 import io.github.dynamosetup.core.ProvisioningEvent;
@@ -124,6 +125,9 @@ public final class JsonReport {
         json.writeEndArray();
         json.writeArrayFieldStart("drift");
         for (Difference difference : found == null ? List.<Difference>of() : found.drift()) {
+            if (difference.kind() == Difference.Kind.PENDING) {
+                continue; // not drift: under "pending"
+            }
             json.writeStartObject();
             json.writeStringField("setting", difference.what());
             json.writeStringField("declared", difference.declared());
@@ -134,6 +138,28 @@ public final class JsonReport {
             json.writeEndObject();
         }
         json.writeEndArray();
+        json.writeArrayFieldStart("pending");
+        for (Difference difference : found == null ? List.<Difference>of() : found.pending()) {
+            json.writeStartObject();
+            json.writeStringField("setting", difference.what());
+            json.writeStringField("declared", difference.declared());
+            json.writeStringField("state", difference.live());
+            json.writeStringField("note", difference.advice());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        if (found != null && found.outcome() == TableResult.Outcome.WOULD_UPDATE) {
+            json.writeArrayFieldStart("steps");
+            for (Change change : Difference.changes(found.drift())) {
+                for (Change.Step step : change.steps()) {
+                    json.writeStartObject();
+                    json.writeStringField("step", step.description());
+                    json.writeBooleanField("backfill", step.backfill());
+                    json.writeEndObject();
+                }
+            }
+            json.writeEndArray();
+        }
         if (error != null) {
             json.writeStringField("error", error);
         }

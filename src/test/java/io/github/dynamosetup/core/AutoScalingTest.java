@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescr
 
 /**
  * Auto scaling through Application Auto Scaling on moto, behind the behaviour layer that answers as AWS does (catalogue
- * row 20): targets and policies are made after creation and read back through Application Auto Scaling, differences
+ * row 27): targets and policies are made after creation and read back through Application Auto Scaling, differences
  * in min, max or target utilization are converged, and capacity a scaler owns never counts as drift, nor is written.
  */
 @ExtendWith(DynamoDbServerExtension.class)

@@ -77,9 +77,11 @@ class AwsErrorMessagesTest {
                         + " \"dynamodb:DescribeTimeToLive\", \"dynamodb:ListTagsOfResource\","
                         + " \"dynamodb:DescribeContinuousBackups\", \"dynamodb:UpdateTable\","
                         + " \"dynamodb:UpdateTimeToLive\", \"dynamodb:UpdateContinuousBackups\","
-                        + " \"dynamodb:TagResource\", \"dynamodb:CreateTableReplica\", \"dynamodb:Scan\", \"dynamodb:Query\","
-                        + " \"dynamodb:UpdateItem\", \"dynamodb:PutItem\", \"dynamodb:GetItem\", \"dynamodb:DeleteItem\","
-                        + " \"dynamodb:BatchWriteItem\"]")
+                        + " \"dynamodb:TagResource\", \"dynamodb:UpdateContributorInsights\","
+                        + " \"dynamodb:DescribeContributorInsights\", \"dynamodb:GetResourcePolicy\","
+                        + " \"dynamodb:PutResourcePolicy\", \"dynamodb:CreateTableReplica\", \"dynamodb:Scan\","
+                        + " \"dynamodb:Query\", \"dynamodb:UpdateItem\", \"dynamodb:PutItem\", \"dynamodb:GetItem\","
+                        + " \"dynamodb:DeleteItem\", \"dynamodb:BatchWriteItem\"]")
                 .hasMessageContaining("\"Resource\": \"arn:aws:dynamodb:*:*:table/*\"")
                 .hasMessageContaining("\"Action\": [\"application-autoscaling:RegisterScalableTarget\",");
     }
@@ -90,7 +92,8 @@ class AwsErrorMessagesTest {
                 .isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("The goal 'validate' needs this IAM policy on the user or role:")
                 .hasMessageContaining("\"Action\": [\"dynamodb:DescribeTable\", \"dynamodb:DescribeTimeToLive\","
-                        + " \"dynamodb:ListTagsOfResource\", \"dynamodb:DescribeContinuousBackups\"]");
+                        + " \"dynamodb:ListTagsOfResource\", \"dynamodb:DescribeContinuousBackups\","
+                        + " \"dynamodb:DescribeContributorInsights\", \"dynamodb:GetResourcePolicy\"]");
     }
 
     @Test

@@ -7,10 +7,14 @@ import io.github.dynamosetup.declaration.AutoScaling;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.ResourcePolicy;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
+import io.github.dynamosetup.declaration.WarmThroughput;
 import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.maven.PomOrigin;
 import io.github.dynamosetup.testing.AwsBehaviour;
@@ -196,6 +200,34 @@ class CallsPerTableTest {
     }
 
     @Test
+    void aDeclaredResourcePolicyGoesWithCreateTableAndIsReadWithOneCallWhereItIsCompared(TestServer server)
+            throws Exception {
+        // the tables above declare none: none of their calls reads a policy
+        Declaration guarded = Declaration.of(List.of(DeclaredTable.builder(new PomOrigin(1), "orders")
+                .partitionKey(new KeyAttribute("id", AttributeType.S))
+                .resourcePolicy(ResourcePolicy.inline("{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Deny\","
+                        + " \"Principal\": \"*\", \"Action\": \"dynamodb:DeleteTable\", \"Resource\": \"*\"}]}"))
+                .build()));
+        List<List<String>> runs = new ArrayList<>();
+        try (AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).resourcePolicies();
+                DynamoDbClient client = client(layer.endpoint())) {
+            provisioner(client).create(guarded, TableProvisioner.Options.DEFAULTS);
+            runs.add(calls.of("orders"));
+            calls.clear();
+            provisioner(client).create(guarded, TableProvisioner.Options.DEFAULTS);
+            runs.add(calls.of("orders"));
+            calls.clear();
+            provisioner(client).validate(guarded, true);
+            runs.add(calls.of("orders"));
+        }
+
+        assertThat(runs).containsExactly(
+                List.of("DescribeTable (ResourceNotFoundException)", "CreateTable"),
+                List.of("DescribeTable (ACTIVE)", "DescribeTimeToLive", "GetResourcePolicy"),
+                List.of("DescribeTable (ACTIVE)", "DescribeTimeToLive", "GetResourcePolicy"));
+    }
+
+    @Test
     void aTableFoundCreatingIsReadFromThePollThatFindsItActive(TestServer server) throws Exception {
         try (AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).creating(CREATING);
                 DynamoDbClient client = client(layer.endpoint());
@@ -318,5 +350,89 @@ class CallsPerTableTest {
         }
 
         assertThat(calls.of("orders")).containsExactly("DescribeTable (ACTIVE)", "DescribeTimeToLive");
+    }
+
+    @Test
+    void warmThroughputCostsNoCallOfItsOwn(TestServer server) throws Exception {
+        // moto keeps warm throughput itself; CreateTable carries it and DescribeTable reports it
+        DeclaredTable warm = DeclaredTable.builder(new PomOrigin(1), "orders")
+                .partitionKey(new KeyAttribute("id", AttributeType.S))
+                .warmThroughput(new WarmThroughput(15000L, 5000L)).build();
+        try (DynamoDbClient client = client(server.endpoint())) {
+            provisioner(client).create(Declaration.of(List.of(warm)), TableProvisioner.Options.DEFAULTS);
+
+            assertThat(calls.of("orders")).containsExactly("DescribeTable (ResourceNotFoundException)", "CreateTable");
+            calls.clear();
+
+            provisioner(client).validate(Declaration.of(List.of(warm)), true);
+        }
+
+        assertThat(calls.of("orders")).containsExactly("DescribeTable (ACTIVE)", "DescribeTimeToLive");
+    }
+
+    @Test
+    void contributorInsightsIsWrittenAndReadOnlyWhereDeclared(TestServer server) throws Exception {
+        DeclaredTable insights = DeclaredTable.builder(new PomOrigin(1), "orders")
+                .partitionKey(new KeyAttribute("id", AttributeType.S))
+                .globalSecondaryIndex(new DeclaredGlobalIndex("by-status", List.of(new KeyAttribute("status",
+                        AttributeType.S)), List.of(), IndexProjection.ALL, List.of(), null, null, null, true))
+                .globalSecondaryIndex(DeclaredGlobalIndex.of("by-day", new KeyAttribute("day", AttributeType.S), null,
+                        IndexProjection.ALL, List.of()))
+                .contributorInsights(true).build();
+        // moto lacks contributor insights: the layer answers it, ENABLED at the first DescribeContributorInsights
+        try (AwsBehaviour layer = AwsBehaviour.inFrontOf(server.endpoint()).contributorInsights(0);
+                DynamoDbClient client = client(layer.endpoint())) {
+            provisioner(client).create(Declaration.of(List.of(insights)), TableProvisioner.Options.DEFAULTS);
+
+            // each change, then the read that finds it ENABLED; the index that declares nothing is left alone
+            assertThat(calls.of("orders")).containsExactly("DescribeTable (ResourceNotFoundException)", "CreateTable",
+                    "UpdateContributorInsights", "DescribeContributorInsights", "UpdateContributorInsights",
+                    "DescribeContributorInsights");
+            calls.clear();
+
+            provisioner(client).validate(Declaration.of(List.of(insights)), true);
+        }
+
+        assertThat(calls.of("orders")).containsExactly("DescribeTable (ACTIVE)", "DescribeTimeToLive",
+                "DescribeContributorInsights", "DescribeContributorInsights");
+    }
+
+    @Test
+    void theIndexOptionsCostNoCallOnTablesAsDeclared(TestServer server) throws Exception {
+        try (DynamoDbClient client = client(server.endpoint())) {
+            provisioner(client).create(healthAssistant(), TableProvisioner.Options.DEFAULTS);
+            calls.clear();
+
+            provisioner(client).create(healthAssistant(), new TableProvisioner.Options(true, true, true, false));
+        }
+
+        for (String table : List.of("doctores", "horarios_doctores", "user_sessions")) {
+            assertThat(calls.of(table)).as(table)
+                    .containsExactly("DescribeTable (ACTIVE)", "DescribeTimeToLive", "ListTagsOfResource");
+        }
+    }
+
+    @Test
+    void aReplacedIndexIsDeletedWaitedForUntilGoneCreatedAndWaitedForUntilActive(TestServer server) throws Exception {
+        DeclaredGlobalIndex keysOnly = DeclaredGlobalIndex.of("by-status", new KeyAttribute("status", AttributeType.S),
+                null, IndexProjection.KEYS_ONLY, List.of());
+        DeclaredTable declared = DeclaredTable.builder(new PomOrigin(1), "orders")
+                .partitionKey(new KeyAttribute("id", AttributeType.S))
+                .globalSecondaryIndex(DeclaredGlobalIndex.of("by-status", new KeyAttribute("status", AttributeType.S),
+                        null, IndexProjection.ALL, List.of()))
+                .build();
+        try (DynamoDbClient client = client(server.endpoint());
+                DynamoDbClient direct = server.client("us-east-1")) {
+            direct.createTable(CreateTableRequests.of(DeclaredTable.builder(new PomOrigin(1), "orders")
+                    .partitionKey(new KeyAttribute("id", AttributeType.S)).globalSecondaryIndex(keysOnly).build()));
+
+            provisioner(client).create(Declaration.of(List.of(declared)),
+                    new TableProvisioner.Options(true, true, true, true));
+        }
+        // read; before each UpdateTable the wait for ACTIVE; after the delete the wait until the index is gone, after
+        // the creation the wait until it is ACTIVE (moto: each found at the first poll)
+        assertThat(calls.of("orders")).containsExactly("DescribeTable (ACTIVE)", "DescribeTimeToLive",
+                "DescribeTable (ACTIVE)", "UpdateTable", "DescribeTable (ACTIVE)",
+                "DescribeTable (ACTIVE)", "UpdateTable", "DescribeTable (ACTIVE)");
     }
 }

@@ -14,9 +14,11 @@ import io.github.dynamosetup.declaration.Encryption;
 import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.ResourcePolicy;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.TableClass;
+import io.github.dynamosetup.declaration.WarmThroughput;
 import io.github.dynamosetup.maven.MavenRemedies;
 import io.github.dynamosetup.maven.PomOrigin;
 import java.util.Arrays;
@@ -412,6 +414,40 @@ class DriftDetectorTest {
                         l -> l.tableClass(TableClass.STANDARD_INFREQUENT_ACCESS)));
     }
 
+    private static final String POLICY = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Deny\","
+            + " \"Principal\": \"*\", \"Action\": [\"dynamodb:DeleteTable\"], \"Resource\": \"*\"}]}";
+
+    static Stream<Case> resourcePolicies() {
+        UnaryOperator<DeclaredTable.Builder> declared = t -> t.resourcePolicy(ResourcePolicy.inline(POLICY));
+        UnaryOperator<LiveTableBuilder> hasIt = l -> l.resourcePolicy(POLICY, "1");
+        return Stream.of(
+                differs("no resource policy where one is declared", declared, hasIt, l -> l.resourcePolicy(null, null),
+                        fixable("resource policy", "policy of 1 statement", "none", "resource policy")),
+                differs("another resource policy", declared, hasIt,
+                        l -> l.resourcePolicy(POLICY.replace("Deny", "Allow"), "2"),
+                        fixable("resource policy", "policy of 1 statement", "another policy of 1 statement",
+                                "resource policy")),
+                // compared as JSON: AWS may hand the document back with other whitespace, fields in another order,
+                // and a list of one value written as the value
+                ignored("a resource policy written another way", declared, hasIt, l -> l.resourcePolicy("{\"Statement\":"
+                        + "{\"Resource\":\"*\",\"Action\":\"dynamodb:DeleteTable\",\"Principal\":\"*\",\"Effect\":\"Deny\"},"
+                        + "\"Version\":\"2012-10-17\"}", "3")),
+                ignored("a resource policy nobody declared", t -> t, l -> l, l -> l.resourcePolicy(POLICY, "1")));
+    }
+
+    @Test
+    void aPolicyIsPutOverTheRevisionReadOrOnlyWhereNoneIs() {
+        DeclaredTable declared = DeclaredTable.builder(new PomOrigin(1), TABLE).partitionKey(ID)
+                .resourcePolicy(ResourcePolicy.inline(POLICY)).build();
+        LiveTable other = LiveTableBuilder.table(TABLE, ID).resourcePolicy("{\"Statement\": {}}", "rev-7").build();
+        LiveTable none = LiveTableBuilder.table(TABLE, ID).build();
+
+        assertThat(DriftDetector.compare(declared, other, false, MavenRemedies.INSTANCE).get(0).change())
+                .isEqualTo(new Change.PutResourcePolicy(POLICY, "rev-7"));
+        assertThat(DriftDetector.compare(declared, none, false, MavenRemedies.INSTANCE).get(0).change())
+                .isEqualTo(new Change.PutResourcePolicy(POLICY, null));
+    }
+
     static Stream<Case> tags() {
         Map<String, String> declared = new LinkedHashMap<>();
         declared.put("Team", "core");
@@ -433,6 +469,66 @@ class DriftDetectorTest {
                         l -> l.tag("CostCenter", "42").tag("aws:cloudformation:stack-name", "orders-stack")),
                 ignored("tag order never counts", tagged, hasTags,
                         l -> LiveTableBuilder.table(TABLE, ID).tag("Environment", "prod").tag("Team", "core")));
+    }
+
+    static Stream<Case> warmThroughputAndContributorInsights() {
+        UnaryOperator<DeclaredTable.Builder> warm = t -> t.warmThroughput(new WarmThroughput(15000L, 5000L));
+        UnaryOperator<DeclaredTable.Builder> warmIndex = t -> t.globalSecondaryIndex(new DeclaredGlobalIndex(
+                "by-status", List.of(STATUS), List.of(), IndexProjection.ALL, List.of(), null, null,
+                new WarmThroughput(null, 6000L), null));
+        UnaryOperator<DeclaredTable.Builder> insightsIndex = t -> t.globalSecondaryIndex(new DeclaredGlobalIndex(
+                "by-status", List.of(STATUS), List.of(), IndexProjection.ALL, List.of(), null, null, null, true));
+        return Stream.of(
+                differs("warm throughput below the declared", warm, l -> l.warmThroughput(15000L, 5000L, "ACTIVE"),
+                        l -> l.warmThroughput(12000L, 5000L, "ACTIVE"),
+                        fixable("warm throughput", "15000 read/5000 write", "12000 read/5000 write",
+                                "warm throughput")),
+                // AWS raises warm throughput by itself as use grows (warm-throughput.html), and never lowers it
+                ignored("warm throughput AWS raised above the declared", warm,
+                        l -> l.warmThroughput(15000L, 5000L, "ACTIVE"), l -> l.warmThroughput(30000L, 9000L, "ACTIVE")),
+                ignored("warm throughput nobody declared", t -> t, l -> l.warmThroughput(12000L, 4000L, "ACTIVE"),
+                        l -> l.warmThroughput(1L, 1L, "ACTIVE")),
+                ignored("an increase of warm throughput under way", warm,
+                        l -> l.warmThroughput(15000L, 5000L, "ACTIVE"),
+                        l -> l.warmThroughput(12000L, 4000L, "UPDATING")),
+                differs("an index's warm throughput below the declared", warmIndex,
+                        l -> l.globalSecondaryIndex("by-status", new LiveTable.Index(List.of(STATUS), List.of(),
+                                IndexProjection.ALL, List.of(), Capacity.NONE,
+                                new LiveTable.Warm(12000L, 6000L, "ACTIVE"), null, "ACTIVE", false)),
+                        l -> l.globalSecondaryIndex("by-status", new LiveTable.Index(List.of(STATUS), List.of(),
+                                IndexProjection.ALL, List.of(), Capacity.NONE,
+                                new LiveTable.Warm(12000L, 4000L, "ACTIVE"), null, "ACTIVE", false)),
+                        fixable("warm throughput of index by-status", "6000 write", "12000 read/4000 write",
+                                "warm throughput")),
+                differs("contributor insights off where it is declared on", t -> t.contributorInsights(true),
+                        l -> l.contributorInsights("ENABLED"), l -> l.contributorInsights("DISABLED"),
+                        fixable("contributor insights", "enabled", "disabled", "contributor insights")),
+                ignored("contributor insights being enabled", t -> t.contributorInsights(true),
+                        l -> l.contributorInsights("ENABLED"), l -> l.contributorInsights("ENABLING")),
+                differs("contributor insights that failed", t -> t.contributorInsights(true),
+                        l -> l.contributorInsights("ENABLED"), l -> l.contributorInsights("FAILED"),
+                        fixable("contributor insights", "enabled", "failed", "contributor insights")),
+                differs("contributor insights on where it is declared off", t -> t.contributorInsights(false),
+                        l -> l.contributorInsights("DISABLED"), l -> l.contributorInsights("ENABLED"),
+                        fixable("contributor insights", "disabled", "enabled", "contributor insights")),
+                ignored("contributor insights being disabled", t -> t.contributorInsights(false),
+                        l -> l.contributorInsights("DISABLED"), l -> l.contributorInsights("DISABLING")),
+                ignored("contributor insights nobody declared", t -> t, l -> l, l -> l.contributorInsights("ENABLED")),
+                differs("an index's contributor insights off", insightsIndex,
+                        l -> l.globalSecondaryIndex("by-status", new LiveTable.Index(List.of(STATUS), List.of(),
+                                IndexProjection.ALL, List.of(), Capacity.NONE, null, "ENABLED", "ACTIVE", false)),
+                        l -> l.globalSecondaryIndex("by-status", new LiveTable.Index(List.of(STATUS), List.of(),
+                                IndexProjection.ALL, List.of(), Capacity.NONE, null, "DISABLED", "ACTIVE", false)),
+                        fixable("contributor insights of index by-status", "enabled", "disabled",
+                                "contributor insights by-status")),
+                // the index is added first, then its contributor insights enabled
+                withIndexChanges(differs("contributor insights on an index create adds", insightsIndex,
+                        l -> l.globalSecondaryIndex("by-status", new LiveTable.Index(List.of(STATUS), List.of(),
+                                IndexProjection.ALL, List.of(), Capacity.NONE, null, "ENABLED", "ACTIVE", false)),
+                        l -> LiveTableBuilder.table(TABLE, ID),
+                        fixable("global secondary index by-status", "status:S ALL", "none", "index by-status"),
+                        fixable("contributor insights of index by-status", "enabled", "none",
+                                "contributor insights by-status"))));
     }
 
     static Stream<Case> computedByAws() {
@@ -468,7 +564,8 @@ class DriftDetectorTest {
 
     static Stream<Case> cases() {
         return Stream.of(keys(), localIndexes(), globalIndexes(), billing(), timeToLive(), stream(), encryption(),
-                flags(), tags(), computedByAws()).flatMap(s -> s);
+                flags(), resourcePolicies(), tags(), warmThroughputAndContributorInsights(), computedByAws())
+                .flatMap(s -> s);
     }
 
     static Stream<Case> fixableCases() {
@@ -541,7 +638,11 @@ class DriftDetectorTest {
                         .sseType(SSEType.KMS).kmsMasterKeyId(KEY_ID))),
                 update("deletion protection off", r -> r.deletionProtectionEnabled(true)),
                 update("the standard table class where infrequent access is declared",
-                        r -> r.tableClass("STANDARD_INFREQUENT_ACCESS")));
+                        r -> r.tableClass("STANDARD_INFREQUENT_ACCESS")),
+                update("warm throughput below the declared", r -> r.warmThroughput(w -> w.readUnitsPerSecond(15000L))),
+                update("an index's warm throughput below the declared", r -> r.globalSecondaryIndexUpdates(
+                        GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName("by-status")
+                                .warmThroughput(w -> w.writeUnitsPerSecond(6000L))).build())));
     }
 
     /** A row of the table above, and the UpdateTable request that fixes its one difference. */

@@ -33,12 +33,15 @@ final class LiveTableBuilder {
     private String streamArn;
     private String kmsKeyArn;
     private boolean deletionProtection;
+    private LiveTable.Policy resourcePolicy;
     private TableClass tableClass = TableClass.STANDARD;
     private String timeToLiveStatus = "DISABLED";
     private String timeToLiveAttribute;
     private final Map<String, String> tags = new LinkedHashMap<>();
     private Boolean pointInTimeRecovery;
     private Integer recoveryPeriodInDays;
+    private LiveTable.Warm warmThroughput;
+    private String contributorInsights;
     private Map<ScalableCapacity, AutoScaling.Dimension> scaling;
     private Map<String, String> replicas = Map.of();
 
@@ -108,6 +111,12 @@ final class LiveTableBuilder {
         return this;
     }
 
+    /** The policy GetResourcePolicy answers, with its revision. */
+    LiveTableBuilder resourcePolicy(String document, String revisionId) {
+        this.resourcePolicy = document == null ? null : new LiveTable.Policy(document, revisionId);
+        return this;
+    }
+
     LiveTableBuilder tableClass(TableClass tableClass) {
         this.tableClass = tableClass;
         return this;
@@ -134,6 +143,16 @@ final class LiveTableBuilder {
         return this;
     }
 
+    LiveTableBuilder warmThroughput(Long read, Long write, String status) {
+        this.warmThroughput = new LiveTable.Warm(read, write, status);
+        return this;
+    }
+
+    LiveTableBuilder contributorInsights(String status) {
+        this.contributorInsights = status;
+        return this;
+    }
+
     LiveTableBuilder scaling(Map<ScalableCapacity, AutoScaling.Dimension> scaling) {
         this.scaling = scaling;
         return this;
@@ -147,7 +166,8 @@ final class LiveTableBuilder {
     LiveTable build() {
         return new LiveTable(name, arn, status, partitionKey, sortKey, Map.copyOf(globalSecondaryIndexes),
                 Map.copyOf(localSecondaryIndexes), billingMode, capacity, onDemandThroughput, streamViewType, streamArn,
-                kmsKeyArn, deletionProtection, tableClass, timeToLiveStatus, timeToLiveAttribute,
-                new LinkedHashMap<>(tags), pointInTimeRecovery, recoveryPeriodInDays, scaling, replicas, Map.of());
+                kmsKeyArn, deletionProtection, resourcePolicy, tableClass, timeToLiveStatus, timeToLiveAttribute,
+                new LinkedHashMap<>(tags), pointInTimeRecovery, recoveryPeriodInDays, warmThroughput,
+                contributorInsights, scaling, replicas, Map.of());
     }
 }

@@ -3,7 +3,9 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
@@ -97,5 +99,70 @@ class PollScheduleTest {
 
         assertThat(perTenMillis.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(5));
         assertThat(Duration.ofNanos(longestGap)).isLessThanOrEqualTo(PollSchedule.MAX_INTERVAL);
+    }
+
+    @Test
+    void onlyTheFirstWaitsOfAKindPollTheOthersListenUntilOneEndsOrTheirPatienceRunsOut() {
+        List<PollSchedule.Wait> waits = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            waits.add(schedule.start("table"));
+        }
+        PollSchedule.Wait other = schedule.start("table with indexes");
+
+        assertThat(waits).map(PollSchedule.Wait::listening).containsExactly(false, false, false, true, true);
+        assertThat(other.listening()).as("the first of its own kind").isFalse();
+        advance(Duration.ofMillis(1500));
+        waits.get(0).ended();
+        assertThat(waits.get(3).listening()).isFalse();
+        assertThat(waits.get(3).first()).as("first polled when the first one ended, 1.5 s after its start")
+                .isEqualTo(Duration.ZERO);
+
+        PollSchedule.Wait late = schedule.start("table with indexes");
+        schedule.start("table with indexes");
+        PollSchedule.Wait fourth = schedule.start("table with indexes");
+        assertThat(fourth.listening()).isTrue();
+        advance(PollSchedule.PATIENCE);
+        assertThat(fourth.listening()).as("nobody ended within its patience: it polls itself").isFalse();
+        assertThat(late.listening()).isFalse();
+    }
+
+    @Test
+    void twoHundredTablesCreatedOverASecondAreEachPolledAboutOnceAndSeenActiveAtMostATenthOfASecondLate() {
+        // each table is ACTIVE 2 s after its own start; the waits listen, poll and book as TableActivityWaiter does
+        record Next(long at, int table, boolean polls) {}
+        PriorityQueue<Next> queue = new PriorityQueue<>(Comparator.comparingLong(Next::at));
+        long origin = now.get();
+        long creating = Duration.ofSeconds(2).toNanos();
+        List<PollSchedule.Wait> waits = new ArrayList<>();
+        long[] activeAt = new long[200];
+        for (int i = 0; i < 200; i++) {
+            now.set(origin + i * Duration.ofMillis(5).toNanos());
+            waits.add(schedule.start("table"));
+            activeAt[i] = now.get() + creating;
+            queue.add(new Next(now.get(), i, false));
+        }
+        int polls = 0;
+        long latest = 0;
+        while (!queue.isEmpty()) {
+            Next next = queue.poll();
+            now.set(next.at());
+            PollSchedule.Wait wait = waits.get(next.table());
+            if (!next.polls()) {
+                queue.add(wait.listening() ? new Next(next.at() + PollSchedule.LISTEN_INTERVAL.toNanos(), next.table(), false)
+                        : new Next(next.at() + wait.first().toNanos(), next.table(), true));
+                continue;
+            }
+            polls++;
+            if (next.at() >= activeAt[next.table()]) {
+                wait.ended();
+                latest = Math.max(latest, next.at() - activeAt[next.table()]);
+            } else {
+                queue.add(new Next(next.at() + wait.computeDelay(1).toNanos(), next.table(), true));
+            }
+        }
+
+        assertThat(polls).as("the first 3 tables poll about 20 times each, the others once or twice")
+                .isLessThan(200 + 3 * 25 + 100);
+        assertThat(Duration.ofNanos(latest)).isLessThanOrEqualTo(PollSchedule.MIN_INTERVAL);
     }
 }

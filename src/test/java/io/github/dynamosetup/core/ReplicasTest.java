@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * Global table replicas on moto, behind the behaviour layer that makes them as DynamoDB does (catalogue row 21):
+ * Global table replicas on moto, behind the behaviour layer that makes them as DynamoDB does (catalogue row 28):
  * added once the table is ACTIVE, one UpdateTable each, waited for until ACTIVE, compared on drift, never removed.
  */
 @ExtendWith(DynamoDbServerExtension.class)

@@ -16,6 +16,7 @@ import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.InvalidDeclarationException;
 import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.ResourcePolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -59,6 +60,25 @@ class DeclarationMapperTest {
             assertThat(index.nonKeyAttributes()).containsExactly("total");
             assertThat(index.capacity()).isEqualTo(new Capacity(1L, 1L));
         });
+    }
+
+    @Test
+    void aResourcePolicyIsTakenAsWrittenInlineOrFromItsFile(@TempDir Path project) throws Exception {
+        String policy = "{\n  \"Statement\": {\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"dynamodb:GetItem\",\n"
+                + "    \"Resource\": \"*\", \"Condition\": {\"StringEquals\": {\"dynamodb:LeadingKeys\": \"${aws:username}\"}}}\n}\n";
+        Files.createDirectories(project.resolve("policies"));
+        // a byte order mark, as some editors write one, is no part of the policy
+        Files.writeString(project.resolve("policies/users.json"), "\uFEFF" + policy);
+        PomTable orders = table("orders", "id");
+        orders.resourcePolicy = policy;
+        PomTable users = table("users", "id");
+        users.resourcePolicyFile = " policies/users.json ";
+
+        List<DeclaredTable> declared = DeclarationMapper.map(new DeclarationMapper.Configuration(List.of(orders, users),
+                List.of(), project, Map.of(), null, null, noneUnresolved()), List.of()).tables();
+
+        assertThat(declared.get(0).resourcePolicy()).isEqualTo(ResourcePolicy.inline(policy));
+        assertThat(declared.get(1).resourcePolicy()).isEqualTo(new ResourcePolicy(policy, "policies/users.json"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static io.github.dynamosetup.maven.PomBeans.provisioned;
 import static io.github.dynamosetup.maven.PomBeans.replica;
 import static io.github.dynamosetup.maven.PomBeans.scaling;
 import static io.github.dynamosetup.maven.PomBeans.table;
+import static io.github.dynamosetup.maven.PomBeans.warm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -58,6 +59,8 @@ class InvalidDeclarationCorpusTest {
         final List<PomTable> tables = new ArrayList<>();
         final Map<String, String> tags = new LinkedHashMap<>();
         final Map<String, String> files = new LinkedHashMap<>();
+        /** Other files of the project (a policy file), by path: written, not listed in {@code <tableFiles>}. */
+        final Map<String, String> projectFiles = new LinkedHashMap<>();
 
         /** The first POM table, a valid one until the case breaks it. */
         PomTable orders() {
@@ -100,6 +103,17 @@ class InvalidDeclarationCorpusTest {
             throw new IllegalArgumentException(from);
         }
         return valid.replace(from, to);
+    }
+
+    /** A valid policy. */
+    private static final String POLICY = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Deny\","
+            + " \"Principal\": \"*\", \"Action\": \"dynamodb:DeleteTable\", \"Resource\": \"*\"}]}";
+
+    /** A valid policy of exactly {@code bytes} bytes, its whitespace counted as AWS counts it. */
+    private static String policyOfBytes(int bytes) {
+        String start = "{\"Statement\": {\"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"dynamodb:DeleteTable\","
+                + " \"Resource\": \"*\"}}";
+        return start.substring(0, start.length() - 1) + " ".repeat(bytes - start.length()) + "}";
     }
 
     /** Key schema elements of one key type, as JSON. */
@@ -258,6 +272,34 @@ class InvalidDeclarationCorpusTest {
                         "table 'orders', <tags>: 51 tags (global and the table's own); DynamoDB allows at most 50"),
                 pom("a TTL attribute of 256 characters", d -> d.orders().timeToLiveAttribute = "t".repeat(256),
                         "table 'orders', <timeToLiveAttribute>: the TTL attribute name has 1 to 255 characters"),
+                pom("a resource policy that is not JSON", d -> d.orders().resourcePolicy = "{\n  \"Version\":"
+                        + " \"2012-10-17\",\n  \"Statement\": [}\n}",
+                        "<resourcePolicy>: the policy is not valid JSON at line 3, column "),
+                pom("a resource policy of more than 20 KB", d -> d.orders().resourcePolicy = policyOfBytes(20 * 1024 + 1),
+                        "<resourcePolicy>: the policy has 20481 bytes; DynamoDB takes a resource policy of at most 20 KB"
+                                + " (20480 bytes), whitespace included"),
+                pom("a resource policy both in the POM and in a file", d -> {
+                    d.orders().resourcePolicy = POLICY;
+                    d.orders().resourcePolicyFile = "policies/orders.json";
+                    d.projectFiles.put("policies/orders.json", POLICY);
+                }, "<resourcePolicy> and <resourcePolicyFile>: both given; declare the policy in one of them"),
+                pom("a resource policy file that does not exist", d -> d.orders().resourcePolicyFile = "policies/none.json",
+                        "<resourcePolicyFile>: no such file: policies/none.json; correct the path (relative to the"
+                                + " project) or remove the element"),
+                pom("a resource policy file without a statement", d -> {
+                    d.orders().resourcePolicyFile = "policies/orders.json";
+                    d.projectFiles.put("policies/orders.json", "{\"Version\": \"2012-10-17\"}");
+                }, "<resourcePolicyFile>: policies/orders.json has no \"Statement\""),
+                pom("a resource policy file of more than 20 KB", d -> {
+                    d.orders().resourcePolicyFile = "policies/orders.json";
+                    d.projectFiles.put("policies/orders.json", policyOfBytes(20 * 1024 + 100));
+                }, "<resourcePolicyFile>: policies/orders.json has 20580 bytes; DynamoDB takes a resource policy of at"
+                        + " most 20 KB"),
+                pom("a policy problem in each of two tables, reported together", d -> {
+                    d.orders().resourcePolicy = "{\"Statement\": []}";
+                    d.tables.get(1).resourcePolicyFile = "policies/bystander.json";
+                }, "<resourcePolicy>: the policy has a \"Statement\" that is neither a statement",
+                        "table 'bystander', <resourcePolicyFile>: no such file: policies/bystander.json"),
                 pom("a recovery period of 36 days", d -> {
                     d.orders().pointInTimeRecovery = true;
                     d.orders().recoveryPeriodInDays = 36L;
@@ -266,6 +308,15 @@ class InvalidDeclarationCorpusTest {
                 pom("a recovery period without point-in-time recovery", d -> d.orders().recoveryPeriodInDays = 7L,
                         "table 'orders', <recoveryPeriodInDays>: a recovery period is only for point-in-time recovery;"
                                 + " enable point-in-time recovery or remove the period"),
+                pom("a warm throughput of 0 reads a second", d -> d.orders().warmThroughput = warm(0L, null),
+                        "table 'orders', <warmThroughput>: 0 read; warm throughput is at least 1 unit per second, for"
+                                + " reads and for writes"),
+                pom("an index's warm throughput of 0 writes a second", d -> {
+                    PomGlobalSecondaryIndex index = gsi("by-status", "status");
+                    index.warmThroughput = warm(15000L, 0L);
+                    d.orders().globalSecondaryIndexes.add(index);
+                }, "table 'orders', <globalSecondaryIndex> 'by-status' <warmThroughput>: 15000 read/0 write; warm"
+                        + " throughput is at least 1 unit per second"),
                 pom("auto scaling on an on-demand table", d -> d.orders().autoScaling = autoScaling(
                         scaling(1L, 10L, 70.0), null),
                         "table 'orders', <autoScaling>: auto scaling is only for PROVISIONED billing"),
@@ -322,8 +373,15 @@ class InvalidDeclarationCorpusTest {
                 json("an unknown field", declared("\"BillingMode\"", "\"Billing\""),
                         "table 'payments' (tables/broken.json), $.Billing: unknown field"),
                 json("a field dynamo-setup does not support", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
-                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"WarmThroughput\": {}"),
-                        "table 'payments' (tables/broken.json), $.WarmThroughput: is not supported by dynamo-setup yet"),
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"GlobalTableSourceArn\":"
+                                + " \"arn:aws:dynamodb:us-east-1:123456789012:table/payments\""),
+                        "table 'payments' (tables/broken.json), $.GlobalTableSourceArn: is not supported by"
+                                + " dynamo-setup yet"),
+                json("a warm throughput of 0", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"WarmThroughput\": {\"ReadUnitsPerSecond\": 0,"
+                                + " \"WriteUnitsPerSecond\": 0}"),
+                        "table 'payments' (tables/broken.json), $.WarmThroughput: 0 read/0 write; warm throughput is at"
+                                + " least 1 unit per second"),
                 json("a key without attribute definition", declared("{\"AttributeName\": \"paid_at\", \"AttributeType\":"
                         + " \"N\"}", "{\"AttributeName\": \"other\", \"AttributeType\": \"N\"}"),
                         "table 'payments' (tables/broken.json), $.KeySchema[1].AttributeName: 'paid_at' has no entry in"
@@ -396,6 +454,13 @@ class InvalidDeclarationCorpusTest {
                                 + " \"RecoveryPeriodInDays\": 7}"),
                         "table 'payments' (tables/broken.json), $.PointInTimeRecoverySpecification.RecoveryPeriodInDays:"
                                 + " a recovery period is only for point-in-time recovery"),
+                json("a resource policy that is not JSON in a table file", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"ResourcePolicy\": \"{\\\"Statement\\\": [}\""),
+                        "$.ResourcePolicy: the policy is not valid JSON at line 1, column "),
+                json("a resource policy of more than 20 KB in a table file", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"ResourcePolicy\": \""
+                                + policyOfBytes(20 * 1024 + 1).replace("\"", "\\\"") + "\""),
+                        "$.ResourcePolicy: the policy has 20481 bytes; DynamoDB takes a resource policy of at most 20 KB"),
                 json("auto scaling in an on-demand table file", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
                         "\"BillingMode\": \"PAY_PER_REQUEST\", \"AutoScaling\": {\"Read\": {\"MinCapacity\": 1,"
                                 + " \"MaxCapacity\": 10, \"TargetUtilization\": 70}}"),
@@ -440,6 +505,10 @@ class InvalidDeclarationCorpusTest {
         declared.tables.add(orders);
         declared.tables.add(table("bystander", "id", null)); // valid: it must not be created either
         declare.accept(declared);
+        for (Map.Entry<String, String> file : declared.projectFiles.entrySet()) {
+            Files.createDirectories(project.resolve(file.getKey()).getParent());
+            Files.writeString(project.resolve(file.getKey()), file.getValue());
+        }
         List<String> tableFiles = new ArrayList<>();
         for (Map.Entry<String, String> file : declared.files.entrySet()) {
             tableFiles.add(file.getKey());

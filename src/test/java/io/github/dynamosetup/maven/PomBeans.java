@@ -38,6 +38,14 @@ final class PomBeans {
         return index;
     }
 
+    /** A {@code <warmThroughput>} (either value may be null). */
+    static PomWarmThroughput warm(Long readUnitsPerSecond, Long writeUnitsPerSecond) {
+        PomWarmThroughput warm = new PomWarmThroughput();
+        warm.readUnitsPerSecond = readUnitsPerSecond;
+        warm.writeUnitsPerSecond = writeUnitsPerSecond;
+        return warm;
+    }
+
     /** A {@code <localSecondaryIndex>} with a name and a sort key (either may be null). */
     static PomLocalSecondaryIndex lsi(String name, String sortKey) {
         PomLocalSecondaryIndex index = new PomLocalSecondaryIndex();

@@ -186,4 +186,38 @@ class UnresolvedExpressionsTest {
         assertThat(problems).extracting(ConfigurationProblem::element).containsExactly("<endpoint>", "<timeout>");
         assertThat(problems.get(0).message()).startsWith("'http://${undefined.host}:8000' holds ${undefined.host}");
     }
+
+    @Test
+    void anIamPolicyVariableInAPolicyInThePomIsToEscapeOrToMoveToAFile() throws Exception {
+        UnresolvedExpressions unresolved = find("""
+                <tables>
+                  <table>
+                    <name>orders</name>
+                    <partitionKey>id</partitionKey>
+                    <resourcePolicy><![CDATA[{"Statement": {"Effect": "Allow", "Principal": "*",
+                      "Action": "dynamodb:GetItem", "Resource": "*",
+                      "Condition": {"ForAllValues:StringEquals": {"dynamodb:LeadingKeys": ["${aws:username}"]}}}}]]></resourcePolicy>
+                  </table>
+                  <table>
+                    <name>users</name>
+                    <partitionKey>id</partitionKey>
+                    <resourcePolicy>{"Statement": {"Condition": {"StringEquals": {"k": "$${aws:username}"}}}}</resourcePolicy>
+                  </table>
+                </tables>
+                """);
+        PomTable orders = table("orders", "id");
+        orders.resourcePolicy = "{\"Statement\": {\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\":"
+                + " \"dynamodb:GetItem\", \"Resource\": \"*\", \"Condition\": {\"ForAllValues:StringEquals\":"
+                + " {\"dynamodb:LeadingKeys\": [\"${aws:username}\"]}}}}";
+        // escaped, Maven hands over ${aws:username}, the policy variable
+        PomTable users = table("users", "id");
+        users.resourcePolicy = "{\"Statement\": {\"Condition\": {\"StringEquals\": {\"k\": \"${aws:username}\"}}}}";
+
+        List<ConfigurationProblem> problems = problems(unresolved, List.of(orders, users), Map.of(), null);
+
+        assertThat(problems).extracting(ConfigurationProblem::toString).containsExactly(
+                "table 'orders', <resourcePolicy>: the policy holds ${aws:username}, which Maven could not resolve:"
+                        + " for an IAM policy variable write $${...} (Maven then hands ${...} over), or put the policy"
+                        + " in <resourcePolicyFile>, which Maven does not read; for a property, define it");
+    }
 }

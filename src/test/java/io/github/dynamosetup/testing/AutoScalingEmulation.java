@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * What the behaviour layer adds to moto's Application Auto Scaling for DynamoDB (catalogue row 20). moto 5.2 keeps
+ * What the behaviour layer adds to moto's Application Auto Scaling for DynamoDB (catalogue row 27). moto 5.2 keeps
  * scalable targets and policies, but checks neither the table nor the range, and never moves capacity. Real AWS:
  * <ul>
  *   <li>refuses a target on a table or index that does not exist, and on a PAY_PER_REQUEST table ("AutoScaling is

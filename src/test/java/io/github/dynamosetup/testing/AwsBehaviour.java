@@ -74,12 +74,16 @@ public final class AwsBehaviour implements AutoCloseable {
     private volatile boolean quotas;
     private volatile boolean recoveryPeriodRange;
     private volatile boolean keySchemaLimits;
+    private volatile WarmThroughputEmulation warmThroughput;
+    private volatile ContributorInsightsEmulation contributorInsights;
+    private volatile IndexEmulation indexes;
     private volatile int maxTableOperations = Integer.MAX_VALUE;
     private volatile RateLimit readRate;
     private volatile RateLimit tagRate;
     private volatile java.util.function.Consumer<ObjectNode> tableDescription = table -> { };
     private volatile AutoScalingEmulation autoScaling;
     private volatile ReplicaEmulation replicas;
+    private final ResourcePolicyEmulation resourcePolicies = new ResourcePolicyEmulation();
 
     private AwsBehaviour(URI backend, HttpServer server) {
         this.backend = backend;
@@ -117,9 +121,14 @@ public final class AwsBehaviour implements AutoCloseable {
                 .keySchemaLimits()
                 .autoScalingLikeAws()
                 .replicas(creating)
+                .warmThroughput(2)
+                .contributorInsights(2)
+                .indexOperations(creating)
                 .timeToLive(creating)
                 .tagReadsLag(creating)
                 .strictUpdateTable()
+                .resourcePolicies()
+                .policyReadsLag()
                 .tagging()
                 .quotas()
                 .maxTableOperations(500);
@@ -232,6 +241,65 @@ public final class AwsBehaviour implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Catalogue: warm throughput. UpdateTable that lowers warm throughput is refused, a value an update leaves out
+     * is kept, and an increase is UPDATING for {@code updatingDescribes} DescribeTable answers (see
+     * {@link WarmThroughputEmulation}).
+     */
+    public AwsBehaviour warmThroughput(int updatingDescribes) {
+        this.warmThroughput = new WarmThroughputEmulation(updatingDescribes);
+        return this;
+    }
+
+    /**
+     * Catalogue: resource policies. CreateTable's ResourcePolicy is kept (moto ignores it), a policy that is no JSON
+     * object or is over 20 KB is refused with ValidationException, DeleteResourcePolicy without a policy succeeds: see
+     * {@link ResourcePolicyEmulation}.
+     */
+    public AwsBehaviour resourcePolicies() {
+        resourcePolicies.switchOn();
+        return this;
+    }
+
+    /**
+     * Catalogue: contributor insights. UpdateContributorInsights and DescribeContributorInsights answered by the
+     * layer, ENABLING (or DISABLING) for {@code settlingDescribes} answers (see {@link ContributorInsightsEmulation}).
+     */
+    public AwsBehaviour contributorInsights(int settlingDescribes) {
+        this.contributorInsights = new ContributorInsightsEmulation(settlingDescribes);
+        return this;
+    }
+
+    /**
+     * Catalogue: contributor insights. The next ENABLE ends FAILED with this FailureException (with
+     * {@link #contributorInsights(int)} on).
+     */
+    public AwsBehaviour contributorInsightsFailing(String exceptionName, String description) {
+        contributorInsights.failNextEnable(exceptionName, description);
+        return this;
+    }
+
+    /**
+     * Catalogue: policy reads lag. The first GetResourcePolicy after a CreateTable with a policy or a
+     * PutResourcePolicy answers PolicyNotFoundException (see {@link ResourcePolicyEmulation}).
+     */
+    public AwsBehaviour policyReadsLag() {
+        resourcePolicies.lagReads();
+        return this;
+    }
+
+    /**
+     * Catalogue: index creation and deletion. At most one index created or deleted per UpdateTable
+     * (ValidationException), none while another of the table is being created or deleted (LimitExceededException,
+     * as row 8), a deleted index DELETING for {@code deleting} before DescribeTable stops listing it, and the
+     * deletion of a missing index refused with ResourceNotFoundException; see {@link IndexEmulation}. moto 5.2.1
+     * accepts several in one call, removes a deleted index at once and answers a missing one with HTTP 500.
+     */
+    public AwsBehaviour indexOperations(Duration deleting) {
+        this.indexes = new IndexEmulation(deleting);
+        return this;
     }
 
     /**
@@ -395,13 +463,19 @@ public final class AwsBehaviour implements AutoCloseable {
         boolean creatingNow = clock != null && now < clock.activeAt;
         switch (operation) {
             case "CreateTable":
-                return createTable(exchange, body, request, table, now);
+                Answer policyRefused = resourcePolicies.beforeCreateTable(request);
+                return policyRefused != null ? policyRefused : resourcePolicies.afterCreateTable(
+                        createTable(exchange, body, request, table, now), request, (op, b) -> forward(exchange, op, b));
+            case "PutResourcePolicy":
+            case "GetResourcePolicy":
+            case "DeleteResourcePolicy":
+                return resourcePolicies.answer(operation, request, body, (op, b) -> forward(exchange, op, b));
             case "DescribeTable":
                 if (clock != null && now < clock.visibleAt) {
                     return Answer.refusal("ResourceNotFoundException", "Requested resource not found: Table: "
                             + table + " not found");
                 }
-                return describeTable(forward(exchange, body), clock, now);
+                return describeTable(withIndexesBeingDeleted(forward(exchange, body), "Table", table, now), clock, now);
             case "UpdateTable":
                 return updateTable(exchange, body, request, table, clock, now);
             case "UpdateTimeToLive":
@@ -434,10 +508,19 @@ public final class AwsBehaviour implements AutoCloseable {
             case "RegisterScalableTarget":
             case "PutScalingPolicy":
                 return autoScaling(exchange, body, operation, request);
+            case "UpdateContributorInsights":
+            case "DescribeContributorInsights":
+                ContributorInsightsEmulation insights = contributorInsights;
+                return insights == null ? forward(exchange, body)
+                        : insights.answer(operation, request, describe(exchange, table));
             case "DeleteTable":
+                forget(table);
                 tables.remove(table);
                 if (replicas != null) {
                     replicas.deleted(table);
+                }
+                if (indexes != null) {
+                    indexes.forget(table);
                 }
                 return forward(exchange, body);
             default:
@@ -563,12 +646,31 @@ public final class AwsBehaviour implements AutoCloseable {
 
     private Answer updateTable(HttpExchange exchange, byte[] body, JsonNode request, String table, TableClock clock,
             long now) throws IOException {
+        WarmThroughputEmulation warm = warmThroughput;
+        if (warm != null && WarmThroughputEmulation.concerns(request)) {
+            JsonNode live = describe(exchange, table).path("Table");
+            Answer refused = warm.refusal(request, live);
+            if (refused != null) {
+                return refused;
+            }
+            body = warm.merged(request, live);
+        }
         List<String> creates = new ArrayList<>();
         request.path("GlobalSecondaryIndexUpdates").forEach(u -> {
             if (u.has("Create")) {
                 creates.add(u.path("Create").path("IndexName").asText());
             }
         });
+        IndexEmulation emulation = indexes;
+        JsonNode before = null;
+        if (emulation != null && request.has("GlobalSecondaryIndexUpdates")) {
+            before = describe(exchange, table).path("Table");
+            IndexEmulation.Refusal refused = emulation.refusal(table, request, before,
+                    (t, index) -> clock != null && clock.creating(index, now), now);
+            if (refused != null) {
+                return Answer.refusal(refused.code(), refused.message());
+            }
+        }
         if (strictUpdateTable) {
             if (clock != null && now < clock.activeAt) {
                 return Answer.refusal("ResourceInUseException", "Attempt to change a resource which is still in use:"
@@ -616,6 +718,12 @@ public final class AwsBehaviour implements AutoCloseable {
             return answer;
         }
         updateTableRequests.add(new String(body, StandardCharsets.UTF_8));
+        if (warm != null) {
+            warm.updated(table, request);
+        }
+        if (before != null) {
+            emulation.accepted(table, request, before, now);
+        }
         TableClock updated = tables.computeIfAbsent(table, t -> new TableClock(now));
         updated.updatingUntil = now + updating.toNanos();
         ReplicaEmulation replicated = replicas;
@@ -625,7 +733,21 @@ public final class AwsBehaviour implements AutoCloseable {
         }
         creates.forEach(index -> updated.indexes.put(index, now + Math.max(backfilling.toNanos(),
                 updating.toNanos())));
-        return rewrite(answer, "TableDescription", updated, now);
+        return withIndexesBeingDeleted(rewrite(answer, "TableDescription", updated, now), "TableDescription", table,
+                now);
+    }
+
+    /** See {@link #indexOperations}: the answer with the table's indexes being deleted listed DELETING. */
+    private Answer withIndexesBeingDeleted(Answer answer, String field, String table, long now) throws IOException {
+        IndexEmulation emulation = indexes;
+        if (emulation == null || answer.status() != 200) {
+            return answer;
+        }
+        ObjectNode root = (ObjectNode) JSON.readTree(answer.body());
+        if (root.get(field) instanceof ObjectNode description) {
+            emulation.describe(table, description, now);
+        }
+        return Answer.ok(JSON.writeValueAsBytes(root));
     }
 
     /** See {@link #replicas(Duration)}. */
@@ -828,6 +950,9 @@ public final class AwsBehaviour implements AutoCloseable {
         }
         ObjectNode root = (ObjectNode) JSON.readTree(described.body());
         if (root.get("Table") instanceof ObjectNode table) {
+            if (warmThroughput != null) {
+                warmThroughput.described(table);
+            }
             tableDescription.accept(table);
             if (replicas != null) {
                 replicas.describe(table.path("TableName").asText(), table, now);
@@ -858,6 +983,16 @@ public final class AwsBehaviour implements AutoCloseable {
         }
         return Answer.ok(JSON.writeValueAsBytes(root));
     }
+    /** A table deleted: what the emulations keep of it goes too. */
+    private void forget(String table) {
+        if (warmThroughput != null) {
+            warmThroughput.forget(table);
+        }
+        if (contributorInsights != null) {
+            contributorInsights.forget(table);
+        }
+    }
+
 
     private int inTransition(long now) {
         return (int) tables.values().stream().filter(c -> now < c.activeAt || now < c.updatingUntil).count();
@@ -943,10 +1078,16 @@ public final class AwsBehaviour implements AutoCloseable {
         boolean backfilling(long now) {
             return indexes.values().stream().anyMatch(at -> now < at);
         }
+
+        /** Whether the index {@code name}, added by UpdateTable, is still being created. */
+        boolean creating(String name, long now) {
+            Long activeAt = indexes.get(name);
+            return activeAt != null && now < activeAt;
+        }
     }
 
     /** An answer to the client: the server's, or the layer's own refusal. */
-    private record Answer(int status, byte[] body, boolean refused) {
+    record Answer(int status, byte[] body, boolean refused) {
         static Answer ok(byte[] body) {
             return new Answer(200, body, false);
         }

@@ -13,7 +13,7 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Global table replicas (version 2019.11.21) as DynamoDB makes them, which moto 5.2 does not: it answers
- * {@code UpdateTable} with {@code ReplicaUpdates} 200 and forgets them (catalogue row 21). Here:
+ * {@code UpdateTable} with {@code ReplicaUpdates} 200 and forgets them (catalogue row 28). Here:
  * <ul>
  *   <li>a Create in a region AWS does not have, or in the table's own, is refused with ValidationException (the
  *       wording is the layer's: AWS's is not documented);</li>

@@ -7,14 +7,15 @@ import io.github.dynamosetup.declaration.AutoScaling;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.WarmThroughput;
 import io.github.dynamosetup.declaration.json.JsonFields.Shape;
 import java.util.function.BiFunction;
 
 /**
- * Reads how a table file pays: its {@code BillingMode}, and the {@code ProvisionedThroughput} and
- * {@code OnDemandThroughput} of the table and of each global secondary index. A file without BillingMode is
- * PROVISIONED, as for CreateTable, and then needs capacity on the table and on every global secondary index. Also
- * reads their {@code AutoScaling}, which goes with provisioned capacity.
+ * Reads how a table file pays: its {@code BillingMode}, and the {@code ProvisionedThroughput},
+ * {@code OnDemandThroughput} and {@code WarmThroughput} of the table and of each global secondary index. A file
+ * without BillingMode is PROVISIONED, as for CreateTable, and then needs capacity on the table and on every global
+ * secondary index. Also reads their {@code AutoScaling}, which goes with provisioned capacity.
  */
 final class BillingReader {
 
@@ -22,6 +23,8 @@ final class BillingReader {
             "WriteCapacityUnits");
     private static final Shape ON_DEMAND_THROUGHPUT = new Shape("OnDemandThroughput", "MaxReadRequestUnits",
             "MaxWriteRequestUnits");
+    private static final Shape WARM_THROUGHPUT = new Shape("WarmThroughput", "ReadUnitsPerSecond",
+            "WriteUnitsPerSecond");
 
     private static final Shape AUTO_SCALING = new Shape("AutoScaling", "Read", "Write");
     private static final Shape SCALING = new Shape("AutoScaling.Read or .Write", "MinCapacity", "MaxCapacity",
@@ -117,6 +120,12 @@ final class BillingReader {
         return new AutoScaling.Dimension(json.number(dimension, "MinCapacity", path + ".MinCapacity"),
                 json.number(dimension, "MaxCapacity", path + ".MaxCapacity"),
                 json.decimal(dimension, "TargetUtilization", path + ".TargetUtilization"));
+    }
+
+    /** The WarmThroughput at {@code path}, of the table or of a global secondary index. */
+    WarmThroughput warmThroughput(JsonNode node, String path) {
+        return readAndWrite(node, path, WARM_THROUGHPUT, "ReadUnitsPerSecond", "WriteUnitsPerSecond",
+                WarmThroughput::new, WarmThroughput.NONE);
     }
 
     /** An object of two whole numbers, one for reads and one for writes; {@code none} where there is none. */

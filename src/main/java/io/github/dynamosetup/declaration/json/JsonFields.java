@@ -32,6 +32,9 @@ final class JsonFields {
     /** Fields that a table file must give where their parent is given; DynamoDB's rules say the rest. */
     private static final Set<String> REQUIRED = Set.of("AttributeName", "AttributeType", "KeyType", "Key");
 
+    private static final Shape CONTRIBUTOR_INSIGHTS = new Shape("ContributorInsightsSpecification", "Enabled")
+            .notSupported("Mode");
+
     private final JsonOrigin origin;
     private final List<ConfigurationProblem> problems = new ArrayList<>();
     private String subject;
@@ -122,6 +125,25 @@ final class JsonFields {
                     + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
             return null;
         }
+    }
+
+    /**
+     * A {@code ContributorInsightsSpecification} of the table or of a global secondary index, whether contributor
+     * insights is on; null when absent. The create-table JSON has no such field (contributor insights is set with
+     * UpdateContributorInsights): the name and shape are CloudFormation's (AWS::DynamoDB::Table
+     * ContributorInsightsSpecification, whose Enabled is required). Its Mode is not supported yet.
+     */
+    Boolean contributorInsights(JsonNode node, String path) {
+        JsonNode insights = object(node, path);
+        if (insights == null) {
+            return null;
+        }
+        checkFields(insights, path, CONTRIBUTOR_INSIGHTS);
+        Boolean enabled = bool(insights, "Enabled", path + ".Enabled");
+        if (enabled == null && isAbsent(insights.get("Enabled"))) {
+            problem(path + ".Enabled", "missing; say true or false");
+        }
+        return enabled;
     }
 
     JsonNode object(JsonNode node, String path) {

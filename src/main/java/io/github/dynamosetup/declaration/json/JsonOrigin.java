@@ -30,7 +30,10 @@ public record JsonOrigin(String file) implements Origin {
             Map.entry(Setting.KMS_KEY, "$.SSESpecification.KMSMasterKeyId"),
             Map.entry(Setting.POINT_IN_TIME_RECOVERY, "$.PointInTimeRecoverySpecification"),
             Map.entry(Setting.RECOVERY_PERIOD, "$.PointInTimeRecoverySpecification.RecoveryPeriodInDays"),
+            Map.entry(Setting.WARM_THROUGHPUT, "$.WarmThroughput"),
+            Map.entry(Setting.CONTRIBUTOR_INSIGHTS, "$.ContributorInsightsSpecification"),
             Map.entry(Setting.DELETION_PROTECTION, "$.DeletionProtectionEnabled"),
+            Map.entry(Setting.RESOURCE_POLICY, "$.ResourcePolicy"),
             Map.entry(Setting.TABLE_CLASS, "$.TableClass"),
             Map.entry(Setting.AUTO_SCALING, "$.AutoScaling"),
             Map.entry(Setting.REPLICAS, "$.Replicas"),
@@ -45,7 +48,9 @@ public record JsonOrigin(String file) implements Origin {
             Setting.NON_KEY_ATTRIBUTES, "Projection.NonKeyAttributes",
             Setting.CAPACITY, "ProvisionedThroughput",
             Setting.AUTO_SCALING, "AutoScaling",
-            Setting.ON_DEMAND_THROUGHPUT, "OnDemandThroughput");
+            Setting.ON_DEMAND_THROUGHPUT, "OnDemandThroughput",
+            Setting.WARM_THROUGHPUT, "WarmThroughput",
+            Setting.CONTRIBUTOR_INSIGHTS, "ContributorInsightsSpecification");
 
     /** A path in a secondary index: its kind, its index in the array, and what follows. */
     private static final Pattern INDEX_PATH = Pattern.compile("\\$\\.(Global|Local)SecondaryIndexes\\[(\\d+)](.*)");

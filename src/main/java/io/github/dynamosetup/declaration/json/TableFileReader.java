@@ -12,6 +12,7 @@ import io.github.dynamosetup.declaration.ConfigurationProblem;
 import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.declaration.Encryption;
 import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.ResourcePolicy;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.TableClass;
@@ -27,8 +28,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * Reads a table file: the JSON that {@code aws dynamodb create-table --cli-input-json} takes, plus
- * {@code TimeToLiveSpecification} (as in {@code update-time-to-live}) and
- * {@code PointInTimeRecoverySpecification} (as in {@code update-continuous-backups}), and dynamo-setup's own
+ * {@code TimeToLiveSpecification} (as in {@code update-time-to-live}),
+ * {@code PointInTimeRecoverySpecification} (as in {@code update-continuous-backups}) and
+ * {@code ContributorInsightsSpecification} (as in CloudFormation: {@code {"Enabled": true}}, set with
+ * {@code update-contributor-insights}; see {@code JsonFields.contributorInsights}), and dynamo-setup's own
  * {@code AutoScaling} (on the table and on each global secondary index) and {@code Replicas}.
  *
  * <p>A file means what it means to {@code create-table}: what it leaves out gets the default that DynamoDB's
@@ -54,8 +57,8 @@ import java.util.function.UnaryOperator;
  * a place where the file has one already.
  *
  * <p>This class reads the table's own sections (name, table class, stream, encryption, TTL, point-in-time
- * recovery, tags); {@code KeySchemaReader}, {@code SecondaryIndexReader} and {@code BillingReader} read the
- * others, all through one {@code JsonFields}, which holds the file's problems.
+ * recovery, contributor insights, tags); {@code KeySchemaReader}, {@code SecondaryIndexReader} and
+ * {@code BillingReader} read the others, all through one {@code JsonFields}, which holds the file's problems.
  */
 public final class TableFileReader {
 
@@ -66,9 +69,10 @@ public final class TableFileReader {
     private static final Shape ROOT = new Shape("a table file", "TableName", "AttributeDefinitions",
             "KeySchema", "LocalSecondaryIndexes", "GlobalSecondaryIndexes", "BillingMode", "ProvisionedThroughput",
             "OnDemandThroughput", "StreamSpecification", "SSESpecification", "Tags", "TableClass",
-            "DeletionProtectionEnabled", "TimeToLiveSpecification", "PointInTimeRecoverySpecification", "AutoScaling",
+            "DeletionProtectionEnabled", "ResourcePolicy", "TimeToLiveSpecification",
+            "PointInTimeRecoverySpecification", "WarmThroughput", "ContributorInsightsSpecification", "AutoScaling",
             "Replicas")
-            .notSupported("WarmThroughput", "ResourcePolicy", "GlobalTableSourceArn",
+            .notSupported("GlobalTableSourceArn",
                     "GlobalTableSettingsReplicationMode");
     private static final Shape STREAM = new Shape("StreamSpecification", "StreamEnabled", "StreamViewType");
     private static final Shape SSE = new Shape("SSESpecification", "Enabled", "SSEType", "KMSMasterKeyId");
@@ -143,6 +147,9 @@ public final class TableFileReader {
         table.capacity(billing.capacity(root.get("ProvisionedThroughput"), "$.ProvisionedThroughput"))
                 .autoScaling(billing.autoScaling(root.get("AutoScaling"), "$.AutoScaling"))
                 .onDemandThroughput(billing.requestUnits(root.get("OnDemandThroughput"), "$.OnDemandThroughput"))
+                .warmThroughput(billing.warmThroughput(root.get("WarmThroughput"), "$.WarmThroughput"))
+                .contributorInsights(json.contributorInsights(root.get("ContributorInsightsSpecification"),
+                        "$.ContributorInsightsSpecification"))
                 .tableClass(json.enumValue(TableClass.class, root, "TableClass", "$.TableClass"))
                 .deletionProtection(Boolean.TRUE.equals(json.bool(root, "DeletionProtectionEnabled",
                         "$.DeletionProtectionEnabled")));
@@ -159,6 +166,7 @@ public final class TableFileReader {
                             "$.PointInTimeRecoverySpecification.RecoveryPeriodInDays"));
         }
         table.replicaRegions(replicas(root.get("Replicas")));
+        readResourcePolicy(root.get("ResourcePolicy"), table);
         table.tags(globalTags).tags(tags(root.get("Tags")));
         return new Result(table.build(), json.problems());
     }
@@ -224,6 +232,26 @@ public final class TableFileReader {
         boolean kms = Boolean.TRUE.equals(enabled) || "KMS".equals(type);
         table.encryption(!kms ? Encryption.AWS_OWNED : key == null ? Encryption.AWS_MANAGED
                 : Encryption.CUSTOMER_MANAGED, kms ? key : null);
+    }
+
+    /**
+     * ResourcePolicy as create-table takes it: the policy document as a JSON string (its line and column are those
+     * in that string).
+     */
+    private void readResourcePolicy(JsonNode node, DeclaredTable.Builder table) {
+        if (isAbsent(node)) {
+            return;
+        }
+        if (!node.isTextual()) {
+            json.problem("$.ResourcePolicy", "must be a string holding the policy document, as create-table takes it:"
+                    + " \"{\\\"Version\\\": \\\"2012-10-17\\\", \\\"Statement\\\": [...]}\"");
+            return;
+        }
+        String problem = PolicyDocument.problem(node.asText());
+        if (problem != null) {
+            json.problem("$.ResourcePolicy", "the policy " + problem);
+        }
+        table.resourcePolicy(ResourcePolicy.inline(node.asText()));
     }
 
     private void readTimeToLive(JsonNode node, DeclaredTable.Builder table) {

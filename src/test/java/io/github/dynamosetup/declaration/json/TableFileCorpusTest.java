@@ -43,13 +43,14 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
 import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.WarmThroughput;
 
 /**
  * The corpus of table files in {@code src/test/resources/table-files}: each is provisioned by dynamo-setup
  * as {@code aws dynamodb create-table --cli-input-json} provisions it, or refused as DynamoDB refuses it.
  *
  * <p>For each file, the file's JSON goes to dynalite as a raw CreateTable request under the file's
- * TableName (without the plugin's two extension fields, TimeToLiveSpecification and
+ * TableName (without the plugin's extension fields, TimeToLiveSpecification, ContributorInsightsSpecification and
  * PointInTimeRecoverySpecification, which are not CreateTable's), and the same file goes through
  * {@link TableFileReader} and, when it is valid, the provisioning core under the name {@code plugin-<TableName>}.
  * {@code expectations.json} says, per file, what AWS does, what dynalite does (and why, where the two
@@ -206,7 +207,8 @@ class TableFileCorpusTest {
 
     private static ObjectNode withoutExtensions(JsonNode file) {
         ObjectNode request = file.deepCopy();
-        request.remove(List.of("TimeToLiveSpecification", "PointInTimeRecoverySpecification"));
+        request.remove(List.of("TimeToLiveSpecification", "PointInTimeRecoverySpecification",
+                "ContributorInsightsSpecification"));
         return request;
     }
 
@@ -307,6 +309,10 @@ class TableFileCorpusTest {
         return throughput == null ? "none" : throughput.maxReadRequestUnits() + "/" + throughput.maxWriteRequestUnits();
     }
 
+    private static String warm(WarmThroughput warm) {
+        return warm == null ? "none" : warm.readUnitsPerSecond() + "/" + warm.writeUnitsPerSecond();
+    }
+
     /**
      * The settings of a CreateTable request that dynalite drops, as DynamoDB reads them: each absent field
      * takes its default (CreateTable API reference,
@@ -314,11 +320,12 @@ class TableFileCorpusTest {
      * PROVISIONED; no stream without StreamSpecification or with StreamEnabled false; an AWS owned key without
      * SSESpecification, with {} or Enabled false, KMS with Enabled true or SSEType KMS, with the AWS managed
      * key unless KMSMasterKeyId names one; TableClass STANDARD; no deletion protection; no request limits;
-     * no tags. Read once from the file's JSON and once from the request the plugin sent, separately.
+     * no tags; no warm throughput (DynamoDB's own). Read once from the file's JSON and once from the request the
+     * plugin sent, separately.
      */
     private record Settings(String billingMode, String stream, String encryption, String tableClass,
             boolean deletionProtection, String onDemandThroughput, Map<String, String> indexOnDemandThroughput,
-            Map<String, String> tags) {
+            Map<String, String> tags, String warmThroughput, Map<String, String> indexWarmThroughput) {
 
         private static final String AWS_MANAGED_KEY = "the AWS managed key";
 
@@ -327,6 +334,9 @@ class TableFileCorpusTest {
             JsonNode sse = file.path("SSESpecification");
             boolean kms = sse.path("Enabled").asBoolean(false) || sse.path("SSEType").asText("").equals("KMS");
             Map<String, String> indexes = new TreeMap<>();
+            Map<String, String> indexWarm = new TreeMap<>();
+            file.path("GlobalSecondaryIndexes").forEach(index -> indexWarm.put(index.path("IndexName").asText(),
+                    warm(index.path("WarmThroughput"))));
             file.path("GlobalSecondaryIndexes").forEach(index -> indexes.put(index.path("IndexName").asText(),
                     onDemand(index.path("OnDemandThroughput"))));
             return new Settings(
@@ -338,13 +348,18 @@ class TableFileCorpusTest {
                     onDemand(file.path("OnDemandThroughput")),
                     indexes,
                     StreamSupport.stream(file.path("Tags").spliterator(), false).collect(Collectors.toMap(
-                            t -> t.path("Key").asText(), t -> t.path("Value").asText(), (a, b) -> b, TreeMap::new)));
+                            t -> t.path("Key").asText(), t -> t.path("Value").asText(), (a, b) -> b, TreeMap::new)),
+                    warm(file.path("WarmThroughput")),
+                    indexWarm);
         }
 
         static Settings of(CreateTableRequest request) {
             SSESpecification sse = request.sseSpecification();
             boolean kms = sse != null && (Boolean.TRUE.equals(sse.enabled()) || "KMS".equals(sse.sseTypeAsString()));
             Map<String, String> indexes = new TreeMap<>();
+            Map<String, String> indexWarm = new TreeMap<>();
+            request.globalSecondaryIndexes().forEach(index -> indexWarm.put(index.indexName(),
+                    TableFileCorpusTest.warm(index.warmThroughput())));
             request.globalSecondaryIndexes().forEach(index -> indexes.put(index.indexName(),
                     TableFileCorpusTest.onDemand(index.onDemandThroughput())));
             return new Settings(
@@ -358,7 +373,15 @@ class TableFileCorpusTest {
                     TableFileCorpusTest.onDemand(request.onDemandThroughput()),
                     indexes,
                     request.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value(), (a, b) -> b,
-                            TreeMap::new)));
+                            TreeMap::new)),
+                    TableFileCorpusTest.warm(request.warmThroughput()),
+                    indexWarm);
+        }
+
+        private static String warm(JsonNode warm) {
+            return warm.isMissingNode() ? "none"
+                    : warm.path("ReadUnitsPerSecond").asText("null") + "/"
+                            + warm.path("WriteUnitsPerSecond").asText("null");
         }
 
         private static String onDemand(JsonNode throughput) {

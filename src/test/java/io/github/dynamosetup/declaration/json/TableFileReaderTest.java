@@ -14,9 +14,11 @@ import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.InvalidDeclarationException;
 import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.ResourcePolicy;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
 import io.github.dynamosetup.declaration.TableClass;
+import io.github.dynamosetup.declaration.WarmThroughput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,7 +77,9 @@ class TableFileReaderTest {
                     "IndexName": "by-status",
                     "KeySchema": [{"AttributeName": "status", "KeyType": "HASH"}],
                     "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["total"]},
-                    "ProvisionedThroughput": {"ReadCapacityUnits": 2, "WriteCapacityUnits": 1}
+                    "ProvisionedThroughput": {"ReadCapacityUnits": 2, "WriteCapacityUnits": 1},
+                    "WarmThroughput": {"WriteUnitsPerSecond": 900},
+                    "ContributorInsightsSpecification": {"Enabled": false}
                   }],
                   "LocalSecondaryIndexes": [{
                     "IndexName": "by-total",
@@ -91,9 +95,12 @@ class TableFileReaderTest {
                   "SSESpecification": {"Enabled": true, "SSEType": "KMS", "KMSMasterKeyId": "alias/orders"},
                   "TableClass": "STANDARD_INFREQUENT_ACCESS",
                   "DeletionProtectionEnabled": true,
+                  "ResourcePolicy": "{\\"Version\\": \\"2012-10-17\\", \\"Statement\\": [{\\"Effect\\": \\"Deny\\", \\"Principal\\": \\"*\\", \\"Action\\": \\"dynamodb:DeleteTable\\", \\"Resource\\": \\"*\\"}]}",
                   "Tags": [{"Key": "Team", "Value": "checkout"}],
                   "TimeToLiveSpecification": {"AttributeName": "expires_at", "Enabled": true},
-                  "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": true, "RecoveryPeriodInDays": 7}
+                  "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": true, "RecoveryPeriodInDays": 7},
+                  "WarmThroughput": {"ReadUnitsPerSecond": 1000, "WriteUnitsPerSecond": 500},
+                  "ContributorInsightsSpecification": {"Enabled": true}
                 }
                 """);
 
@@ -109,6 +116,8 @@ class TableFileReaderTest {
             assertThat(index.projection()).isEqualTo(IndexProjection.INCLUDE);
             assertThat(index.nonKeyAttributes()).containsExactly("total");
             assertThat(index.capacity()).isEqualTo(new Capacity(2L, 1L));
+            assertThat(index.warmThroughput()).isEqualTo(new WarmThroughput(null, 900L));
+            assertThat(index.contributorInsights()).isFalse();
         });
         assertThat(table.localSecondaryIndexes()).singleElement().satisfies(index -> {
             assertThat(index.sortKey()).isEqualTo(new KeyAttribute("total", AttributeType.N));
@@ -122,8 +131,13 @@ class TableFileReaderTest {
         assertThat(table.tableClass()).isEqualTo(TableClass.STANDARD_INFREQUENT_ACCESS);
         assertThat(table.deletionProtection()).isTrue();
         assertThat(table.timeToLiveAttribute()).isEqualTo("expires_at");
+        // the string as create-table takes it, sent as it is written
+        assertThat(table.resourcePolicy()).isEqualTo(ResourcePolicy.inline("{\"Version\": \"2012-10-17\", \"Statement\":"
+                + " [{\"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"dynamodb:DeleteTable\", \"Resource\": \"*\"}]}"));
         assertThat(table.pointInTimeRecovery()).isTrue();
         assertThat(table.recoveryPeriodInDays()).isEqualTo(7L);
+        assertThat(table.warmThroughput()).isEqualTo(new WarmThroughput(1000L, 500L));
+        assertThat(table.contributorInsights()).isTrue();
         assertThat(table.tags()).containsExactly(Map.entry("Application", "Shop"), Map.entry("Team", "checkout"));
     }
 
@@ -316,9 +330,28 @@ class TableFileReaderTest {
                                 GSI_PROJECTION + ", \"Projected\": true"),
                         List.of("$.GlobalSecondaryIndexes[0].Projected: unknown field; a global secondary index has"
                                 + " the fields")),
-                Arguments.of("warm throughput on an index", valid(GSI_PROJECTION, GSI_PROJECTION
-                                + ", \"WarmThroughput\": {\"ReadUnitsPerSecond\": 15000}"),
-                        List.of("$.GlobalSecondaryIndexes[0].WarmThroughput: is not supported by dynamo-setup yet")),
+                Arguments.of("warm throughput on an index that is not a number", valid(GSI_PROJECTION, GSI_PROJECTION
+                                + ", \"WarmThroughput\": {\"ReadUnitsPerSecond\": \"15000\"}"),
+                        List.of("$.GlobalSecondaryIndexes[0].WarmThroughput.ReadUnitsPerSecond: must be a whole"
+                                + " number")),
+                Arguments.of("an unknown field in WarmThroughput", valid(BILLING, BILLING
+                                + ", \"WarmThroughput\": {\"ReadUnits\": 15000}"),
+                        List.of("$.WarmThroughput.ReadUnits: unknown field; WarmThroughput has the fields")),
+                Arguments.of("contributor insights without Enabled", valid(BILLING, BILLING
+                                + ", \"ContributorInsightsSpecification\": {}"),
+                        List.of("$.ContributorInsightsSpecification.Enabled: missing; say true or false")),
+                Arguments.of("a contributor insights mode", valid(GSI_PROJECTION, GSI_PROJECTION
+                                + ", \"ContributorInsightsSpecification\": {\"Enabled\": true, \"Mode\":"
+                                + " \"THROTTLED_KEYS\"}"),
+                        List.of("$.GlobalSecondaryIndexes[0].ContributorInsightsSpecification.Mode: is not supported"
+                                + " by dynamo-setup yet")),
+                Arguments.of("a resource policy written as a JSON object", valid(BILLING, BILLING
+                                + ", \"ResourcePolicy\": {\"Version\": \"2012-10-17\", \"Statement\": []}"),
+                        List.of("$.ResourcePolicy: must be a string holding the policy document, as create-table takes"
+                                + " it")),
+                Arguments.of("a resource policy that is not JSON", valid(BILLING, BILLING
+                                + ", \"ResourcePolicy\": \"{\\\"Version\\\": \\\"2012-10-17\\\",}\""),
+                        List.of("$.ResourcePolicy: the policy is not valid JSON at line 1, column ")),
                 Arguments.of("a recovery period that is not a number", valid(BILLING, BILLING
                                 + ", \"PointInTimeRecoverySpecification\": {\"PointInTimeRecoveryEnabled\": true,"
                                 + " \"RecoveryPeriodInDays\": \"7\"}"),
