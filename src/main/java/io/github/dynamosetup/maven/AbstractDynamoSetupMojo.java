@@ -40,9 +40,13 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * {@code <recoveryPeriodInDays>}, 1 to 35), {@code <warmThroughput>} ({@code <readUnitsPerSecond>} and/or
      * {@code <writeUnitsPerSecond>}, at least 1; also on a global secondary index; raised where the table has
      * less, never lowered), {@code <contributorInsights>} ({@code true} or {@code false}; also on a global
-     * secondary index), {@code <deletionProtection>}, {@code <tableClass>} and {@code <tags>}. Attribute
-     * definitions are derived from the keys. A {@code ${...}} that Maven cannot resolve, in any element, is a
-     * configuration error naming the table and the element.
+     * secondary index), {@code <deletionProtection>}, {@code <tableClass>},
+     * {@code <autoScaling>} (with {@code PROVISIONED}, on the table and its indexes: {@code <read>} and {@code <write>},
+     * each with {@code <min>}, {@code <max>} and {@code <targetUtilization>}, 10 to 90 percent; capacity it owns is never
+     * drift), {@code <replicas>} ({@code <replica><region>eu-west-1</region></replica>}: global table replicas, added
+     * once the table is ACTIVE, never removed) and {@code <tags>}. Attribute definitions are
+     * derived from the keys. A {@code ${...}} that Maven cannot resolve, in any element, is a configuration
+     * error naming the table and the element.
      * {@code <resourcePolicy>} (the policy JSON, best in a CDATA section) or {@code <resourcePolicyFile>} (a UTF-8
      * JSON file relative to the project: the way for a policy with IAM policy variables such as
      * {@code ${aws:username}}, which Maven would take for its own, unless written {@code $${aws:username}}) attaches
@@ -57,7 +61,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * table files, in the JSON that {@code aws dynamodb create-table --cli-input-json} reads, plus
      * {@code TimeToLiveSpecification}, {@code PointInTimeRecoverySpecification} and
      * {@code ContributorInsightsSpecification} ({@code {"Enabled": true}}, on the table and in a global secondary
-     * index, as in CloudFormation): paths or globs
+     * index, as in CloudFormation), and dynamo-setup's own {@code AutoScaling} and {@code Replicas}: paths or globs
      * ({@code src/main/dynamodb/*.json}) relative to the project, declared as
      * {@code <tableFiles><tableFile>...</tableFile></tableFiles>}. Their tables join those of
      * {@code <tables>}; the global {@code <tags>}, prefix and suffix apply to them too.
