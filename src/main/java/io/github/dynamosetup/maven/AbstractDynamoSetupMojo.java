@@ -112,7 +112,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     /**
      * The DynamoDB endpoint, for local servers (e.g. {@code http://localhost:8000}): {@code http://} or
      * {@code https://}, a host, a port from 1 to 65535 when given, nothing else (no user info, path or query);
-     * checked before any AWS call. When unset: the SDKs' settings {@code AWS_ENDPOINT_URL_DYNAMODB}, the
+     * checked before any AWS call. When unset: the server {@code start} runs for this module (the project property
+     * {@code dynamo-setup.endpoint} it sets), else the SDKs' settings {@code AWS_ENDPOINT_URL_DYNAMODB}, the
      * profile's {@code services} section, {@code AWS_ENDPOINT_URL}, the profile's {@code endpoint_url}; else
      * the region's AWS endpoint. With a loopback endpoint, no chosen profile and no credentials anywhere, dummy
      * credentials are used; STS calls (assume-role profiles, {@code allowedAccountIds}) go to a loopback
@@ -218,7 +219,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         List<ConfigurationProblem> problems = new ArrayList<>();
         Duration waitTimeout = parseTimeout(problems);
         checkParameters(problems);
-        ConnectionSettings connection = new ConnectionParameters(region, endpoint, profile, serverId, settings,
+        ConnectionSettings connection = new ConnectionParameters(region, endpoint(), profile, serverId, settings,
                 settingsDecrypter, environment(), this::profileFile).resolve(waitTimeout, problems);
         Path projectDirectory = projectDirectory();
         List<Path> files = TableFiles.resolve(projectDirectory, tableFiles, problems);
@@ -236,6 +237,19 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
             return;
         }
         execute(declaration, connection, waitTimeout);
+    }
+
+    /**
+     * The {@code <endpoint>} parameter, else the server {@code start} ran for this module: the project property
+     * {@code dynamo-setup.endpoint} it sets. Maven gives a parameter the value of a project property only where its
+     * expression is evaluated from the project's properties, which not every caller of the mojo does (the testing
+     * harness does not): the property is read here as well.
+     */
+    private String endpoint() {
+        if (endpoint != null && !endpoint.isBlank()) {
+            return endpoint;
+        }
+        return project.getProperties().getProperty(ModuleServers.ENDPOINT_PROPERTY);
     }
 
     /** The project's directory, against which table files are resolved. */
