@@ -1,0 +1,11 @@
+/**
+ * CloudFormation, SAM and CDK templates as declarations: {@link io.github.dynamosetup.declaration.template.CloudFormationTemplate}
+ * reads a YAML or JSON template (YAML short forms such as {@code !Ref} and {@code !Sub} included), resolves the
+ * intrinsic functions of its table resources as CloudFormation does (parameters and their constraints, pseudo
+ * parameters, conditions, mappings) and hands their properties, free of intrinsic functions, to the reader that
+ * turns them into {@link io.github.dynamosetup.declaration.DeclaredTable}s. Whatever cannot be resolved is a
+ * {@link io.github.dynamosetup.declaration.template.TemplateProblem} naming the resource and the property.
+ *
+ * <p>Imports the JDK, Jackson, SnakeYAML and {@code declaration} only: no Maven, no AWS SDK, nothing of {@code core}.
+ */
+package io.github.dynamosetup.declaration.template;
