@@ -25,6 +25,11 @@ import io.github.dynamosetup.declaration.TableClass;
 import io.github.dynamosetup.declaration.WarmThroughput;
 import io.github.dynamosetup.declaration.json.PolicyDocument;
 import io.github.dynamosetup.declaration.json.TableFileReader;
+import io.github.dynamosetup.declaration.template.CloudFormationTemplate;
+import io.github.dynamosetup.declaration.template.TemplateOrigin;
+import io.github.dynamosetup.declaration.template.TemplateProblem;
+import io.github.dynamosetup.declaration.template.TemplateResource;
+import io.github.dynamosetup.declaration.template.TemplateTableReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +43,8 @@ import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
- * Maps the POM's {@code <tables>} and the {@code <tableFiles>} to a validated {@link Declaration}.
+ * Maps the POM's {@code <tables>}, the {@code <tableFiles>} and the tables of the {@code <templates>} to a validated
+ * {@link Declaration}.
  * Problems of notation (a key type other than S/N/B, an unknown enum value, a broken JSON file) are found
  * here, each at its {@link Place}; DynamoDB's rules are then applied once to all tables together.
  */
@@ -65,8 +71,16 @@ final class DeclarationMapper {
      * @param unresolved the elements holding {@code ${...}} that Maven could not resolve: reported as such,
      *     and their values (nothing, or the expression itself) not checked any further
      */
-    record Configuration(List<PomTable> tables, List<Path> tableFiles, Path basedir, Map<String, String> globalTags,
-            String tableNamePrefix, String tableNameSuffix, UnresolvedExpressions unresolved) {}
+    record Configuration(List<PomTable> tables, List<Path> tableFiles, List<TemplateFiles.TemplateFile> templates,
+            Path basedir, Map<String, String> globalTags, String tableNamePrefix, String tableNameSuffix,
+            UnresolvedExpressions unresolved) {
+
+        /** Without templates. */
+        Configuration(List<PomTable> tables, List<Path> tableFiles, Path basedir, Map<String, String> globalTags,
+                String tableNamePrefix, String tableNameSuffix, UnresolvedExpressions unresolved) {
+            this(tables, tableFiles, List.of(), basedir, globalTags, tableNamePrefix, tableNameSuffix, unresolved);
+        }
+    }
 
     /**
      * @param extraProblems problems found elsewhere in the configuration (connection settings, table
@@ -96,6 +110,10 @@ final class DeclarationMapper {
             if (read.table() != null) {
                 declaredTables.add(read.table());
             }
+        }
+        for (TemplateFiles.TemplateFile template : nonNull(configuration.templates())) {
+            mapper.template(template, TableFiles.displayName(configuration.basedir(), template.file()), globalTags,
+                    declaredTables);
         }
         List<ConfigurationProblem> found = new ArrayList<>(extraProblems);
         found.addAll(mapper.problems);
@@ -135,6 +153,49 @@ final class DeclarationMapper {
                         + " export ENVIRONMENT=dev for ${env.ENVIRONMENT}), or remove the tag");
             }
         });
+    }
+
+    /**
+     * Reads a template's table resources: the problems of resolving it, each named by the file and, where it has
+     * one, the resource; then each table, as {@link TemplateTableReader} reads it.
+     */
+    private void template(TemplateFiles.TemplateFile template, String displayName, Map<String, String> globalTags,
+            List<DeclaredTable> declaredTables) {
+        CloudFormationTemplate.Resolved resolved = CloudFormationTemplate.read(template.file(), template.context());
+        Map<String, TemplateOrigin> origins = new LinkedHashMap<>();
+        List<TemplateTableReader.Result> tables = new ArrayList<>();
+        for (TemplateResource resource : resolved.tables()) {
+            TemplateTableReader.Result read = TemplateTableReader.read(resource, displayName,
+                    template.context().region(), this::fullName, globalTags);
+            tables.add(read);
+            origins.put(resource.logicalId(), (TemplateOrigin) read.table().origin());
+        }
+        for (TemplateProblem problem : resolved.problems()) {
+            TemplateOrigin origin = problem.logicalId() == null ? null : origins.get(problem.logicalId());
+            String properties = origin == null ? null : origin.root();
+            Place place = properties != null && problem.path() != null && problem.path().startsWith(properties)
+                    ? origin.placeOf("$" + problem.path().substring(properties.length())) : null;
+            String subject = origin != null ? origin.subject(null) : problem.logicalId() != null
+                    ? "resource " + problem.logicalId() + " (" + displayName + ")" : "template " + displayName;
+            problems.add(new ConfigurationProblem(subject, problem.path(), problem.message(), place));
+        }
+        // a value that could not be resolved is left out, and reported: not also as missing, or as what it holds
+        List<String> unresolvedPaths = resolved.problems().stream().map(TemplateProblem::path)
+                .filter(path -> path != null && path.startsWith("Resources.")).toList();
+        for (TemplateTableReader.Result read : tables) {
+            read.problems().stream().filter(p -> unresolvedPaths.stream().noneMatch(path -> related(path, p.element())))
+                    .forEach(problems::add);
+            declaredTables.add(read.table());
+        }
+    }
+
+    /** Whether one of two property paths is the other, or within it. */
+    private static boolean related(String a, String b) {
+        return a.equals(b) || within(a, b) || within(b, a);
+    }
+
+    private static boolean within(String inner, String outer) {
+        return inner.startsWith(outer + ".") || inner.startsWith(outer + "[");
     }
 
     private String fullName(String declaredName) {

@@ -17,7 +17,7 @@ import java.util.function.BiFunction;
  * without BillingMode is PROVISIONED, as for CreateTable, and then needs capacity on the table and on every global
  * secondary index. Also reads their {@code AutoScaling}, which goes with provisioned capacity.
  */
-final class BillingReader {
+public final class BillingReader {
 
     private static final Shape PROVISIONED_THROUGHPUT = new Shape("ProvisionedThroughput", "ReadCapacityUnits",
             "WriteCapacityUnits");
@@ -34,7 +34,7 @@ final class BillingReader {
     /** The file names no BillingMode, so DynamoDB's default, PROVISIONED, applies. */
     private boolean provisionedByDefault;
 
-    BillingReader(JsonFields json) {
+    public BillingReader(JsonFields json) {
         this.json = json;
     }
 
@@ -42,14 +42,14 @@ final class BillingReader {
      * The billing mode the file asks for; PROVISIONED when it names none, as for CreateTable, which then
      * needs the table's ProvisionedThroughput (reported when it is missing). Call it before the indexes.
      */
-    BillingMode billingMode(JsonNode root) {
+    public BillingMode billingMode(JsonNode root) {
         provisionedByDefault = isAbsent(root.get("BillingMode"));
         BillingMode billingMode = declaredMode(root);
         if (provisionedByDefault && isAbsent(root.get("ProvisionedThroughput"))) {
             // DynamoDB answers "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is
             // PROVISIONED" (see declaredMode(root))
-            json.problem("$.ProvisionedThroughput", "missing; a table file without BillingMode is PROVISIONED"
-                    + " (DynamoDB's default, as in aws dynamodb create-table), and a PROVISIONED table needs"
+            json.problem("$.ProvisionedThroughput", "missing; " + json.notation().provisionedByDefault()
+                    + ", and a PROVISIONED table needs"
                     + " ReadCapacityUnits and WriteCapacityUnits: add \"ProvisionedThroughput\":"
                     + " {\"ReadCapacityUnits\": 5, \"WriteCapacityUnits\": 5} with your figures, or set"
                     + " \"BillingMode\": \"PAY_PER_REQUEST\"");
@@ -74,24 +74,24 @@ final class BillingReader {
     }
 
     /** Reports a global secondary index without ProvisionedThroughput in a file that is PROVISIONED by default. */
-    void checkIndexCapacity(JsonNode index, String indexPath) {
+    public void checkIndexCapacity(JsonNode index, String indexPath) {
         if (provisionedByDefault && isAbsent(index.get("ProvisionedThroughput"))) {
             // DynamoDB: "ProvisionedThroughput is not specified for index: <name>"
-            json.problem(indexPath + ".ProvisionedThroughput", "missing; a table file without BillingMode is"
-                    + " PROVISIONED (DynamoDB's default, as in aws dynamodb create-table), and then every global"
+            json.problem(indexPath + ".ProvisionedThroughput", "missing; " + json.notation().provisionedByDefault()
+                    + ", and then every global"
                     + " secondary index needs its own ReadCapacityUnits and WriteCapacityUnits: add them to this"
                     + " index, or set \"BillingMode\": \"PAY_PER_REQUEST\" on the table");
         }
     }
 
     /** The ProvisionedThroughput at {@code path}, of the table or of a global secondary index. */
-    Capacity capacity(JsonNode node, String path) {
+    public Capacity capacity(JsonNode node, String path) {
         return readAndWrite(node, path, PROVISIONED_THROUGHPUT, "ReadCapacityUnits", "WriteCapacityUnits",
                 Capacity::new, Capacity.NONE);
     }
 
     /** The OnDemandThroughput at {@code path}, of the table or of a global secondary index. */
-    RequestUnits requestUnits(JsonNode node, String path) {
+    public RequestUnits requestUnits(JsonNode node, String path) {
         return readAndWrite(node, path, ON_DEMAND_THROUGHPUT, "MaxReadRequestUnits", "MaxWriteRequestUnits",
                 RequestUnits::new, RequestUnits.NONE);
     }
@@ -101,7 +101,7 @@ final class BillingReader {
      * create-table JSON has none), named like CloudFormation's and the AWS CLI's Application Auto Scaling input:
      * {@code {"Read": {"MinCapacity": 5, "MaxCapacity": 100, "TargetUtilization": 70}, "Write": {...}}}.
      */
-    AutoScaling autoScaling(JsonNode node, String path) {
+    public AutoScaling autoScaling(JsonNode node, String path) {
         JsonNode scaling = json.object(node, path);
         if (scaling == null) {
             return AutoScaling.NONE;
@@ -123,7 +123,7 @@ final class BillingReader {
     }
 
     /** The WarmThroughput at {@code path}, of the table or of a global secondary index. */
-    WarmThroughput warmThroughput(JsonNode node, String path) {
+    public WarmThroughput warmThroughput(JsonNode node, String path) {
         return readAndWrite(node, path, WARM_THROUGHPUT, "ReadUnitsPerSecond", "WriteUnitsPerSecond",
                 WarmThroughput::new, WarmThroughput.NONE);
     }
