@@ -182,10 +182,10 @@ public final class TemplateTableReader {
         JsonNode root = resource.properties();
         DeclaredTable.Builder table = named(root, tableName);
         json.checkFields(root, "$", TABLE);
-        refuse(root, "KinesisStreamSpecification", "streams the table's changes to a Kinesis data stream, which"
+        refuse(root, "$", "KinesisStreamSpecification", "streams the table's changes to a Kinesis data stream, which"
                 + " dynamo-setup does not set up; remove it from the tables the plugin creates (a Condition can leave it"
                 + " out), or create that stream's destination by other means");
-        refuse(root, "ImportSourceSpecification", "creates the table by importing data from S3, which dynamo-setup"
+        refuse(root, "$", "ImportSourceSpecification", "creates the table by importing data from S3, which dynamo-setup"
                 + " cannot do; remove it, and seed the table with the plugin's itemFiles instead");
         keysAndIndexes(root, table, () -> indexes.readGlobalIndexes(root.get("GlobalSecondaryIndexes"), table));
         table.billingMode(billing.billingMode(root))
@@ -216,9 +216,10 @@ public final class TemplateTableReader {
         keySchemas.reportUnusedDefinitions(root.get("AttributeDefinitions"));
     }
 
-    private void refuse(JsonNode parent, String field, String message) {
+    /** Reports the field of {@code parent} (at {@code path}) when it is given. */
+    private void refuse(JsonNode parent, String path, String field, String message) {
         if (!isAbsent(parent.get(field))) {
-            json.problem("$." + field, message);
+            json.problem(path + "." + field, message);
         }
     }
 
@@ -234,7 +235,7 @@ public final class TemplateTableReader {
             return;
         }
         json.checkFields(stream, path, shape);
-        refuse(stream, "ResourcePolicy", "a resource policy on the table's stream, which dynamo-setup does not"
+        refuse(stream, path, "ResourcePolicy", "a resource policy on the table's stream, which dynamo-setup does not"
                 + " attach (it attaches the table's own ResourcePolicy only); remove it");
         StreamViewType viewType = json.enumValue(StreamViewType.class, stream, "StreamViewType",
                 path + ".StreamViewType");
@@ -469,14 +470,10 @@ public final class TemplateTableReader {
             return;
         }
         String path = replica.path();
-        if (!isAbsent(node.get("KinesisStreamSpecification"))) {
-            json.problem(path + ".KinesisStreamSpecification", "streams the replica's changes to a Kinesis data"
-                    + " stream, which dynamo-setup does not set up; remove it");
-        }
-        if (!isAbsent(node.get("ReplicaStreamSpecification"))) {
-            json.problem(path + ".ReplicaStreamSpecification", "a resource policy on the replica's stream, which"
-                    + " dynamo-setup does not attach; remove it");
-        }
+        refuse(node, path, "KinesisStreamSpecification", "streams the replica's changes to a Kinesis data stream,"
+                + " which dynamo-setup does not set up; remove it");
+        refuse(node, path, "ReplicaStreamSpecification", "a resource policy on the replica's stream, which"
+                + " dynamo-setup does not attach; remove it");
         JsonNode sse = json.object(node.get("SSESpecification"), path + ".SSESpecification");
         if (sse != null) {
             json.checkFields(sse, path + ".SSESpecification", REPLICA_SSE);
