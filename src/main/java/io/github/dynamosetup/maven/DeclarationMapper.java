@@ -162,20 +162,21 @@ final class DeclarationMapper {
     private void template(TemplateFiles.TemplateFile template, String displayName, Map<String, String> globalTags,
             List<DeclaredTable> declaredTables) {
         CloudFormationTemplate.Resolved resolved = CloudFormationTemplate.read(template.file(), template.context());
-        Map<String, TemplateOrigin> origins = new LinkedHashMap<>();
+        Map<String, DeclaredTable> byLogicalId = new LinkedHashMap<>();
         List<TemplateTableReader.Result> tables = new ArrayList<>();
         for (TemplateResource resource : resolved.tables()) {
             TemplateTableReader.Result read = TemplateTableReader.read(resource, displayName,
                     template.context().region(), this::fullName, globalTags);
             tables.add(read);
-            origins.put(resource.logicalId(), (TemplateOrigin) read.table().origin());
+            byLogicalId.put(resource.logicalId(), read.table());
         }
         for (TemplateProblem problem : resolved.problems()) {
-            TemplateOrigin origin = problem.logicalId() == null ? null : origins.get(problem.logicalId());
+            DeclaredTable table = problem.logicalId() == null ? null : byLogicalId.get(problem.logicalId());
+            TemplateOrigin origin = table == null ? null : (TemplateOrigin) table.origin();
             String properties = origin == null ? null : origin.root();
             Place place = properties != null && problem.path() != null && problem.path().startsWith(properties)
                     ? origin.placeOf("$" + problem.path().substring(properties.length())) : null;
-            String subject = origin != null ? origin.subject(null) : problem.logicalId() != null
+            String subject = origin != null ? origin.subject(table.name()) : problem.logicalId() != null
                     ? "resource " + problem.logicalId() + " (" + displayName + ")" : "template " + displayName;
             problems.add(new ConfigurationProblem(subject, problem.path(), problem.message(), place));
         }
