@@ -5,6 +5,10 @@
  * parameters, conditions, mappings) and hands their properties, free of intrinsic functions, to the reader that
  * turns them into {@link io.github.dynamosetup.declaration.DeclaredTable}s. Whatever cannot be resolved is a
  * {@link io.github.dynamosetup.declaration.template.TemplateProblem} naming the resource and the property.
+ * {@link io.github.dynamosetup.declaration.template.TemplateTableReader} then reads each table resource with
+ * CloudFormation's defaults, through the table file's readers of {@code declaration.json} where the shapes are
+ * CreateTable's, and {@link io.github.dynamosetup.declaration.template.TemplateOrigin} names the file, the logical ID
+ * and the property path in its problems.
  *
  * <p>Imports the JDK, Jackson, SnakeYAML and {@code declaration} only: no Maven, no AWS SDK, nothing of {@code core}.
  */
