@@ -406,7 +406,13 @@ public final class TemplateTableReader {
                 .warmThroughput(billing.warmThroughput(root.get("WarmThroughput"), "$.WarmThroughput"));
         stream(root.get("StreamSpecification"), GLOBAL_STREAM, table);
         sections.timeToLive(root.get("TimeToLiveSpecification"), table);
-        encryption(root.get("SSESpecification"), GLOBAL_SSE, replicaKmsKey(replica), table);
+        String kmsKey = replicaKmsKey(replica);
+        if (kmsKey != null && isAbsent(root.get("SSESpecification"))) {
+            json.problem(replica.path() + ".SSESpecification.KMSMasterKeyId", "a KMS key without the table's"
+                    + " SSESpecification; add SSESpecification: {SSEEnabled: true, SSEType: KMS} to the table, or"
+                    + " remove the key");
+        }
+        encryption(root.get("SSESpecification"), GLOBAL_SSE, kmsKey, table);
         table.tags(globalTags);
         replicaSettings(replica, table);
         return new Result(table.build(), json.problems());
