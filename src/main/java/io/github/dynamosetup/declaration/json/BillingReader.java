@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dynamosetup.declaration.AutoScaling;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.declaration.RequestUnits;
 import io.github.dynamosetup.declaration.WarmThroughput;
 import io.github.dynamosetup.declaration.json.JsonFields.Shape;
@@ -82,6 +83,13 @@ public final class BillingReader {
                     + " secondary index needs its own ReadCapacityUnits and WriteCapacityUnits: add them to this"
                     + " index, or set \"BillingMode\": \"PAY_PER_REQUEST\" on the table");
         }
+    }
+
+    /** The table's ProvisionedThroughput, OnDemandThroughput and WarmThroughput. */
+    public void readTableThroughput(JsonNode root, DeclaredTable.Builder table) {
+        table.capacity(capacity(root.get("ProvisionedThroughput"), "$.ProvisionedThroughput"))
+                .onDemandThroughput(requestUnits(root.get("OnDemandThroughput"), "$.OnDemandThroughput"))
+                .warmThroughput(warmThroughput(root.get("WarmThroughput"), "$.WarmThroughput"));
     }
 
     /** The ProvisionedThroughput at {@code path}, of the table or of a global secondary index. */

@@ -15,7 +15,6 @@ import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.ResourcePolicy;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
-import io.github.dynamosetup.declaration.TableClass;
 import io.github.dynamosetup.declaration.json.JsonFields.Shape;
 import io.github.dynamosetup.declaration.json.KeySchemaReader.KeySchemaOf;
 import java.io.IOException;
@@ -142,15 +141,9 @@ public final class TableFileReader {
         indexes.readLocalIndexes(root.get("LocalSecondaryIndexes"), table, keys.partitionKey());
         keySchemas.reportUnusedDefinitions(root.get("AttributeDefinitions"));
 
-        table.capacity(billing.capacity(root.get("ProvisionedThroughput"), "$.ProvisionedThroughput"))
-                .autoScaling(billing.autoScaling(root.get("AutoScaling"), "$.AutoScaling"))
-                .onDemandThroughput(billing.requestUnits(root.get("OnDemandThroughput"), "$.OnDemandThroughput"))
-                .warmThroughput(billing.warmThroughput(root.get("WarmThroughput"), "$.WarmThroughput"))
-                .contributorInsights(json.contributorInsights(root.get("ContributorInsightsSpecification"),
-                        "$.ContributorInsightsSpecification"))
-                .tableClass(json.enumValue(TableClass.class, root, "TableClass", "$.TableClass"))
-                .deletionProtection(Boolean.TRUE.equals(json.bool(root, "DeletionProtectionEnabled",
-                        "$.DeletionProtectionEnabled")));
+        billing.readTableThroughput(root, table);
+        table.autoScaling(billing.autoScaling(root.get("AutoScaling"), "$.AutoScaling"));
+        sections.readTableSettings(root, table);
         readStream(root.get("StreamSpecification"), table);
         readEncryption(root.get("SSESpecification"), table);
         sections.timeToLive(root.get("TimeToLiveSpecification"), table);

@@ -4,6 +4,7 @@ import static io.github.dynamosetup.declaration.json.JsonFields.isAbsent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.TableClass;
 import io.github.dynamosetup.declaration.json.JsonFields.Shape;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.Map;
 
 /**
  * Reads the sections of a table that a table file and CloudFormation's {@code AWS::DynamoDB::Table} write alike:
- * {@code Tags} (a list of {@code {Key, Value}}), {@code TimeToLiveSpecification} and
- * {@code PointInTimeRecoverySpecification}.
+ * {@code Tags} (a list of {@code {Key, Value}}), {@code TimeToLiveSpecification},
+ * {@code PointInTimeRecoverySpecification}, {@code ContributorInsightsSpecification}, {@code TableClass} and
+ * {@code DeletionProtectionEnabled}.
  */
 public final class TableSectionReader {
 
@@ -25,6 +27,15 @@ public final class TableSectionReader {
 
     public TableSectionReader(JsonFields json) {
         this.json = json;
+    }
+
+    /** The table's ContributorInsightsSpecification, TableClass and DeletionProtectionEnabled. */
+    public void readTableSettings(JsonNode root, DeclaredTable.Builder table) {
+        table.contributorInsights(json.contributorInsights(root.get("ContributorInsightsSpecification"),
+                        "$.ContributorInsightsSpecification"))
+                .tableClass(json.enumValue(TableClass.class, root, "TableClass", "$.TableClass"))
+                .deletionProtection(Boolean.TRUE.equals(json.bool(root, "DeletionProtectionEnabled",
+                        "$.DeletionProtectionEnabled")));
     }
 
     public void timeToLive(JsonNode node, DeclaredTable.Builder table) {

@@ -187,16 +187,11 @@ public final class TemplateTableReader {
                 + " out), or create that stream's destination by other means");
         refuse(root, "$", "ImportSourceSpecification", "creates the table by importing data from S3, which dynamo-setup"
                 + " cannot do; remove it, and seed the table with the plugin's itemFiles instead");
+        // the billing mode first: without it, every global secondary index needs its ProvisionedThroughput
+        table.billingMode(billing.billingMode(root));
         keysAndIndexes(root, table, () -> indexes.readGlobalIndexes(root.get("GlobalSecondaryIndexes"), table));
-        table.billingMode(billing.billingMode(root))
-                .capacity(billing.capacity(root.get("ProvisionedThroughput"), "$.ProvisionedThroughput"))
-                .onDemandThroughput(billing.requestUnits(root.get("OnDemandThroughput"), "$.OnDemandThroughput"))
-                .warmThroughput(billing.warmThroughput(root.get("WarmThroughput"), "$.WarmThroughput"))
-                .contributorInsights(json.contributorInsights(root.get("ContributorInsightsSpecification"),
-                        "$.ContributorInsightsSpecification"))
-                .tableClass(json.enumValue(TableClass.class, root, "TableClass", "$.TableClass"))
-                .deletionProtection(Boolean.TRUE.equals(json.bool(root, "DeletionProtectionEnabled",
-                        "$.DeletionProtectionEnabled")));
+        billing.readTableThroughput(root, table);
+        sections.readTableSettings(root, table);
         stream(root.get("StreamSpecification"), TABLE_STREAM, table);
         encryption(root.get("SSESpecification"), TABLE_SSE, null, table);
         sections.timeToLive(root.get("TimeToLiveSpecification"), table);

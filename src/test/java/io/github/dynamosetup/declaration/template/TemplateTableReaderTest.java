@@ -200,6 +200,7 @@ class TemplateTableReaderTest {
     void aGlobalTableTakesTheSettingsOfTheReplicaInThePluginsRegionAndTheOthersAsReplicas() {
         DeclaredTable table = valid(TemplateResource.GLOBAL_TABLE, "Customers", "{'TableName': 'customers', "
                 + GLOBAL_KEYS + ", 'BillingMode': 'PAY_PER_REQUEST',"
+                + " 'SSESpecification': {'SSEEnabled': true, 'SSEType': 'KMS'},"
                 + " 'WriteOnDemandThroughputSettings': {'MaxWriteRequestUnits': 100},"
                 + " 'Replicas': [{'Region': 'eu-west-1', 'Tags': [{'Key': 'Where', 'Value': 'Ireland'}]},"
                 + "   {'Region': 'us-east-1', 'DeletionProtectionEnabled': true, 'TableClass': 'STANDARD',"
@@ -218,7 +219,8 @@ class TemplateTableReaderTest {
         assertThat(table.contributorInsights()).isTrue();
         assertThat(table.tableClass()).isEqualTo(TableClass.STANDARD);
         assertThat(table.tags()).isEqualTo(Map.of("Team", "everyone", "Where", "Virginia"));
-        assertThat(table.encryption()).isNull();
+        assertThat(table.encryption()).isEqualTo(Encryption.CUSTOMER_MANAGED);
+        assertThat(table.kmsKeyId()).isEqualTo("alias/customers");
     }
 
     @Test
