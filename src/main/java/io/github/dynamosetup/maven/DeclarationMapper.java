@@ -33,6 +33,7 @@ import io.github.dynamosetup.declaration.template.TemplateTableReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,6 +116,7 @@ final class DeclarationMapper {
             mapper.template(template, TableFiles.displayName(configuration.basedir(), template.file()), globalTags,
                     declaredTables);
         }
+        mapper.reportSharedDeclaredNames(declaredTables);
         List<ConfigurationProblem> found = new ArrayList<>(extraProblems);
         found.addAll(mapper.problems);
         return Declaration.of(declaredTables, found);
@@ -187,6 +189,29 @@ final class DeclarationMapper {
             read.problems().stream().filter(p -> unresolvedPaths.stream().noneMatch(path -> related(path, p.element())))
                     .forEach(problems::add);
             declaredTables.add(read.table());
+        }
+    }
+
+    /**
+     * Reports two tables of different names that the rest of the build would name alike: a template table's logical
+     * ID is its declared name, which keys its exported properties ({@code dynamo-setup.table.<name>.name}) and names
+     * it in item files, as another table's name does. Two tables of one name are reported by the rules.
+     */
+    private void reportSharedDeclaredNames(List<DeclaredTable> tables) {
+        Map<String, DeclaredTable> first = new HashMap<>();
+        for (DeclaredTable table : tables) {
+            if (table.declaredName() == null || table.name() == null) {
+                continue;
+            }
+            DeclaredTable earlier = first.putIfAbsent(table.declaredName(), table);
+            if (earlier != null && !table.name().equals(earlier.name())) {
+                Origin origin = table.origin();
+                problems.add(new ConfigurationProblem(origin.subject(table.name()), origin.element(Setting.NAME),
+                        "is known to the build as '" + table.declaredName() + "' (in exported properties"
+                        + " dynamo-setup.table." + table.declaredName() + ".* and in item files), as is table '"
+                        + earlier.name() + "' at " + earlier.origin().describe() + " (a template table by its logical"
+                        + " ID); rename one of them"));
+            }
         }
     }
 

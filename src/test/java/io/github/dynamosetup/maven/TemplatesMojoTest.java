@@ -131,6 +131,22 @@ class TemplatesMojoTest {
 
     @Test
     @InjectMojo(goal = "create", pom = POM)
+    void aPomTableNamedAsATemplateTablesLogicalIdIsRefusedAsTheirExportsWouldClash(CreateMojo mojo)
+            throws Exception {
+        MojoExtension.setVariableValueToObject(mojo, "tables", new ArrayList<>(List.of(table("OrdersTable", "id:S"))));
+        mojo.setLog(log);
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("table 'it-shop-test-orders' (" + TEMPLATE + ", resource OrdersTable),"
+                        + " Resources.OrdersTable.Properties.TableName: is known to the build as 'OrdersTable' (in"
+                        + " exported properties dynamo-setup.table.OrdersTable.* and in item files), as is table"
+                        + " 'it-OrdersTable' at <tables> #1");
+        assertThat(layer.calls()).isZero();
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = POM)
     void aTemplatesProblemsComeWithThePomsInOneFailureBeforeAnyAwsCall(CreateMojo mojo) throws Exception {
         PomTemplate template = new PomTemplate();
         template.file = TEMPLATE;
