@@ -57,6 +57,7 @@ final class TemplateFiles {
             }
             TemplateContext context = new TemplateContext(template.stackName == null || template.stackName.isBlank()
                     ? artifactId : template.stackName.trim(), region, accountId, parameters);
+            // found as <tableFile>s are; problems name the element <templates><template><file>
             for (Path file : TableFiles.resolve(basedir, List.of(template.file), "templates><template", "file",
                     problems)) {
                 files.add(new TemplateFile(file, context));

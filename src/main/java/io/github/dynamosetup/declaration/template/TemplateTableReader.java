@@ -78,7 +78,7 @@ public final class TemplateTableReader {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private static final Shape TABLE = new Shape("an AWS::DynamoDB::Table", "AttributeDefinitions", "BillingMode",
+    private static final Shape TABLE = new Shape("the resource", "AttributeDefinitions", "BillingMode",
             "ContributorInsightsSpecification", "DeletionProtectionEnabled", "GlobalSecondaryIndexes",
             "ImportSourceSpecification", "KeySchema", "KinesisStreamSpecification", "LocalSecondaryIndexes",
             "OnDemandThroughput", "PointInTimeRecoverySpecification", "ProvisionedThroughput", "ResourcePolicy",
@@ -88,12 +88,12 @@ public final class TemplateTableReader {
     private static final Shape TABLE_SSE = new Shape("SSESpecification", "SSEEnabled", "SSEType", "KMSMasterKeyId");
     private static final Shape RESOURCE_POLICY = new Shape("ResourcePolicy", "PolicyDocument");
 
-    private static final Shape SIMPLE_TABLE = new Shape("an AWS::Serverless::SimpleTable", "PrimaryKey",
+    private static final Shape SIMPLE_TABLE = new Shape("the resource", "PrimaryKey",
             "ProvisionedThroughput", "SSESpecification", "TableName", "Tags", "PointInTimeRecoverySpecification");
     private static final Shape PRIMARY_KEY = new Shape("PrimaryKey", "Name", "Type");
     private static final Shape SIMPLE_SSE = new Shape("SSESpecification", "SSEEnabled");
 
-    private static final Shape GLOBAL_TABLE = new Shape("an AWS::DynamoDB::GlobalTable", "AttributeDefinitions",
+    private static final Shape GLOBAL_TABLE = new Shape("the resource", "AttributeDefinitions",
             "BillingMode", "GlobalSecondaryIndexes", "KeySchema", "LocalSecondaryIndexes", "Replicas",
             "SSESpecification", "StreamSpecification", "TableName", "TimeToLiveSpecification", "WarmThroughput",
             "WriteOnDemandThroughputSettings", "WriteProvisionedThroughputSettings")

@@ -143,7 +143,7 @@ class TemplateTableReaderTest {
             KinesisStreamSpecification | 'KinesisStreamSpecification': {'StreamArn': 'arn:aws:kinesis:us-east-1:123456789012:stream/s'} | Resources.Orders.Properties.KinesisStreamSpecification: streams the table's changes to a Kinesis data stream
             ImportSourceSpecification | 'ImportSourceSpecification': {'InputFormat': 'CSV'} | Resources.Orders.Properties.ImportSourceSpecification: creates the table by importing data from S3
             a stream's resource policy | 'StreamSpecification': {'StreamViewType': 'NEW_IMAGE', 'ResourcePolicy': {'PolicyDocument': {}}} | Resources.Orders.Properties.StreamSpecification.ResourcePolicy: a resource policy on the table's stream
-            an unknown property | 'Throughput': 5 | Resources.Orders.Properties.Throughput: unknown field; an AWS::DynamoDB::Table has the fields of AWS::DynamoDB::Table in CloudFormation
+            an unknown property | 'Throughput': 5 | Resources.Orders.Properties.Throughput: unknown field; the resource has the fields of AWS::DynamoDB::Table in CloudFormation
             dynamo-setup's own AutoScaling | 'AutoScaling': {} | Resources.Orders.Properties.AutoScaling: unknown field
             create-table's SSE Enabled | 'SSESpecification': {'Enabled': true} | Resources.Orders.Properties.SSESpecification.Enabled: unknown field
             a number that is no number | 'OnDemandThroughput': {'MaxReadRequestUnits': 'many'} | Resources.Orders.Properties.OnDemandThroughput.MaxReadRequestUnits: must be a whole number
