@@ -389,7 +389,9 @@ public final class TemplateTableReader {
         DeclaredTable.Builder table = named(root, tableName);
         json.checkFields(root, "$", GLOBAL_TABLE);
         Replica replica = replicas(root.get("Replicas"), region, table);
-        // AWS::DynamoDB::GlobalTable BillingMode: "If not specified, the default is PROVISIONED"
+        // AWS::DynamoDB::GlobalTable BillingMode: "If you use PROVISIONED billing mode, you must provide an auto
+        // scaling configuration via the WriteProvisionedThroughputSettings property. The default value of this
+        // property is PROVISIONED."
         BillingMode billingMode = json.enumValue(BillingMode.class, root, "BillingMode", "$.BillingMode");
         boolean provisioned = billingMode != BillingMode.PAY_PER_REQUEST;
         table.billingMode(provisioned ? BillingMode.PROVISIONED : BillingMode.PAY_PER_REQUEST);
@@ -580,9 +582,10 @@ public final class TemplateTableReader {
 
     /**
      * CapacityAutoScalingSettings: MinCapacity, MaxCapacity, TargetTrackingScalingPolicyConfiguration.TargetValue
-     * (the utilization, in percent) map to the plugin's auto scaling; the table is created with SeedCapacity ("When
-     * switching billing mode from PAY_PER_REQUEST to PROVISIONED, DynamoDB sets the write capacity to this value")
-     * or else MinCapacity. DisableScaleIn and the cooldowns have no counterpart and are refused.
+     * (the utilization, in percent) map to the plugin's auto scaling (GlobalTable CapacityAutoScalingSettings). The
+     * table is created with SeedCapacity, the capacity CloudFormation gives a table "until CloudFormation creates the
+     * autoscaling policies you configured", or else with MinCapacity, which auto scaling would move any lower
+     * capacity up to. DisableScaleIn and the cooldowns have no counterpart and are refused.
      */
     private Scaled scaled(JsonNode node, String path) {
         JsonNode scaling = json.object(node, path);
