@@ -499,7 +499,28 @@ final class IntrinsicResolver {
             return fail(at, "Fn::FindInMap: map " + keys[0] + " has no key " + keys[2] + " under " + keys[1]
                     + " (it has " + String.join(", ", names(top)) + ").");
         }
+        if (containsFunction(value)) {
+            // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/mappings-section-structure.html
+            return fail(at, "Fn::FindInMap: map " + keys[0] + " holds a function under " + keys[1] + "."
+                    + keys[2] + ", but the values of Mappings are literal strings and lists: write the value "
+                    + "itself.");
+        }
         return value.deepCopy();
+    }
+
+    private static boolean containsFunction(JsonNode value) {
+        if (value instanceof ObjectNode object && object.size() == 1) {
+            String key = object.fieldNames().next();
+            if (key.equals("Ref") || key.startsWith("Fn::")) {
+                return true;
+            }
+        }
+        for (JsonNode child : value) {
+            if (containsFunction(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> names(JsonNode map) {

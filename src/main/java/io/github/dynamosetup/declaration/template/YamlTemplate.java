@@ -49,16 +49,28 @@ final class YamlTemplate {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
 
-    /** The functions that have a short form {@code !Name}, each meaning {@code Fn::Name}. */
+    /**
+     * The functions written {@code !Name} for {@code Fn::Name}: the intrinsic and condition functions, those of
+     * {@code AWS::LanguageExtensions}, and the rule functions of {@code Rules} (which the plugin does not evaluate,
+     * but a template may write them so).
+     */
     private static final Set<String> FUNCTIONS = Set.of("Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs",
             "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or",
-            "Length", "ToJsonString", "ForEach");
+            "Length", "ToJsonString", "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf",
+            "ValueOfAll");
 
     /** Sizes well beyond the 1 MB CloudFormation accepts: what is larger is not a template. */
     private static final int CODE_POINT_LIMIT = 32 * 1024 * 1024;
     private static final int NESTING_DEPTH_LIMIT = 500;
 
+    /**
+     * At most this many values, aliases expanded: well beyond what a template of 1 MB (CloudFormation's limit) holds,
+     * and a bound on what a few aliases of aliases can grow into.
+     */
+    private static final int VALUE_LIMIT = 3_000_000;
+
     private final Problems problems;
+    private int values;
 
     private YamlTemplate(Problems problems) {
         this.problems = problems;
@@ -111,6 +123,13 @@ final class YamlTemplate {
         if (onPath.containsKey(node)) {
             problems.add(null, place(node.getStartMark()),
                     "An alias refers to a node that contains it: a template cannot be recursive.");
+            return null;
+        }
+        if (++values > VALUE_LIMIT) {
+            if (values == VALUE_LIMIT + 1) {
+                problems.add(null, place(node.getStartMark()), "The YAML holds more than " + VALUE_LIMIT
+                        + " values once its aliases are expanded: it is not a template CloudFormation accepts.");
+            }
             return null;
         }
         onPath.put(node, true);

@@ -6,6 +6,11 @@
  * turns them into {@link io.github.dynamosetup.declaration.DeclaredTable}s. Whatever cannot be resolved is a
  * {@link io.github.dynamosetup.declaration.template.TemplateProblem} naming the resource and the property.
  *
+ * <p>{@code TemplateLoader} reads the file (JSON with Jackson, YAML with {@code YamlTemplate}, over SnakeYAML's
+ * node graph); {@code TemplateParameters}, {@code TemplateConditions} and {@code IntrinsicResolver} resolve;
+ * {@code SamGlobals} applies what SAM's transform does to a {@code SimpleTable}; {@code Problems} collects the
+ * problems of one template, each at an {@code At}.
+ *
  * <p>Imports the JDK, Jackson, SnakeYAML and {@code declaration} only: no Maven, no AWS SDK, nothing of {@code core}.
  */
 package io.github.dynamosetup.declaration.template;

@@ -249,6 +249,22 @@ class IntrinsicResolverTest {
                 .satisfies(p -> assertThat(p.message()).contains("has no key Delete under dev"));
     }
 
+    @Test
+    void aFunctionInsideMappingsIsAProblem() {
+        CloudFormationTemplate.Resolved resolved = templates.read("""
+                Mappings:
+                  Names:
+                    dev: {Table: !Sub '${AWS::StackName}-dev'}
+                Resources:
+                  Orders:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      TableName: !FindInMap [Names, dev, Table]
+                """);
+        assertThat(resolved.problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("the values of Mappings are literal"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "!GetAtt Queue.Arn | Fn::GetAtt Queue.Arn gives an attribute that exists only once the stack is deployed",

@@ -160,6 +160,17 @@ class TemplateLoaderTest {
     }
 
     @Test
+    void aliasesThatMultiplyBeyondAnyTemplateAreAProblem() {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [x, y]\n");
+        for (int i = 1; i <= 24; i++) {
+            yaml.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
+                    .append(i - 1).append("]\n");
+        }
+        TemplateProblem problem = onlyProblem(yaml.toString());
+        assertThat(problem.message()).contains("once its aliases are expanded");
+    }
+
+    @Test
     void aliasesAreExpanded() {
         JsonNode root = parse("A: &sse {SSEEnabled: true}\nB: *sse\n");
         assertThat(root.get("B").toString()).isEqualTo("{\"SSEEnabled\":true}");
