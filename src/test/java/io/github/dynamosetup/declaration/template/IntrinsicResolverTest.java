@@ -6,25 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Intrinsic functions and pseudo parameters in a table's properties, resolved as CloudFormation resolves them. */
-class IntrinsicResolverTest {
-
-    @TempDir
-    Path folder;
-
-    private Templates templates;
-
-    @BeforeEach
-    void setUp() {
-        templates = new Templates(folder);
-    }
-
+class IntrinsicResolverTest extends Templates {
     /** A template with one table whose properties are {@code properties} (YAML, indented by six). */
     private static String table(String properties) {
         return """
@@ -49,13 +36,13 @@ class IntrinsicResolverTest {
     }
 
     private ObjectNode properties(String properties) {
-        CloudFormationTemplate.Resolved resolved = templates.read(table(properties));
+        CloudFormationTemplate.Resolved resolved = read(table(properties));
         assertThat(resolved.problems()).isEmpty();
         return resolved.tables().get(0).properties();
     }
 
     private List<TemplateProblem> problems(String properties) {
-        return templates.read(table(properties)).problems();
+        return read(table(properties)).problems();
     }
 
     @Test
@@ -79,15 +66,15 @@ class IntrinsicResolverTest {
             "eu-west-1, AWS::StackName, orders-dev",
             "eu-west-1, AWS::AccountId, 123456789012"})
     void pseudoParametersResolveFromTheContext(String region, String pseudo, String value) {
-        CloudFormationTemplate.Resolved resolved = templates.read(table("TableName: !Ref " + pseudo),
-                Templates.inRegion(region));
+        CloudFormationTemplate.Resolved resolved = read(table("TableName: !Ref " + pseudo),
+                inRegion(region));
         assertThat(resolved.problems()).isEmpty();
         assertThat(resolved.tables().get(0).properties().get("TableName").asText()).isEqualTo(value);
     }
 
     @Test
     void anUnknownAccountIsAProblemAtTheReferringProperty() {
-        CloudFormationTemplate.Resolved resolved = templates.read(table("TableName: !Sub 'orders-${AWS::AccountId}'"),
+        CloudFormationTemplate.Resolved resolved = read(table("TableName: !Sub 'orders-${AWS::AccountId}'"),
                 new TemplateContext("s", "eu-west-1", null, Map.of()));
         assertThat(resolved.problems()).singleElement().satisfies(p -> {
             assertThat(p.logicalId()).isEqualTo("Orders");
@@ -141,7 +128,7 @@ class IntrinsicResolverTest {
 
     @Test
     void subOfAnotherTableGivesItsName() {
-        CloudFormationTemplate.Resolved resolved = templates.read(table("TableName: !Sub '${Audit}-copy'") + """
+        CloudFormationTemplate.Resolved resolved = read(table("TableName: !Sub '${Audit}-copy'") + """
                   Audit:
                     Type: AWS::DynamoDB::Table
                     Properties:
@@ -160,7 +147,7 @@ class IntrinsicResolverTest {
 
     @Test
     void refToAnotherKindOfResourceIsAProblem() {
-        CloudFormationTemplate.Resolved resolved = templates.read(table("TableName: !Ref Queue") + """
+        CloudFormationTemplate.Resolved resolved = read(table("TableName: !Ref Queue") + """
                   Queue:
                     Type: AWS::SQS::Queue
                 """);
@@ -170,7 +157,7 @@ class IntrinsicResolverTest {
 
     @Test
     void tablesNamingEachOtherAreAProblem() {
-        CloudFormationTemplate.Resolved resolved = templates.read(table("TableName: !Sub '${Other}-x'") + """
+        CloudFormationTemplate.Resolved resolved = read(table("TableName: !Sub '${Other}-x'") + """
                   Other:
                     Type: AWS::DynamoDB::Table
                     Properties:
@@ -214,7 +201,7 @@ class IntrinsicResolverTest {
                 """);
         assertThat(dev.get("BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
         assertThat(dev.has("ProvisionedThroughput")).isFalse();
-        CloudFormationTemplate.Resolved prod = templates.read(table("""
+        CloudFormationTemplate.Resolved prod = read(table("""
                 ProvisionedThroughput: !If [IsProd, {ReadCapacityUnits: 5, WriteCapacityUnits: 5}, !Ref AWS::NoValue]
                 """), Map.of("Stage", "prod"));
         assertThat(prod.tables().get(0).properties().get("ProvisionedThroughput").toString())
@@ -251,7 +238,7 @@ class IntrinsicResolverTest {
 
     @Test
     void aFunctionInsideMappingsIsAProblem() {
-        CloudFormationTemplate.Resolved resolved = templates.read("""
+        CloudFormationTemplate.Resolved resolved = read("""
                 Mappings:
                   Names:
                     dev: {Table: !Sub '${AWS::StackName}-dev'}
@@ -314,7 +301,7 @@ class IntrinsicResolverTest {
 
     @Test
     void numberParametersResolveToStrings() {
-        CloudFormationTemplate.Resolved resolved = templates.read("""
+        CloudFormationTemplate.Resolved resolved = read("""
                 Parameters:
                   Read: {Type: Number, Default: 5}
                 Resources:

@@ -2,27 +2,16 @@ package io.github.dynamosetup.declaration.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** SAM: SimpleTable needs the transform, and takes Globals.SimpleTable as SAM merges it. */
-class SamGlobalsTest {
-
-    @TempDir
-    Path folder;
-
-    private Templates templates;
-
-    @BeforeEach
-    void setUp() {
-        templates = new Templates(folder);
-    }
-
+class SamGlobalsTest extends Templates {
     @Test
     void globalsAreMergedIntoEachSimpleTableTheResourceWinning() {
-        CloudFormationTemplate.Resolved resolved = templates.read("""
+        CloudFormationTemplate.Resolved resolved = read("""
                 Transform: AWS::Serverless-2016-10-31
                 Globals:
                   Function: {Runtime: java21, Timeout: 30}
@@ -45,7 +34,7 @@ class SamGlobalsTest {
 
     @Test
     void theTransformMayBeAList() {
-        CloudFormationTemplate.Resolved resolved = templates.read("""
+        CloudFormationTemplate.Resolved resolved = read("""
                 Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]
                 Resources:
                   Sessions:
@@ -58,7 +47,7 @@ class SamGlobalsTest {
 
     @Test
     void aSimpleTableWithoutTheTransformIsAProblem() {
-        CloudFormationTemplate.Resolved resolved = templates.read("""
+        CloudFormationTemplate.Resolved resolved = read("""
                 Resources:
                   Sessions:
                     Type: AWS::Serverless::SimpleTable
@@ -72,7 +61,7 @@ class SamGlobalsTest {
 
     @Test
     void aPropertySamDoesNotSupportInGlobalsIsAProblem() {
-        CloudFormationTemplate.Resolved resolved = templates.read("""
+        CloudFormationTemplate.Resolved resolved = read("""
                 Transform: AWS::Serverless-2016-10-31
                 Globals:
                   SimpleTable:
@@ -90,24 +79,31 @@ class SamGlobalsTest {
 
     @Test
     void listsAreConcatenatedGlobalsFirstAndMapsMergedKeyByKey() {
-        ObjectNodeMerge merge = new ObjectNodeMerge(templates);
-        assertThat(merge.of("{a: [1, 2], m: {x: 1, y: 2}}", "{a: [3], m: {y: 3}, s: v}"))
+        assertThat(merged("{a: [1, 2], m: {x: 1, y: 2}}", "{a: [3], m: {y: 3}, s: v}"))
                 .isEqualTo("{\"a\":[1,2,3],\"m\":{\"x\":1,\"y\":3},\"s\":\"v\"}");
-        assertThat(merge.of("{f: {x: 1}}", "{f: !Ref Stage}")).isEqualTo("{\"f\":{\"Ref\":\"Stage\"}}");
     }
 
-    /** Reaches the merge itself, for the kinds of values SimpleTable's one global property never has. */
-    private record ObjectNodeMerge(Templates templates) {
+    @Test
+    void anIntrinsicFunctionIsAValueNotAMapToMerge() {
+        assertThat(merged("{f: {x: 1}}", "{f: !Ref Stage}")).isEqualTo("{\"f\":{\"Ref\":\"Stage\"}}");
+        assertThat(merged("{f: !Ref Stage}", "{f: {x: 1}}")).isEqualTo("{\"f\":{\"x\":1}}");
+    }
 
-        String of(String global, String local) {
-            Problems problems = new Problems();
-            com.fasterxml.jackson.databind.node.ObjectNode globals = (com.fasterxml.jackson.databind.node.ObjectNode)
-                    TemplateLoader.parse(("Transform: AWS::Serverless-2016-10-31\nGlobals: {SimpleTable: "
-                            + "{SSESpecification: " + global + "}}\n").getBytes(), problems).orElseThrow();
-            com.fasterxml.jackson.databind.node.ObjectNode properties =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) TemplateLoader.parse(("SSESpecification: "
-                            + local).getBytes(), problems).orElseThrow();
-            return SamGlobals.of(globals, problems).mergeInto(properties).get("SSESpecification").toString();
-        }
+    /**
+     * The SSESpecification that SAM's merge makes of {@code global} and {@code local}: the merge itself, reached for
+     * the kinds of values that SimpleTable's one global property does not have.
+     */
+    private static String merged(String global, String local) {
+        Problems problems = new Problems();
+        JsonNode template = yaml("Transform: AWS::Serverless-2016-10-31\nGlobals: {SimpleTable: {SSESpecification: "
+                + global + "}}\n", problems);
+        ObjectNode properties = (ObjectNode) yaml("SSESpecification: " + local, problems);
+        String merged = SamGlobals.of(template, problems).mergeInto(properties).get("SSESpecification").toString();
+        assertThat(problems.list()).isEmpty();
+        return merged;
+    }
+
+    private static JsonNode yaml(String text, Problems problems) {
+        return TemplateLoader.parse(text.getBytes(StandardCharsets.UTF_8), problems).orElseThrow();
     }
 }

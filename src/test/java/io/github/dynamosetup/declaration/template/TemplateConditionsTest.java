@@ -2,27 +2,13 @@ package io.github.dynamosetup.declaration.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Conditions: evaluated as CloudFormation evaluates them, deciding which tables exist and which branch Fn::If takes. */
-class TemplateConditionsTest {
-
-    @TempDir
-    Path folder;
-
-    private Templates templates;
-
-    @BeforeEach
-    void setUp() {
-        templates = new Templates(folder);
-    }
-
+class TemplateConditionsTest extends Templates {
     private static String guarded(String conditions) {
         return """
                 Parameters:
@@ -38,7 +24,7 @@ class TemplateConditionsTest {
     }
 
     private boolean created(String conditions, Map<String, String> parameters) {
-        CloudFormationTemplate.Resolved resolved = templates.read(guarded(conditions), parameters);
+        CloudFormationTemplate.Resolved resolved = read(guarded(conditions), parameters);
         assertThat(resolved.problems()).isEmpty();
         return !resolved.tables().isEmpty();
     }
@@ -76,7 +62,7 @@ class TemplateConditionsTest {
 
     @Test
     void anUnknownConditionIsAProblem() {
-        CloudFormationTemplate.Resolved resolved = templates.read(guarded("IsProd: !Equals [!Ref Stage, prod]"));
+        CloudFormationTemplate.Resolved resolved = read(guarded("IsProd: !Equals [!Ref Stage, prod]"));
         assertThat(resolved.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("Resources.Orders.Condition");
             assertThat(p.message()).isEqualTo("There is no condition Create in the template's Conditions (it has "
@@ -86,7 +72,7 @@ class TemplateConditionsTest {
 
     @Test
     void aCycleIsAProblem() {
-        CloudFormationTemplate.Resolved resolved = templates.read(guarded("""
+        CloudFormationTemplate.Resolved resolved = read(guarded("""
                 Create: !And [!Condition A, !Equals [a, a]]
                 A: !Not [!Condition Create]
                 """));
@@ -97,7 +83,7 @@ class TemplateConditionsTest {
 
     @Test
     void andTakesTwoToTenConditions() {
-        CloudFormationTemplate.Resolved resolved = templates.read(guarded("Create: !And [!Equals [a, a]]"));
+        CloudFormationTemplate.Resolved resolved = read(guarded("Create: !And [!Equals [a, a]]"));
         assertThat(resolved.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("Conditions.Create");
             assertThat(p.message()).isEqualTo("Fn::And takes a list of 2 to 10 conditions; nest Fn::And for more.");
@@ -106,7 +92,7 @@ class TemplateConditionsTest {
 
     @Test
     void aConditionCannotReferToAResource() {
-        CloudFormationTemplate.Resolved resolved = templates.read(guarded("Create: !Equals [!Ref Queue, x]") + """
+        CloudFormationTemplate.Resolved resolved = read(guarded("Create: !Equals [!Ref Queue, x]") + """
                   Queue:
                     Type: AWS::SQS::Queue
                 """);
@@ -116,7 +102,7 @@ class TemplateConditionsTest {
 
     @Test
     void aBrokenConditionNoTableUsesIsStillAProblemAsCloudFormationRefusesIt() {
-        CloudFormationTemplate.Resolved resolved = templates.read(guarded("""
+        CloudFormationTemplate.Resolved resolved = read(guarded("""
                 Create: !Equals [a, a]
                 Unused: !Equals [!Ref Nothing, x]
                 """));
@@ -128,7 +114,7 @@ class TemplateConditionsTest {
 
     @Test
     void aTableWhoseConditionIsFalseCannotBeReferredTo() {
-        CloudFormationTemplate.Resolved resolved = templates.read(guarded("Create: !Equals [a, b]") + """
+        CloudFormationTemplate.Resolved resolved = read(guarded("Create: !Equals [a, b]") + """
                   Copy:
                     Type: AWS::DynamoDB::Table
                     Properties:

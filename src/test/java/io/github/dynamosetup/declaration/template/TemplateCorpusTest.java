@@ -1,6 +1,7 @@
 package io.github.dynamosetup.declaration.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -39,8 +40,8 @@ class TemplateCorpusTest {
     void aSamApplicationGivesItsTableAndSimpleTableAndNothingOfItsFunctions() {
         CloudFormationTemplate.Resolved resolved = read("sam-app.yaml");
         assertThat(resolved.tables()).extracting(TemplateResource::logicalId, TemplateResource::type)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("OrdersTable", TemplateResource.TABLE),
-                        org.assertj.core.groups.Tuple.tuple("SessionsTable", TemplateResource.SIMPLE_TABLE));
+                .containsExactly(tuple("OrdersTable", TemplateResource.TABLE),
+                        tuple("SessionsTable", TemplateResource.SIMPLE_TABLE));
         ObjectNode orders = properties(resolved, "OrdersTable");
         assertThat(orders.get("TableName").asText()).isEqualTo("orders-dev-orders");
         assertThat(orders.get("Tags").toString())

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,22 +19,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * places and with bytes changed at random (a fixed seed, so that a failure repeats), and a few hostile shapes.
  * A problem that says the plugin failed is how the reader reports an exception it caught: it must never appear.
  */
-class TemplateFuzzTest {
-
+class TemplateFuzzTest extends Templates {
     /** What YAML and JSON give meaning to, and a few letters. */
     private static final String GARBLE = " :-[]{}!&*'\"\n\tab0.,$#|>%@`";
     private static final String PLUGIN_FAILED = "The plugin failed to read the template";
-
-    @TempDir
-    Path folder;
 
     static Stream<Path> corpus() throws IOException {
         return Files.walk(Path.of("src/test/resources/templates")).filter(Files::isRegularFile).sorted();
     }
 
     private void assertReadCleanly(byte[] content) {
-        Path file = new Templates(folder).write("fuzzed", content);
-        CloudFormationTemplate.Resolved resolved = CloudFormationTemplate.read(file, Templates.CONTEXT);
+        Path file = write("fuzzed", content);
+        CloudFormationTemplate.Resolved resolved = CloudFormationTemplate.read(file, CONTEXT);
         assertThat(resolved.problems()).allSatisfy(p -> {
             assertThat(p.path()).isNotNull();
             assertThat(p.message()).isNotBlank().doesNotContain(PLUGIN_FAILED);

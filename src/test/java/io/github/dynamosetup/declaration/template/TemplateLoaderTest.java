@@ -4,25 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Reading YAML and JSON templates into one tree: short forms, scalar types, syntax errors, what is no template. */
-class TemplateLoaderTest {
-
-    @TempDir
-    Path folder;
-
-    private Templates templates;
-
-    @BeforeEach
-    void setUp() {
-        templates = new Templates(folder);
-    }
-
+class TemplateLoaderTest extends Templates {
     private static JsonNode parse(String yaml) {
         Problems problems = new Problems();
         JsonNode root = TemplateLoader.parse(yaml.getBytes(StandardCharsets.UTF_8), problems).orElse(null);
@@ -178,7 +164,7 @@ class TemplateLoaderTest {
 
     @Test
     void aFileWithoutResourcesIsNoTemplate() {
-        CloudFormationTemplate.Resolved resolved = templates.read("{\"name\": \"app\", \"version\": \"1.0.0\"}");
+        CloudFormationTemplate.Resolved resolved = read("{\"name\": \"app\", \"version\": \"1.0.0\"}");
         assertThat(resolved.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).isEmpty();
             assertThat(p.message()).isEqualTo("The file is not a CloudFormation template: it has no Resources "
@@ -188,7 +174,7 @@ class TemplateLoaderTest {
 
     @Test
     void aKubernetesManifestIsNoTemplate() {
-        CloudFormationTemplate.Resolved resolved = templates.read("apiVersion: apps/v1\nkind: Deployment\n"
+        CloudFormationTemplate.Resolved resolved = read("apiVersion: apps/v1\nkind: Deployment\n"
                 + "metadata:\n  name: orders\n");
         assertThat(resolved.problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("no Resources section"));
@@ -196,24 +182,24 @@ class TemplateLoaderTest {
 
     @Test
     void aListOrAScalarIsNoTemplate() {
-        assertThat(templates.read("- a\n- b\n").problems()).singleElement()
+        assertThat(read("- a\n- b\n").problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("it holds a list"));
-        assertThat(templates.read("just text\n").problems()).singleElement()
+        assertThat(read("just text\n").problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("a single value"));
     }
 
     @Test
     void anEmptyFileIsNoTemplate() {
-        assertThat(templates.read("").problems()).singleElement()
+        assertThat(read("").problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("empty"));
-        assertThat(templates.read("# only a comment\n").problems()).singleElement()
+        assertThat(read("# only a comment\n").problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("holds nothing"));
     }
 
     @Test
     void aMissingFileIsAProblem() {
         CloudFormationTemplate.Resolved resolved = CloudFormationTemplate.read(folder.resolve("missing.yaml"),
-                Templates.CONTEXT);
+                CONTEXT);
         assertThat(resolved.problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("does not exist"));
     }
@@ -222,8 +208,8 @@ class TemplateLoaderTest {
     void binaryGarbageIsAProblemNotAnException() {
         byte[] garbage = new byte[4096];
         new Random(15).nextBytes(garbage);
-        CloudFormationTemplate.Resolved resolved = CloudFormationTemplate.read(templates.write("garbage.bin",
-                garbage), Templates.CONTEXT);
+        CloudFormationTemplate.Resolved resolved = CloudFormationTemplate.read(write("garbage.bin",
+                garbage), CONTEXT);
         assertThat(resolved.tables()).isEmpty();
         assertThat(resolved.problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("not UTF-8"));
@@ -231,7 +217,7 @@ class TemplateLoaderTest {
 
     @Test
     void controlCharactersAreAProblemNotAnException() {
-        CloudFormationTemplate.Resolved resolved = templates.read("Resources:\n  A: \u0001\u0002\n");
+        CloudFormationTemplate.Resolved resolved = read("Resources:\n  A: \u0001\u0002\n");
         assertThat(resolved.problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).startsWith("The YAML"));
     }
@@ -245,7 +231,7 @@ class TemplateLoaderTest {
                     .append("      QueueName: !Sub '${AWS::StackName}-queue-").append(count).append("'\n");
         }
         yaml.append("  Orders:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      TableName: orders\n");
-        CloudFormationTemplate.Resolved resolved = templates.read(yaml.toString());
+        CloudFormationTemplate.Resolved resolved = read(yaml.toString());
         assertThat(resolved.problems()).isEmpty();
         assertThat(resolved.tables()).extracting(TemplateResource::logicalId).containsExactly("Orders");
     }
@@ -257,8 +243,8 @@ class TemplateLoaderTest {
         byte[] file = new byte[bom.length + body.length];
         System.arraycopy(bom, 0, file, 0, bom.length);
         System.arraycopy(body, 0, file, bom.length, body.length);
-        CloudFormationTemplate.Resolved resolved = CloudFormationTemplate.read(templates.write("t.template.json",
-                file), Templates.CONTEXT);
+        CloudFormationTemplate.Resolved resolved = CloudFormationTemplate.read(write("t.template.json",
+                file), CONTEXT);
         assertThat(resolved.problems()).isEmpty();
         assertThat(resolved.tables()).hasSize(1);
     }

@@ -2,28 +2,14 @@ package io.github.dynamosetup.declaration.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Parameters: values, defaults, constraints, and parameters without value that only matter when a table uses them. */
-class TemplateParametersTest {
-
-    @TempDir
-    Path folder;
-
-    private Templates templates;
-
-    @BeforeEach
-    void setUp() {
-        templates = new Templates(folder);
-    }
-
+class TemplateParametersTest extends Templates {
     private static String withParameter(String declaration) {
         return """
                 Parameters:
@@ -39,7 +25,7 @@ class TemplateParametersTest {
 
     @Test
     void aGivenValueWinsOverTheDefault() {
-        CloudFormationTemplate.Resolved resolved = templates.read(withParameter("Type: String\nDefault: dev"),
+        CloudFormationTemplate.Resolved resolved = read(withParameter("Type: String\nDefault: dev"),
                 Map.of("Stage", "qa"));
         assertThat(resolved.problems()).isEmpty();
         assertThat(resolved.tables().get(0).properties().get("TableName").asText()).isEqualTo("orders-qa");
@@ -47,7 +33,7 @@ class TemplateParametersTest {
 
     @Test
     void aValueGivenForAnUndeclaredParameterIsAProblem() {
-        CloudFormationTemplate.Resolved resolved = templates.read(withParameter("Type: String\nDefault: dev"),
+        CloudFormationTemplate.Resolved resolved = read(withParameter("Type: String\nDefault: dev"),
                 Map.of("Stgae", "qa"));
         assertThat(resolved.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("Parameters");
@@ -58,7 +44,7 @@ class TemplateParametersTest {
 
     @Test
     void aParameterWithoutValueThatATableUsesIsAProblemSayingHowToGiveIt() {
-        CloudFormationTemplate.Resolved resolved = templates.read(withParameter("Type: String"));
+        CloudFormationTemplate.Resolved resolved = read(withParameter("Type: String"));
         assertThat(resolved.problems()).singleElement().satisfies(p -> {
             assertThat(p.logicalId()).isEqualTo("Orders");
             assertThat(p.path()).isEqualTo("Resources.Orders.Properties.TableName");
@@ -69,7 +55,7 @@ class TemplateParametersTest {
 
     @Test
     void aParameterWithoutValueThatNoTableUsesIsNoProblem() {
-        CloudFormationTemplate.Resolved resolved = templates.read("""
+        CloudFormationTemplate.Resolved resolved = read("""
                 Parameters:
                   ApiKey: {Type: String}
                 Conditions:
@@ -89,7 +75,7 @@ class TemplateParametersTest {
 
     @Test
     void aParameterWithoutValueThatATablesConditionUsesIsAProblem() {
-        CloudFormationTemplate.Resolved resolved = templates.read("""
+        CloudFormationTemplate.Resolved resolved = read("""
                 Parameters:
                   Env: {Type: String}
                 Conditions:
@@ -108,7 +94,7 @@ class TemplateParametersTest {
 
     @Test
     void aMissingValueIsReportedOnceWhereverItIsUsed() {
-        CloudFormationTemplate.Resolved resolved = templates.read(withParameter("Type: String") + """
+        CloudFormationTemplate.Resolved resolved = read(withParameter("Type: String") + """
                   Audit:
                     Type: AWS::DynamoDB::Table
                     Properties:
@@ -125,7 +111,7 @@ class TemplateParametersTest {
             "MinLength: 3 | ab | which is 2 characters long, shorter than its MinLength 3",
             "MaxLength: 3 | abcd | which is 4 characters long, longer than its MaxLength 3"})
     void aStringValueIsCheckedAgainstItsConstraints(String constraint, String value, String message) {
-        CloudFormationTemplate.Resolved resolved = templates.read(withParameter("Type: String\n" + constraint),
+        CloudFormationTemplate.Resolved resolved = read(withParameter("Type: String\n" + constraint),
                 Map.of("Stage", value));
         assertThat(resolved.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("Parameters.Stage");
@@ -138,7 +124,7 @@ class TemplateParametersTest {
 
     @Test
     void theDefaultIsCheckedTooAndTheConstraintDescriptionQuoted() {
-        CloudFormationTemplate.Resolved resolved = templates.read(withParameter("""
+        CloudFormationTemplate.Resolved resolved = read(withParameter("""
                 Type: String
                 Default: Dev
                 AllowedPattern: '[a-z]+'
@@ -157,7 +143,7 @@ class TemplateParametersTest {
             "Type: List<Number> | 1,x | which is not a number, as its type List<Number> requires",
             "Type: CommaDelimitedList\\nAllowedValues: [a, b] | a,c | which is not one of its AllowedValues [a, b]"})
     void numbersAndListsAreCheckedAgainstTheirConstraints(String declaration, String value, String message) {
-        CloudFormationTemplate.Resolved resolved = templates.read(withParameter(declaration.replace("\\n", "\n")),
+        CloudFormationTemplate.Resolved resolved = read(withParameter(declaration.replace("\\n", "\n")),
                 Map.of("Stage", value));
         assertThat(resolved.problems()).filteredOn(p -> p.path().equals("Parameters.Stage")).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains(message));
@@ -165,7 +151,7 @@ class TemplateParametersTest {
 
     @Test
     void valuesThatSatisfyTheirConstraintsAreNoProblem() {
-        CloudFormationTemplate.Resolved resolved = templates.read("""
+        CloudFormationTemplate.Resolved resolved = read("""
                 Parameters:
                   Stage: {Type: String, Default: dev, AllowedValues: [dev, prod], AllowedPattern: '[a-z]+',
                           MinLength: 1, MaxLength: 10}
@@ -181,7 +167,7 @@ class TemplateParametersTest {
 
     @Test
     void anUnknownTypeIsAProblem() {
-        CloudFormationTemplate.Resolved resolved = templates.read(withParameter("Type: Text\nDefault: dev"));
+        CloudFormationTemplate.Resolved resolved = read(withParameter("Type: Text\nDefault: dev"));
         assertThat(resolved.problems()).anySatisfy(p -> {
             assertThat(p.path()).isEqualTo("Parameters.Stage.Type");
             assertThat(p.message()).contains("has the type Text, which CloudFormation does not know");
@@ -204,12 +190,12 @@ class TemplateParametersTest {
                     Properties:
                       TableName: !Sub 'orders-${TableSuffix}'
                 """;
-        List<TemplateProblem> problems = templates.read(template).problems();
+        List<TemplateProblem> problems = read(template).problems();
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).isEqualTo("Parameter "
                 + "TableSuffix is of type AWS::SSM::Parameter::Value<String>: its value is read from Systems Manager, "
                 + "which the plugin does not read. Give its value in the template's "
                 + "<parameters><TableSuffix>value</TableSuffix></parameters>."));
-        CloudFormationTemplate.Resolved given = templates.read(template, Map.of("TableSuffix", "blue"));
+        CloudFormationTemplate.Resolved given = read(template, Map.of("TableSuffix", "blue"));
         assertThat(given.problems()).isEmpty();
         assertThat(given.tables().get(0).properties().get("TableName").asText()).isEqualTo("orders-blue");
     }

@@ -6,17 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Writes a template given as text into a folder and reads it, for the tests of this package. */
-final class Templates {
+/** The tests of this package: a template given as text, written into a fresh folder and read. */
+abstract class Templates {
 
     static final TemplateContext CONTEXT = new TemplateContext("orders-dev", "eu-west-1", "123456789012", Map.of());
 
-    private final Path folder;
-
-    Templates(Path folder) {
-        this.folder = folder;
-    }
+    @TempDir
+    Path folder;
 
     CloudFormationTemplate.Resolved read(String text) {
         return read(text, CONTEXT);
