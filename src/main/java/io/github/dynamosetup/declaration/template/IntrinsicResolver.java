@@ -374,8 +374,9 @@ final class IntrinsicResolver {
         if (value == null) {
             return null;
         }
-        if (value == NO_VALUE || !value.isValueNode()) {
-            fail(at, "Fn::Sub ${" + name + "} is " + kind(value) + ", not a string: Fn::Sub can only put strings into its text (join a list with Fn::Join).");
+        if (!isScalar(value)) {
+            fail(at, "Fn::Sub ${" + name + "} is " + kind(value) + ", not a string: Fn::Sub can only put strings "
+                    + "into its text (join a list with Fn::Join).");
             return null;
         }
         return value.asText();
@@ -383,15 +384,14 @@ final class IntrinsicResolver {
 
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-join.html
     private JsonNode join(JsonNode argument, At at) {
-        if (!argument.isArray() || argument.size() != 2) {
-            return fail(at, "Fn::Join takes a list of two: the delimiter and the list of values to join.");
-        }
-        JsonNode delimiter = argument(argument.get(0), at);
-        JsonNode values = argument(argument.get(1), at);
-        if (delimiter == null || values == null) {
+        JsonNode[] arguments = arguments("Fn::Join", argument, 2, "the delimiter and the list of values to join",
+                at);
+        if (arguments == null) {
             return null;
         }
-        if (!delimiter.isValueNode() || delimiter == NO_VALUE) {
+        JsonNode delimiter = arguments[0];
+        JsonNode values = arguments[1];
+        if (!isScalar(delimiter)) {
             return fail(at, "Fn::Join's delimiter must be a string.");
         }
         if (!values.isArray()) {
@@ -409,14 +409,12 @@ final class IntrinsicResolver {
 
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-select.html
     private JsonNode select(JsonNode argument, At at) {
-        if (!argument.isArray() || argument.size() != 2) {
-            return fail(at, "Fn::Select takes a list of two: the index and the list to pick from.");
-        }
-        JsonNode index = argument(argument.get(0), at);
-        JsonNode values = argument(argument.get(1), at);
-        if (index == null || values == null) {
+        JsonNode[] arguments = arguments("Fn::Select", argument, 2, "the index and the list to pick from", at);
+        if (arguments == null) {
             return null;
         }
+        JsonNode index = arguments[0];
+        JsonNode values = arguments[1];
         if (!values.isArray()) {
             return fail(at, "Fn::Select picks from a list, not " + kind(values) + ".");
         }
@@ -435,16 +433,13 @@ final class IntrinsicResolver {
 
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-split.html
     private JsonNode split(JsonNode argument, At at) {
-        if (!argument.isArray() || argument.size() != 2) {
-            return fail(at, "Fn::Split takes a list of two: the delimiter and the string to split.");
-        }
-        JsonNode delimiter = argument(argument.get(0), at);
-        JsonNode source = argument(argument.get(1), at);
-        if (delimiter == null || source == null) {
+        JsonNode[] arguments = arguments("Fn::Split", argument, 2, "the delimiter and the string to split", at);
+        if (arguments == null) {
             return null;
         }
-        if (!delimiter.isValueNode() || !source.isValueNode() || delimiter == NO_VALUE || source == NO_VALUE
-                || delimiter.asText().isEmpty()) {
+        JsonNode delimiter = arguments[0];
+        JsonNode source = arguments[1];
+        if (!isScalar(delimiter) || !isScalar(source) || delimiter.asText().isEmpty()) {
             return fail(at, "Fn::Split takes a non-empty delimiter and a string.");
         }
         ArrayNode parts = JSON.arrayNode();
@@ -470,20 +465,17 @@ final class IntrinsicResolver {
 
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-findinmap.html
     private JsonNode findInMap(JsonNode argument, At at) {
-        if (!argument.isArray() || argument.size() != 3) {
-            return fail(at, "Fn::FindInMap takes a list of three: the map's name, the top-level key and the "
-                    + "second-level key.");
+        JsonNode[] arguments = arguments("Fn::FindInMap", argument, 3, "the map's name, the top-level key and "
+                + "the second-level key", at);
+        if (arguments == null) {
+            return null;
         }
-        String[] keys = new String[3];
-        for (int i = 0; i < 3; i++) {
-            JsonNode key = argument(argument.get(i), at);
-            if (key == null) {
-                return null;
+        String[] keys = new String[arguments.length];
+        for (int i = 0; i < keys.length; i++) {
+            if (!isScalar(arguments[i])) {
+                return fail(at, "Fn::FindInMap's names and keys are strings, not " + kind(arguments[i]) + ".");
             }
-            if (!key.isValueNode() || key == NO_VALUE) {
-                return fail(at, "Fn::FindInMap's names and keys are strings, not " + kind(key) + ".");
-            }
-            keys[i] = key.asText();
+            keys[i] = arguments[i].asText();
         }
         JsonNode map = mappings == null ? null : mappings.get(keys[0]);
         if (map == null) {
@@ -506,6 +498,29 @@ final class IntrinsicResolver {
                     + "itself.");
         }
         return value.deepCopy();
+    }
+
+    /**
+     * The arguments of a function that takes a list of {@code count}, each resolved; {@code null} when the list is
+     * not that (a problem saying what the function takes) or one of them cannot be resolved.
+     */
+    private JsonNode[] arguments(String function, JsonNode argument, int count, String what, At at) {
+        if (!argument.isArray() || argument.size() != count) {
+            fail(at, function + " takes a list of " + (count == 2 ? "two" : "three") + ": " + what + ".");
+            return null;
+        }
+        JsonNode[] resolved = new JsonNode[count];
+        boolean whole = true;
+        for (int i = 0; i < count; i++) {
+            resolved[i] = argument(argument.get(i), at);
+            whole &= resolved[i] != null;
+        }
+        return whole ? resolved : null;
+    }
+
+    /** A string, number or boolean: what functions take as text. */
+    private static boolean isScalar(JsonNode value) {
+        return value != NO_VALUE && value.isValueNode();
     }
 
     private static boolean containsFunction(JsonNode value) {

@@ -69,22 +69,22 @@ final class TemplateParameters {
     }
 
     private void declare(String name, JsonNode declaration, String given, At at, Problems problems) {
-        if (!(declaration instanceof ObjectNode fields)) {
+        // a declaration with a problem still declares the parameter (as a String), so that its references and its
+        // given value are not reported as well
+        ObjectNode fields = declaration instanceof ObjectNode object ? object : JSON.objectNode();
+        if (fields != declaration) {
             problems.add(at, "A parameter is declared as a map with at least its Type.");
-            return;
         }
         JsonNode typeNode = fields.get("Type");
+        String type = typeNode != null && typeNode.isTextual() ? typeNode.asText() : "String";
         if (typeNode == null || !typeNode.isTextual()) {
             problems.add(at.key("Type"), "Parameter " + name + " has no Type: CloudFormation requires one (String, "
                     + "Number, List<Number>, CommaDelimitedList, or an AWS-specific type).");
-            return;
-        }
-        String type = typeNode.asText();
-        if (!knownType(type)) {
+        } else if (!knownType(type)) {
             problems.add(at.key("Type"), "Parameter " + name + " has the type " + type + ", which CloudFormation "
                     + "does not know: use String, Number, List<Number>, CommaDelimitedList, an AWS-specific type "
                     + "(AWS::EC2::VPC::Id, ...) or AWS::SSM::Parameter::Value<...>.");
-            return;
+            type = "String";
         }
         String text = given;
         String source = "given in <parameters>";

@@ -194,6 +194,15 @@ class IntrinsicResolverTest extends Templates {
     }
 
     @Test
+    void aFunctionGivenTheWrongNumberOfArgumentsSaysWhatItTakes() {
+        assertThat(problems("TableName: !Split [',']")).singleElement().satisfies(p ->
+                assertThat(p.message()).isEqualTo("Fn::Split takes a list of two: the delimiter and the string to "
+                        + "split."));
+        assertThat(problems("TableName: !FindInMap [Capacity, dev]")).singleElement().satisfies(p ->
+                assertThat(p.message()).startsWith("Fn::FindInMap takes a list of three: the map's name"));
+    }
+
+    @Test
     void ifPicksABranchAndNoValueRemovesTheProperty() {
         ObjectNode dev = properties("""
                 BillingMode: !If [IsProd, PROVISIONED, PAY_PER_REQUEST]

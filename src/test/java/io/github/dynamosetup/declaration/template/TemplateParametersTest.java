@@ -168,10 +168,11 @@ class TemplateParametersTest extends Templates {
     @Test
     void anUnknownTypeIsAProblem() {
         CloudFormationTemplate.Resolved resolved = read(withParameter("Type: Text\nDefault: dev"));
-        assertThat(resolved.problems()).anySatisfy(p -> {
+        assertThat(resolved.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("Parameters.Stage.Type");
             assertThat(p.message()).contains("has the type Text, which CloudFormation does not know");
         });
+        assertThat(resolved.tables().get(0).properties().get("TableName").asText()).isEqualTo("orders-dev");
     }
 
     @Test
