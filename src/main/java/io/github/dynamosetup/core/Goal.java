@@ -11,7 +11,9 @@ public enum Goal {
     FORCE("force", List.of("dynamodb:CreateTable", "dynamodb:DescribeTable", "dynamodb:UpdateTimeToLive",
             "dynamodb:UpdateContinuousBackups", "dynamodb:TagResource",
             "dynamodb:UpdateContributorInsights", "dynamodb:DescribeContributorInsights",
-            "dynamodb:PutResourcePolicy"));
+            "dynamodb:PutResourcePolicy")),
+    DELETE("delete", List.of("dynamodb:DescribeTable", "dynamodb:DeleteTable")),
+    RESET("reset", List.of("dynamodb:DescribeTable", "dynamodb:Scan", "dynamodb:BatchWriteItem"));
 
     /**
      * Holds what enum constants cannot refer to before they are declared. A table with a resource policy needs

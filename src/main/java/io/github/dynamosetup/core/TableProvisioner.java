@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -17,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * write ({@link TableWriter}) and wait ({@link TableActivityWaiter}). What happens is told as
  * {@link ProvisioningEvent}s; remedies in messages come from {@link Remedies}. Knows DynamoDB, not Maven.
  *
- * <p>Over 300 lines because it holds the four goals' orchestrations side by side (each a few steps over the
+ * <p>Over 300 lines because it holds the six goals' orchestrations side by side (each a few steps over the
  * same read, compare, write and wait) and the one {@code Run} they share; the steps themselves live in the
  * classes named above.
  */
@@ -253,6 +256,68 @@ public final class TableProvisioner {
             return new TableResult(declared, Outcome.ALREADY_EXISTS, List.of(), List.of(), null, null, since(tableStart));
         }
         return writer.finishCreated(declared, description, calls, tableStart);
+    }
+
+    /**
+     * Deletes the declared tables (only those: no table is listed) and waits until each is gone. A table that does
+     * not exist is reported, not an error; one CREATING or UPDATING is waited for until ACTIVE, as DynamoDB refuses
+     * to delete it before. A table with deletion protection is left as it is, its protection never turned off: the
+     * other tables are deleted, then the run fails naming the protected ones, as Terraform refuses to destroy a
+     * protected table.
+     *
+     * @throws TablesProtectedException when a declared table has deletion protection
+     */
+    public RunSummary delete(Declaration declaration) throws ProvisioningException {
+        long start = System.nanoTime();
+        Run run = start(Goal.DELETE, declaration);
+        TableRemoval removal = new TableRemoval(client);
+        List<TableResult> results;
+        try (Waiting waiting = Waiting.start(declaration.tables().size(), run.events())) {
+            AwsCalls calls = run.calls(waiting);
+            results = run.writing(declaration.tables(), declared -> declared, counting(waiting,
+                    declared -> removal.delete(declared, calls, System.nanoTime())));
+        }
+        RunSummary summary = run.finish(results, start);
+        if (!summary.names(Outcome.PROTECTED).isEmpty()) {
+            throw new TablesProtectedException(summary);
+        }
+        return summary;
+    }
+
+    /**
+     * Deletes every item of the declared tables and leaves the tables themselves as they are (keys, indexes, TTL,
+     * stream and its ARN, backups, tags, policy): the items are scanned by key and deleted, never the table. Why
+     * not DeleteTable and CreateTable: see README "Integration tests" (measured, and what a new table loses).
+     *
+     * @throws DriftException when a declared table does not exist
+     */
+    public RunSummary reset(Declaration declaration) throws ProvisioningException {
+        long start = System.nanoTime();
+        Run run = start(Goal.RESET, declaration);
+        TableRemoval removal = new TableRemoval(client);
+        List<TableResult> results;
+        ExecutorService segments = Executors.newFixedThreadPool(
+                Math.min(declaration.tables().size() * TableRemoval.SEGMENTS, READ_CONCURRENCY), daemon("reset-scan"));
+        try (Waiting waiting = Waiting.start(declaration.tables().size(), run.events())) {
+            AwsCalls calls = run.calls(waiting);
+            results = run.writing(declaration.tables(), declared -> declared, counting(waiting,
+                    declared -> removal.empty(declared, calls, segments, System.nanoTime())));
+        } finally {
+            segments.shutdownNow();
+        }
+        RunSummary summary = run.finish(results, start);
+        if (!summary.names(Outcome.MISSING).isEmpty()) {
+            throw new DriftException(summary, remedies);
+        }
+        return summary;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private RunSummary converge(Declaration declaration, Options options, boolean dryRun)

@@ -55,6 +55,12 @@ public record TableResult(DeclaredTable declared, Outcome outcome, List<String> 
         MISSING,
         ALREADY_EXISTS,
         WOULD_CREATE,
-        WOULD_UPDATE
+        WOULD_UPDATE,
+        /** {@code delete}: DeleteTable accepted, and the table is gone. */
+        DELETED,
+        /** {@code delete}: deletion protection is on; the table was left as it is. */
+        PROTECTED,
+        /** {@code reset}: every item deleted; the table itself left as it is. */
+        EMPTIED
     }
 }

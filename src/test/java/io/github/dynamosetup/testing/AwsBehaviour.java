@@ -77,6 +77,7 @@ public final class AwsBehaviour implements AutoCloseable {
     private volatile WarmThroughputEmulation warmThroughput;
     private volatile ContributorInsightsEmulation contributorInsights;
     private volatile IndexEmulation indexes;
+    private volatile TableDeletionEmulation deletions;
     private volatile int maxTableOperations = Integer.MAX_VALUE;
     private volatile RateLimit readRate;
     private volatile RateLimit tagRate;
@@ -145,6 +146,17 @@ public final class AwsBehaviour implements AutoCloseable {
     /** Catalogue: eventual consistency. DescribeTable says ResourceNotFoundException this long after CreateTable. */
     public AwsBehaviour invisibleAfterCreate(Duration duration) {
         this.invisibleAfterCreate = duration;
+        return this;
+    }
+
+    /**
+     * Catalogue rows 27 to 30 ({@link TableDeletionEmulation}): DeleteTable refused while the table is CREATING or
+     * UPDATING and for deletion protection, with AWS's answers; a deleted table DELETING this long; Scan pages of at
+     * most {@code scanPage} items. Not part of {@link #likeAws}: tests there delete and create tables of the same
+     * name between steps with the server's own speed.
+     */
+    public AwsBehaviour deletingTables(Duration deleting, int scanPage) {
+        this.deletions = new TableDeletionEmulation(deleting, scanPage);
         return this;
     }
 
@@ -411,6 +423,18 @@ public final class AwsBehaviour implements AutoCloseable {
         }
         TableClock clock = table == null ? null : tables.get(table);
         boolean creatingNow = clock != null && now < clock.activeAt;
+        TableDeletionEmulation deletion = deletions;
+        if (deletion != null) {
+            Answer deletionAnswer = switch (operation) {
+                case "CreateTable" -> deletion.createTable(table, now);
+                case "DescribeTable" -> deletion.describeTable(table, now);
+                case "Scan" -> forward(exchange, deletion.scan(request));
+                default -> null;
+            };
+            if (deletionAnswer != null) {
+                return deletionAnswer;
+            }
+        }
         switch (operation) {
             case "CreateTable":
                 Answer policyRefused = resourcePolicies.beforeCreateTable(request);
@@ -461,12 +485,17 @@ public final class AwsBehaviour implements AutoCloseable {
                 return insights == null ? forward(exchange, body)
                         : insights.answer(operation, request, describe(exchange, table));
             case "DeleteTable":
-                forget(table);
-                tables.remove(table);
-                if (indexes != null) {
-                    indexes.forget(table);
+                Answer deleted = deletion == null ? forward(exchange, body) : deletion.deleteTable(table,
+                        creatingNow ? "CREATING" : clock != null && now < clock.updatingUntil ? "UPDATING" : null,
+                        (op, b) -> forward(exchange, op, b), now);
+                if (deleted.status() == 200) {
+                    forget(table);
+                    tables.remove(table);
+                    if (indexes != null) {
+                        indexes.forget(table);
+                    }
                 }
-                return forward(exchange, body);
+                return deleted;
             default:
                 return forward(exchange, body);
         }
