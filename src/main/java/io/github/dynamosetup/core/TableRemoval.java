@@ -115,14 +115,22 @@ final class TableRemoval {
      * LastEvaluatedKey until a segment has none ("If LastEvaluatedKey is empty, then the last page of results has
      * been processed", API_Scan). Unprocessed deletes are sent again with the run's backoff until the deadline
      * ("If any requested operations fail ... UnprocessedItems", API_BatchWriteItem). A table not ACTIVE is waited
-     * for first.
+     * for first. A table whose DescribeTable ItemCount is {@code recreateFrom} or more is deleted instead (and
+     * {@link Outcome#RECREATED}: the caller creates it again); only on local servers, where ItemCount is live and a
+     * new table has no CREATING time, no stream consumers and no backups to lose.
      */
-    TableResult empty(DeclaredTable declared, AwsCalls calls, ExecutorService segments, long tableStart)
-            throws ProvisioningException {
+    TableResult empty(DeclaredTable declared, AwsCalls calls, ExecutorService segments, long recreateFrom,
+            long tableStart) throws ProvisioningException {
         String name = declared.name();
         TableDescription live = describe(name, calls);
         if (live == null) {
             return result(declared, Outcome.MISSING, List.of(), null, tableStart);
+        }
+        if (live.itemCount() != null && live.itemCount() >= recreateFrom
+                && !Boolean.TRUE.equals(live.deletionProtectionEnabled())) {
+            TableResult deleted = delete(declared, calls, tableStart);
+            return deleted.outcome() == Outcome.DELETED ? result(declared, Outcome.RECREATED, List.of("delete",
+                    "gone"), live.tableArn(), tableStart) : deleted;
         }
         if (!"ACTIVE".equals(live.tableStatusAsString())) {
             live = calls.waiter(client).awaitActive(name);
@@ -174,14 +182,22 @@ final class TableRemoval {
             ScanResponse page = calls.call(name, "Scan", () -> client.scan(r -> r.tableName(name)
                     .segment(segment).totalSegments(SEGMENTS).projectionExpression(String.join(", ", projection))
                     .expressionAttributeNames(names).exclusiveStartKey(from)));
+            // the key attributes only: dynalite answers a projection with more than the projected attributes
             List<WriteRequest> deletes = page.items().stream()
-                    .map(item -> WriteRequest.builder().deleteRequest(d -> d.key(item)).build()).toList();
+                    .map(item -> WriteRequest.builder().deleteRequest(d -> d.key(keyOf(item, names))).build())
+                    .toList();
             for (int i = 0; i < deletes.size(); i += BATCH) {
                 write(name, deletes.subList(i, Math.min(i + BATCH, deletes.size())), calls);
             }
             deleted.addAndGet(deletes.size());
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
+    }
+
+    private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item, Map<String, String> keys) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        keys.values().forEach(name -> key.put(name, item.get(name)));
+        return key;
     }
 
     /** One BatchWriteItem, and again for what it left unprocessed, until the deadline. */

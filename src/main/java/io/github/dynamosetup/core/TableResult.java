@@ -61,6 +61,8 @@ public record TableResult(DeclaredTable declared, Outcome outcome, List<String> 
         /** {@code delete}: deletion protection is on; the table was left as it is. */
         PROTECTED,
         /** {@code reset}: every item deleted; the table itself left as it is. */
-        EMPTIED
+        EMPTIED,
+        /** {@code reset}: the table deleted and created again as declared (many items on a local server). */
+        RECREATED
     }
 }

@@ -73,6 +73,9 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
     @Parameter(property = "dynamo-setup.allowedAccountIds")
     private List<String> allowedAccountIds = new ArrayList<>();
 
+    /** Whether this run's endpoint is on this machine (a local server); set once the connection is resolved. */
+    private boolean localEndpoint;
+
     /**
      * Maven makes the mojo, then fills its parameters: the SDK's warm-up (see {@link WarmUp}) starts here, so that it
      * runs beside both that and the configuration's checks. A build run with {@code -Ddynamo-setup.skip=true} (Maven
@@ -92,7 +95,8 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
             throw new MojoFailureException("The dynamo-setup configuration is invalid: <maxConcurrency> is "
                     + maxConcurrency + "; give a number of tables of at least 1 (default 250)");
         }
-        if (!Endpoints.isLoopback(connection.endpoint())) {
+        localEndpoint = Endpoints.isLoopback(connection.endpoint());
+        if (!localEndpoint) {
             refuseUnguardedEndpoint(Endpoints.display(connection.endpoint()) + " (" + (connection.endpoint() == null
                     ? "AWS itself" : "from " + connection.endpointSource()) + ")", !allowedAccounts().isEmpty());
         }
@@ -245,6 +249,11 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
      * @throws MojoFailureException to refuse, naming what to set
      */
     protected void refuseUnguardedEndpoint(String endpoint, boolean accountsListed) throws MojoFailureException {}
+
+    /** Whether the endpoint is on this machine (a local server), as {@code create} decides for dummy credentials. */
+    protected final boolean localEndpoint() {
+        return localEndpoint;
+    }
 
     private List<String> allowedAccounts() {
         return allowedAccountIds == null ? List.of() : allowedAccountIds.stream()

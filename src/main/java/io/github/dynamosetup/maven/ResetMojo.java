@@ -13,8 +13,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Deletes every item of the declared tables and leaves the tables as they are (keys, indexes, TTL, stream and its
  * ARN, backups, tags): a clean slate between integration-test runs. The items are read by key with parallel Scan
- * segments and deleted with BatchWriteItem, 25 a call; the tables are never deleted and created again (README,
- * "Integration tests", says why, with the measurement). A declared table that does not exist fails the build
+ * segments and deleted with BatchWriteItem, 25 a call. On a local server (a loopback endpoint) a table of 1,000 items
+ * or more is deleted and created again as declared instead, which is far faster there (README, "Integration tests",
+ * has the measurement); on AWS never, as a new table costs its CREATING time and changes its stream's ARN. A declared table that does not exist fails the build
  * naming it; run {@code create} first. On an endpoint that is not on this machine (AWS itself) the goal refuses,
  * before any AWS call, unless {@code allowedAccountIds} is set.
  *
@@ -22,6 +23,13 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  */
 @Mojo(name = "reset", threadSafe = true)
 public class ResetMojo extends AbstractProvisioningMojo {
+
+    /**
+     * On a local server, a table with this many items or more is deleted and created again rather than emptied item by
+     * item: measured on moto, 10,000 items took 6 s to delete and 48 ms to re-create, 100 items 143 ms and 104 ms
+     * (README "Integration tests"). Never on AWS, where a new table costs its CREATING time and a new stream ARN.
+     */
+    static final long RECREATE_FROM_ITEMS = 1000;
 
     /**
      * Skips this goal only.
@@ -47,7 +55,7 @@ public class ResetMojo extends AbstractProvisioningMojo {
 
     @Override
     protected RunSummary run(TableProvisioner provisioner, Declaration declaration) throws ProvisioningException {
-        return provisioner.reset(declaration);
+        return provisioner.reset(declaration, localEndpoint() ? RECREATE_FROM_ITEMS : Long.MAX_VALUE);
     }
 
     @Override

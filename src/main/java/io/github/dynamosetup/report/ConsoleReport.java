@@ -85,6 +85,8 @@ public final class ConsoleReport implements ProvisioningListener {
                     + " never turned off by dynamo-setup)");
             case EMPTIED -> console.info("  emptied " + name + " (" + removed.items()
                     + (removed.items() == 1 ? " item" : " items") + " deleted)");
+            case RECREATED -> console.info("  emptied " + name + " (deleted and created again as declared: faster than"
+                    + " deleting its items on a local server)");
             default -> console.debug(name + ": " + removed.outcome());
         }
     }
@@ -184,6 +186,7 @@ public final class ConsoleReport implements ProvisioningListener {
             counts.add(summary.names(Outcome.PROTECTED).size() + " protected (left as they are)");
         } else if (summary.goal() == Goal.RESET) {
             counts.add(summary.names(Outcome.EMPTIED).size() + " emptied");
+            counts.add(summary.names(Outcome.RECREATED).size() + " created again");
             counts.add(summary.names(Outcome.MISSING).size() + " missing");
         } else if (summary.goal() == Goal.FORCE) {
             counts.add(summary.names(Outcome.CREATED).size() + " created");

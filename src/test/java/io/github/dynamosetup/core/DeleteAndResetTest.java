@@ -202,7 +202,7 @@ class DeleteAndResetTest {
             String stream = direct.describeTable(r -> r.tableName("events")).table().latestStreamArn();
             RecordingListener listener = new RecordingListener();
 
-            RunSummary summary = provisioner(client, listener).reset(Declaration.of(tables));
+            RunSummary summary = provisioner(client, listener).reset(Declaration.of(tables), Long.MAX_VALUE);
 
             assertThat(summary.names(TableResult.Outcome.EMPTIED)).containsExactly("orders", "events", "empty");
             for (DeclaredTable table : tables) {
@@ -221,13 +221,38 @@ class DeleteAndResetTest {
     }
 
     @Test
+    void resetCreatesATableOfManyItemsAgainAsDeclaredAndEmptiesTheSmallOnes(TestServer server) throws Exception {
+        try (DynamoDbClient direct = server.client("us-east-1")) {
+            List<DeclaredTable> tables = List.of(table("orders"), events());
+            provisioner(direct, new RecordingListener()).create(Declaration.of(tables), TableProvisioner.Options.DEFAULTS);
+            put(direct, "orders", 260, false);
+            put(direct, "events", 30, true);
+            RecordingListener listener = new RecordingListener();
+
+            RunSummary summary = provisioner(direct, listener).reset(Declaration.of(tables), 100);
+
+            assertThat(summary.names(TableResult.Outcome.RECREATED)).containsExactly("orders");
+            assertThat(summary.names(TableResult.Outcome.EMPTIED)).containsExactly("events");
+            assertThat(summary.tables().get(0).actions()).startsWith("delete", "gone", "create");
+            assertThat(direct.scan(r -> r.tableName("orders")).count()).isZero();
+            assertThat(direct.scan(r -> r.tableName("events")).count()).isZero();
+            assertThat(listener.lines()).contains("INFO   emptied orders (deleted and created again as declared:"
+                    + " faster than deleting its items on a local server)", "INFO   emptied events (30 items deleted)");
+            assertThat(listener.lines()).anyMatch(l -> l.startsWith("INFO reset: 2 tables in region us-east-1 - 1"
+                    + " emptied, 1 created again, 0 missing ("));
+            assertThat(provisioner(direct, new RecordingListener()).validate(Declaration.of(tables), true)
+                    .names(TableResult.Outcome.UP_TO_DATE)).containsExactly("orders", "events");
+        }
+    }
+
+    @Test
     void resetOfAMissingTableFailsNamingItAndEmptiesTheOthers(TestServer server) throws Exception {
         try (DynamoDbClient direct = server.client("us-east-1")) {
             direct.createTable(CreateTableRequests.of(table("orders")));
             put(direct, "orders", 30, false);
 
             assertThatThrownBy(() -> provisioner(direct, new RecordingListener())
-                    .reset(Declaration.of(List.of(table("orders"), table("never-created")))))
+                    .reset(Declaration.of(List.of(table("orders"), table("never-created"))), Long.MAX_VALUE))
                     .isInstanceOf(DriftException.class)
                     .hasMessageContaining("never-created: missing. Create it with: mvn dynamo-setup:create");
             assertThat(direct.scan(r -> r.tableName("orders")).count()).isZero();
@@ -245,7 +270,7 @@ class DeleteAndResetTest {
             put(client, "orders", 120, false);
             put(client, "events", 60, true);
 
-            RunSummary reset = provisioner(client, new RecordingListener()).reset(Declaration.of(tables));
+            RunSummary reset = provisioner(client, new RecordingListener()).reset(Declaration.of(tables), Long.MAX_VALUE);
             assertThat(reset.names(TableResult.Outcome.EMPTIED)).containsExactly("orders", "events");
             assertThat(client.scan(r -> r.tableName("orders")).count()).isZero();
             assertThat(client.scan(r -> r.tableName("events")).count()).isZero();

@@ -142,7 +142,7 @@ class DeleteAndResetMojoTest {
         assertThat(log.lines()).contains("INFO   emptied doctores (1 item deleted)",
                 "INFO   emptied horarios_doctores (0 items deleted)");
         assertThat(log.lines()).anyMatch(l -> l.startsWith("INFO reset: 3 tables in region us-east-1 at http://")
-                && l.contains(" - 3 emptied, 0 missing ("));
+                && l.contains(" - 3 emptied, 0 created again, 0 missing ("));
     }
 
     @Test
