@@ -171,7 +171,12 @@ final class TableRemoval {
         String name = declared.name();
         Map<String, String> names = new HashMap<>();
         List<String> projection = new ArrayList<>();
-        for (KeyAttribute key : declared.keys()) {
+        // the table's own key only: DeleteRequest's Key takes exactly it (API_DeleteRequest: "All of the table's
+        // primary key attributes must be specified, and their data types must match those of the table's key
+        // schema"); dynalite, as AWS, refuses an index key in it, where moto ignores it
+        List<KeyAttribute> tableKey = declared.sortKey() == null ? List.of(declared.partitionKey())
+                : List.of(declared.partitionKey(), declared.sortKey());
+        for (KeyAttribute key : tableKey) {
             String placeholder = "#k" + names.size(); // key names may be reserved words (e.g. "date")
             names.put(placeholder, key.attributeName());
             projection.add(placeholder);
@@ -182,7 +187,6 @@ final class TableRemoval {
             ScanResponse page = calls.call(name, "Scan", () -> client.scan(r -> r.tableName(name)
                     .segment(segment).totalSegments(SEGMENTS).projectionExpression(String.join(", ", projection))
                     .expressionAttributeNames(names).exclusiveStartKey(from)));
-            // the key attributes only: dynalite answers a projection with more than the projected attributes
             List<WriteRequest> deletes = page.items().stream()
                     .map(item -> WriteRequest.builder().deleteRequest(d -> d.key(keyOf(item, names))).build())
                     .toList();

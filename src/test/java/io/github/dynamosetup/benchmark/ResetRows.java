@@ -80,7 +80,6 @@ final class ResetRows {
             for (int items : ITEMS) {
                 Samples deleting = Samples.of(repeats, () -> {
                     fill(connection.client(), items);
-                    System.err.println(server + " reset of " + items + " items");
                     long start = System.nanoTime();
                     provisioner.reset(declaration, Long.MAX_VALUE);
                     return (System.nanoTime() - start) / 1_000_000;

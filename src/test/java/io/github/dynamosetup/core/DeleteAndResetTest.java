@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.dynamosetup.aws.DynamoDbConnection;
 import io.github.dynamosetup.declaration.AttributeType;
 import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
@@ -43,6 +45,7 @@ class DeleteAndResetTest {
     private static final KeyAttribute ID = new KeyAttribute("id", AttributeType.S);
     /** A reserved word of DynamoDB as a key name: the Scan's projection must name it through a placeholder. */
     private static final KeyAttribute DATE = new KeyAttribute("date", AttributeType.N);
+    private static final KeyAttribute KIND = new KeyAttribute("kind", AttributeType.S);
 
     private static DeclaredTable table(String name) {
         return DeclaredTable.builder(new PomOrigin(1), name).partitionKey(ID).build();
@@ -50,6 +53,7 @@ class DeleteAndResetTest {
 
     private static DeclaredTable events() {
         return DeclaredTable.builder(new PomOrigin(1), "events").partitionKey(ID).sortKey(DATE)
+                .globalSecondaryIndex(DeclaredGlobalIndex.of("by-kind", KIND, null, IndexProjection.ALL, List.of()))
                 .timeToLiveAttribute("expires").stream(new StreamSpecification(true, StreamViewType.NEW_IMAGE)).build();
     }
 
@@ -72,7 +76,7 @@ class DeleteAndResetTest {
         for (int i = 0; i < count; i++) {
             Map<String, AttributeValue> item = withSortKey
                     ? Map.of("id", AttributeValue.fromS("id-" + i % 7), "date", AttributeValue.fromN(String.valueOf(i)),
-                            "payload", AttributeValue.fromS("x".repeat(100)))
+                            "kind", AttributeValue.fromS("kind-" + i % 3), "payload", AttributeValue.fromS("x".repeat(100)))
                     : Map.of("id", AttributeValue.fromS("id-" + i), "payload", AttributeValue.fromS("x".repeat(100)));
             batch.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
             if (batch.size() == 25 || i == count - 1) {
@@ -264,8 +268,11 @@ class DeleteAndResetTest {
     void onDynaliteDeleteWaitsOutDeletingAndResetEmptiesTables() throws Exception {
         try (DynaliteServer dynalite = DynaliteServer.start(200, 400); DynamoDbClient client = dynalite.client()) {
             List<DeclaredTable> tables = List.of(table("orders"), events());
+            // with an index: the Scan reads, and BatchWriteItem deletes by, the table's key only, which dynalite checks
             provisioner(client, new RecordingListener()).create(Declaration.of(List.of(table("orders"),
-                    DeclaredTable.builder(new PomOrigin(1), "events").partitionKey(ID).sortKey(DATE).build())),
+                    DeclaredTable.builder(new PomOrigin(1), "events").partitionKey(ID).sortKey(DATE)
+                            .globalSecondaryIndex(DeclaredGlobalIndex.of("by-kind", KIND, null, IndexProjection.ALL,
+                                    List.of())).build())),
                     TableProvisioner.Options.DEFAULTS);
             put(client, "orders", 120, false);
             put(client, "events", 60, true);
