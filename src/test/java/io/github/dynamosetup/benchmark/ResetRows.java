@@ -92,9 +92,10 @@ final class ResetRows {
                     return (System.nanoTime() - start) / 1_000_000;
                 });
                 report.row(server + ": " + items + " items, delete the items (reset)", deleting,
-                        Report.ratio(deleting.median() / Math.max(1, recreating.median())) + " of re-create", "chosen");
+                        Report.ratio(deleting.median() / Math.max(1, recreating.median())) + " of re-create",
+                        "items < 1,000, or AWS");
                 report.row(server + ": " + items + " items, DeleteTable + CreateTable (delete, create)", recreating,
-                        "", "reported");
+                        "", "local, items >= 1,000");
             }
         }
     }
