@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-for (goal in ['create', 'validate', 'force', 'help']) {
+for (goal in ['create', 'validate', 'force', 'seed', 'help']) {
     assert log.contains("dynamo-setup:${goal}")
 }
 for (goal in ['reset', 'delete']) {

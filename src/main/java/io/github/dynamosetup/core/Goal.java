@@ -12,6 +12,7 @@ public enum Goal {
             "dynamodb:UpdateContinuousBackups", "dynamodb:TagResource",
             "dynamodb:UpdateContributorInsights", "dynamodb:DescribeContributorInsights",
             "dynamodb:PutResourcePolicy")),
+    SEED("seed", List.of("dynamodb:BatchWriteItem")),
     DELETE("delete", List.of("dynamodb:DescribeTable", "dynamodb:DeleteTable")),
     RESET("reset", List.of("dynamodb:DescribeTable", "dynamodb:Scan", "dynamodb:BatchWriteItem"));
 

@@ -79,6 +79,9 @@ public sealed interface ProvisioningEvent {
     /** AWS said "not now" ({@code errorCode}) to {@code operation}; the run tries again after {@code delay}. */
     record Retrying(String table, String operation, String errorCode, Duration delay) implements ProvisioningEvent {}
 
+    /** The seed wrote a table's items. */
+    record Seeded(String table, int items) implements ProvisioningEvent {}
+
     /** The run is done with one table. */
     record TableDone(TableResult result) implements ProvisioningEvent {}
 

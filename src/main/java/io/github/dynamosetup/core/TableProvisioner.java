@@ -83,6 +83,7 @@ public final class TableProvisioner {
     private final LiveTableReader reader;
     private final TableWriter writer;
     private final String target;
+    private final int maxConcurrency;
 
     /**
      * @param client the DynamoDB client of this run; the caller closes it
@@ -111,6 +112,7 @@ public final class TableProvisioner {
         this.reader = new LiveTableReader(client);
         this.writer = new TableWriter(client, reader);
         this.target = Objects.requireNonNull(target, "target");
+        this.maxConcurrency = maxConcurrency;
     }
 
     /**
@@ -247,6 +249,26 @@ public final class TableProvisioner {
             throw new TablesAlreadyExistException(summary, remedies);
         }
         return summary;
+    }
+
+    /**
+     * Writes the seed's items into their tables (which must exist): batched puts, several calls at once,
+     * unprocessed items written again until the timeout. Tables without items are not touched.
+     *
+     * @throws ItemsNotWrittenException when items were still unprocessed at the timeout
+     */
+    public RunSummary seed(ItemFiles.Items items) throws ProvisioningException {
+        long start = System.nanoTime();
+        Run run = new Run(Goal.SEED);
+        run.events().on(new ProvisioningEvent.Started(Goal.SEED, target, List.copyOf(items.items().keySet())));
+        List<TableResult> results = new ArrayList<>();
+        AwsCalls calls = run.calls(Waiting.NONE);
+        new ItemSeeder(client, calls, stop, maxConcurrency).seed(items).forEach((table, written) -> {
+            run.events().on(new ProvisioningEvent.Seeded(table.name(), written));
+            results.add(new TableResult(table, Outcome.SEEDED, List.of("put " + written + (written == 1 ? " item" : " items")), List.of(),
+                    null, null, since(start)));
+        });
+        return run.finish(results, start);
     }
 
     private TableResult force(DeclaredTable declared, AwsCalls calls) throws ProvisioningException {

@@ -56,6 +56,7 @@ public record TableResult(DeclaredTable declared, Outcome outcome, List<String> 
         ALREADY_EXISTS,
         WOULD_CREATE,
         WOULD_UPDATE,
+        SEEDED,
         /** {@code delete}: DeleteTable accepted, and the table is gone. */
         DELETED,
         /** {@code delete}: deletion protection is on; the table was left as it is. */

@@ -6,13 +6,15 @@
  * point-in-time recovery, tags), {@link io.github.dynamosetup.core.TableActivityWaiter} waits (when it polls:
  * {@link io.github.dynamosetup.core.PollSchedule}), and
  * {@link io.github.dynamosetup.core.TableTasks} runs the tables concurrently without ever interrupting one.
+ * The seed reads and checks its item files with {@link io.github.dynamosetup.core.ItemFiles} and writes them with
+ * {@code ItemSeeder} (batched, parallel, unprocessed items sent again).
  * What a run does is told as {@link io.github.dynamosetup.core.ProvisioningEvent}s (rendered elsewhere);
  * what it has done is kept by {@link io.github.dynamosetup.core.RunProgress}; failures are typed
  * {@link io.github.dynamosetup.core.ProvisioningException}s whose remedies come from
  * {@link io.github.dynamosetup.core.Remedies}.
  *
  * <p>Knows DynamoDB, not Maven: imports {@code declaration} (and {@code declaration.json.PolicyDocument}, which
- * compares resource policies as JSON), the AWS SDK, and {@code aws.AwsErrors} (the meaning
+ * compares resource policies as JSON), the AWS SDK, Jackson (item files), and {@code aws.AwsErrors} (the meaning
  * of AWS error codes); never Maven, {@code maven} or {@code report}. No string here names a Maven command,
  * parameter or property (a test checks it).
  */

@@ -235,7 +235,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     }
 
     /** The project's directory, against which table files are resolved. */
-    private Path projectDirectory() {
+    protected final Path projectDirectory() {
         return basedir.toPath().toAbsolutePath().normalize();
     }
 

@@ -62,8 +62,9 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
     private int maxConcurrency;
 
     /**
-     * The AWS accounts the write goals ({@code create}, {@code force}, {@code reset}, {@code delete}) may change.
-     * {@code reset} and {@code delete} refuse any endpoint that is not on this machine unless it is set. When set, they first
+     * The AWS accounts the write goals ({@code create}, {@code force}, {@code seed}, {@code reset}, {@code delete})
+     * may change. {@code reset} and {@code delete} refuse any endpoint that is not on this machine unless it is set.
+     * When set, they first
      * ask STS which account the credentials belong to, and refuse, before any write, when it is not
      * listed: a guard against provisioning into production with the wrong profile. Comma-separated on the
      * command line.
@@ -95,6 +96,7 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
             throw new MojoFailureException("The dynamo-setup configuration is invalid: <maxConcurrency> is "
                     + maxConcurrency + "; give a number of tables of at least 1 (default 250)");
         }
+        prepare(declaration);
         localEndpoint = Endpoints.isLoopback(connection.endpoint());
         if (!localEndpoint) {
             refuseUnguardedEndpoint(Endpoints.display(connection.endpoint()) + " (" + (connection.endpoint() == null
@@ -162,6 +164,12 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
         report(reports, reportName(), result.declared(), result.progress(), null, result.elapsed(), result.module());
         completed(result.summary());
     }
+
+    /**
+     * Reads and checks what the goal needs beyond the declaration (the seed's items), before any AWS call;
+     * nothing by default.
+     */
+    protected void prepare(Declaration declaration) throws MojoFailureException {}
 
     /**
      * The options that change this goal's outcome, when modules of one build may reuse one module's successful

@@ -38,12 +38,21 @@ final class TableFiles {
 
     /** The files, each once, in the order named (a glob's matches sorted); what matches nothing is a problem. */
     static List<Path> resolve(Path basedir, List<String> patterns, List<ConfigurationProblem> problems) {
+        return resolve(basedir, patterns, "tableFiles", "tableFile", problems);
+    }
+
+    /**
+     * The same for another list parameter of files ({@code <itemFiles><itemFile>}), whose elements problems name.
+     */
+    static List<Path> resolve(Path basedir, List<String> patterns, String list, String element,
+            List<ConfigurationProblem> problems) {
         Set<Path> files = new LinkedHashSet<>();
         for (String pattern : patterns) {
             if (pattern == null || pattern.isBlank() || pattern.contains("${")) {
                 continue; // an unresolved ${...} is reported as such: see UnresolvedExpressions
             }
-            Entry entry = new Entry(basedir, pattern.trim(), problems);
+            Entry entry = new Entry(basedir, pattern.trim(), "<" + list + "><" + element + ">" + pattern.trim() + "</"
+                    + element + ">", problems);
             files.addAll(entry.files());
         }
         return new ArrayList<>(files);
@@ -58,12 +67,14 @@ final class TableFiles {
     private static final class Entry {
         private final Path basedir;
         private final String pattern;
+        private final String element;
         private final List<ConfigurationProblem> problems;
         private boolean reported;
 
-        Entry(Path basedir, String pattern, List<ConfigurationProblem> problems) {
+        Entry(Path basedir, String pattern, String element, List<ConfigurationProblem> problems) {
             this.basedir = basedir;
             this.pattern = pattern;
+            this.element = element;
             this.problems = problems;
         }
 
@@ -161,8 +172,7 @@ final class TableFiles {
         }
 
         private void problem(String message) {
-            problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION,
-                    "<tableFiles><tableFile>" + pattern + "</tableFile>", message));
+            problems.add(new ConfigurationProblem(ConfigurationProblem.PLUGIN_CONFIGURATION, element, message));
             reported = true;
         }
     }

@@ -31,6 +31,8 @@ public final class ConsoleReport implements ProvisioningListener {
 
     private final Console console;
     private final Remedies remedies;
+    /** The items the seed has written so far, for its summary line. */
+    private int seeded;
 
     /** @param remedies how drift advice names what the user can run */
     public ConsoleReport(Console console, Remedies remedies) {
@@ -68,6 +70,9 @@ public final class ConsoleReport implements ProvisioningListener {
         } else if (event instanceof ProvisioningEvent.Retrying retrying) {
             console.debug(retrying.errorCode() + " from " + retrying.operation() + " on " + retrying.table()
                     + "; trying again in " + retrying.delay().toMillis() + " ms");
+        } else if (event instanceof ProvisioningEvent.Seeded table) {
+            seeded += table.items();
+            console.info("  seeded  " + table.table() + " (" + items(table.items()) + ")");
         } else if (event instanceof ProvisioningEvent.Finished finished) {
             console.info(summaryLine(finished.summary()));
         }
@@ -169,7 +174,7 @@ public final class ConsoleReport implements ProvisioningListener {
     }
 
     /** {@code create: 3 tables in region us-east-1 - 1 created, ... (7.4 s)}. */
-    static String summaryLine(RunSummary summary) {
+    String summaryLine(RunSummary summary) {
         List<String> counts = new ArrayList<>();
         if (summary.goal() == Goal.VALIDATE) {
             counts.add(summary.names(Outcome.UP_TO_DATE).size() + " up to date");
@@ -180,6 +185,8 @@ public final class ConsoleReport implements ProvisioningListener {
             counts.add(summary.names(Outcome.WOULD_UPDATE).size() + " to update");
             counts.add(summary.names(Outcome.UP_TO_DATE).size() + " up to date");
             counts.add(summary.drifted().size() + " with drift create cannot fix");
+        } else if (summary.goal() == Goal.SEED) {
+            counts.add(items(seeded) + " written");
         } else if (summary.goal() == Goal.DELETE) {
             counts.add(summary.names(Outcome.DELETED).size() + " deleted");
             counts.add(summary.names(Outcome.MISSING).size() + " did not exist");
@@ -205,6 +212,11 @@ public final class ConsoleReport implements ProvisioningListener {
         return summary.goal().goalName() + ": " + total + (total == 1 ? " table in " : " tables in ") + summary.target()
                 + " - " + String.join(", ", counts)
                 + String.format(Locale.ROOT, " (%.1f s)", summary.elapsed().toMillis() / 1000.0);
+    }
+
+    /** {@code 1 item}, {@code 25 items}. */
+    private static String items(int count) {
+        return count + (count == 1 ? " item" : " items");
     }
 
     /** {@code check: 2 tables declared correctly (orders, users); checked offline, no AWS call made}. */

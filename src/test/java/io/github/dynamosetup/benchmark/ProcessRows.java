@@ -245,8 +245,12 @@ final class ProcessRows {
         return workDirectory.resolve(version).resolve(name);
     }
 
-    /** Copies one of the benchmark's Python scripts into the work folder. */
     private Path script(String name) throws IOException {
+        return script(workDirectory, name);
+    }
+
+    /** Copies one of the benchmark's Python scripts into the work folder. */
+    static Path script(Path workDirectory, String name) throws IOException {
         Path script = workDirectory.resolve(name);
         try (InputStream in = ProcessRows.class.getResourceAsStream(name)) {
             if (in == null) {

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * {@code delete} and {@code reset} against moto behind the behaviour layer (src/test/AWS-BEHAVIOUR.md, rows 27 to 30:
+ * {@code delete} and {@code reset} against moto behind the behaviour layer (src/test/AWS-BEHAVIOUR.md, rows 31 to 34:
  * DeleteTable refused while CREATING or UPDATING and for deletion protection, tables DELETING for a while, Scan
  * pages that end before the table does) and against dynalite, which keeps deleted tables DELETING itself.
  */

@@ -83,6 +83,7 @@ public final class AwsBehaviour implements AutoCloseable {
     private volatile RateLimit tagRate;
     private volatile java.util.function.Consumer<ObjectNode> tableDescription = table -> { };
     private final ResourcePolicyEmulation resourcePolicies = new ResourcePolicyEmulation();
+    private volatile BatchWriteEmulation batchWrites;
 
     private AwsBehaviour(URI backend, HttpServer server) {
         this.backend = backend;
@@ -137,6 +138,24 @@ public final class AwsBehaviour implements AutoCloseable {
 
     // ---- switches ----
 
+    /**
+     * Catalogue: BatchWriteItem (rows 29, 30). Refuses more than 25 requests, the same key twice, an empty key
+     * value and an item over 400 KB, as AWS does (see {@link BatchWriteEmulation}).
+     */
+    public AwsBehaviour batchWrites() {
+        if (batchWrites == null) {
+            batchWrites = new BatchWriteEmulation();
+        }
+        return this;
+    }
+
+    /** Catalogue: BatchWriteItem (row 30). The next {@code calls} calls leave {@code percent} % unprocessed. */
+    public AwsBehaviour unprocessedItems(int calls, int percent) {
+        batchWrites();
+        batchWrites.unprocessed(calls, percent);
+        return this;
+    }
+
     /** Catalogue: CREATING. A new table (and the indexes made with it) is CREATING for this long. */
     public AwsBehaviour creating(Duration duration) {
         this.creating = duration;
@@ -150,7 +169,7 @@ public final class AwsBehaviour implements AutoCloseable {
     }
 
     /**
-     * Catalogue rows 27 to 30 ({@link TableDeletionEmulation}): DeleteTable refused while the table is CREATING or
+     * Catalogue rows 31 to 34 ({@link TableDeletionEmulation}): DeleteTable refused while the table is CREATING or
      * UPDATING and for deletion protection, with AWS's answers; a deleted table DELETING this long; Scan pages of at
      * most {@code scanPage} items. Not part of {@link #likeAws}: tests there delete and create tables of the same
      * name between steps with the server's own speed.
@@ -496,6 +515,8 @@ public final class AwsBehaviour implements AutoCloseable {
                     }
                 }
                 return deleted;
+            case "BatchWriteItem":
+                return batchWrites == null ? forward(exchange, body) : batchWriteItem(exchange, request);
             default:
                 return forward(exchange, body);
         }
@@ -938,6 +959,27 @@ public final class AwsBehaviour implements AutoCloseable {
             return arn.substring(arn.indexOf(":table/") + ":table/".length());
         }
         return null;
+    }
+
+    /** BatchWriteItem through {@link BatchWriteEmulation}: refused, or forwarded with the unprocessed share held back. */
+    private Answer batchWriteItem(HttpExchange exchange, JsonNode request) throws IOException {
+        BatchWriteEmulation.Decision decision = batchWrites.decide(request, table -> {
+            Answer described = forward(exchange, "DescribeTable", "{\"TableName\":" + JSON.writeValueAsString(table)
+                    + "}");
+            List<String> names = new ArrayList<>();
+            JSON.readTree(described.body()).path("Table").path("KeySchema")
+                    .forEach(key -> names.add(key.path("AttributeName").asText()));
+            return names;
+        });
+        if (decision.refused()) {
+            return Answer.refusal(decision.errorCode(), decision.message());
+        }
+        if (decision.nothingToForward()) {
+            return Answer.ok(BatchWriteEmulation.withUnprocessed(new byte[0], decision.unprocessed()));
+        }
+        Answer answer = forward(exchange, JSON.writeValueAsBytes(decision.forward()));
+        return answer.status() != 200 ? answer
+                : Answer.ok(BatchWriteEmulation.withUnprocessed(answer.body(), decision.unprocessed()));
     }
 
     private Answer forward(HttpExchange exchange, byte[] body) throws IOException {

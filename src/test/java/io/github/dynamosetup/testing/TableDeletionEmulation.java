@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The behaviour layer's DeleteTable and Scan (catalogue rows 27 to 30): what moto 5.2.1 and dynalite answer, made to
+ * The behaviour layer's DeleteTable and Scan (catalogue rows 31 to 34): what moto 5.2.1 and dynalite answer, made to
  * answer as DynamoDB does.
  * <ul>
  *   <li>DeleteTable on a table CREATING or UPDATING (the layer's clock) is refused with ResourceInUseException ("If a
