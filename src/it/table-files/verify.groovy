@@ -8,6 +8,7 @@ assert position(':check (check-tables)') < position(':create (create-tables)')
 assert log.contains('[INFO]   pitr    files-orders (point-in-time recovery enabled)')
 assert log.contains("[INFO]   ttl     files-payments (enabled on 'expires_at')")
 assert log.contains('[INFO]   pitr    files-payments (point-in-time recovery enabled, 14 days)')
+assert log.contains('[INFO]   scaling files-audit_log (read capacity 1-10 at 70.0 %, write capacity 1-5 at 50.0 %)')
 // the warm throughput payments.json declares is met once created: validate finds no drift in files-payments
 assert log.contains('[INFO] = up to date  files-payments')
 
@@ -41,6 +42,10 @@ try {
     def audit = client.describeTable { it.tableName('files-audit_log') }.table()
     assert audit.provisionedThroughput().readCapacityUnits() == 2L
     assert audit.streamSpecification().streamViewTypeAsString() == 'KEYS_ONLY'
+    // the file's AutoScaling, read back through Application Auto Scaling
+    assert ItScripts.autoScaling(endpoint, 'us-east-1', 'table/files-audit_log') == [
+            'dynamodb:table:ReadCapacityUnits': '1-10', 'dynamodb:table:ReadCapacityUnits policy': '70.0',
+            'dynamodb:table:WriteCapacityUnits': '1-5', 'dynamodb:table:WriteCapacityUnits policy': '50.0']
 } finally {
     client.close()
 }

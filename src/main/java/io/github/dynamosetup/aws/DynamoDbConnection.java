@@ -17,6 +17,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.IoUtils;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.utils.IoUtils;
 /**
  * One DynamoDB client for one run, built from the connection settings with the plugin's rules for
  * region and credentials. Closing it closes the client, its HTTP connections and the credentials' own
- * clients (STS for an assumed role).
+ * clients (STS for an assumed role), and the Application Auto Scaling client if one was made.
  */
 public final class DynamoDbConnection implements AutoCloseable {
 
@@ -49,6 +50,7 @@ public final class DynamoDbConnection implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final List<AutoCloseable> closeables;
     private final ProxyRoute route;
+    private ApplicationAutoScalingClient autoScaling;
 
     private DynamoDbConnection(DynamoDbClient client, ConnectionSettings settings, String region,
             AwsCredentialsProvider credentials, List<AutoCloseable> closeables, ProxyRoute route) {
@@ -215,6 +217,25 @@ public final class DynamoDbConnection implements AutoCloseable {
         return client;
     }
 
+    /**
+     * The run's Application Auto Scaling client, made on the first call with the DynamoDB client's settings: region,
+     * credentials, retries, call timeout, profile files and proxy rules. It is asked at the DynamoDB endpoint when that
+     * is a server on this machine (moto answers both services on one port, and a local test must not reach AWS),
+     * else at the region's Application Auto Scaling endpoint, or the one the AWS settings give it
+     * ({@code AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING}, the profile's {@code services} section), which the SDK
+     * reads itself. Closed with the connection.
+     */
+    public synchronized ApplicationAutoScalingClient autoScaling() {
+        if (autoScaling == null) {
+            URI endpoint = Endpoints.isLoopback(settings.endpoint()) ? settings.endpoint() : null;
+            ProxyRoute autoScalingRoute = endpoint != null ? route : route(settings, URI.create("https://"
+                    + ApplicationAutoScalingClient.serviceMetadata().endpointFor(Region.of(region))));
+            autoScaling = configured(ApplicationAutoScalingClient.builder(), settings, region, credentials,
+                    autoScalingRoute, endpoint);
+        }
+        return autoScaling;
+    }
+
     /** The credentials the client signs with, resolved. */
     AwsCredentials credentials() {
         return credentials.resolveCredentials();
@@ -237,6 +258,11 @@ public final class DynamoDbConnection implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        synchronized (this) {
+            if (autoScaling != null) {
+                autoScaling.close();
+            }
+        }
         closeAll(closeables);
     }
 

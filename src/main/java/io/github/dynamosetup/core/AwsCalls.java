@@ -26,18 +26,20 @@ final class AwsCalls {
      * are in flight (CreateTable and UpdateTable, API reference); ContinuousBackupsUnavailableException
      * while a new table's backups are being enabled (UpdateContinuousBackups, API reference); and
      * sustained throttling of the control plane (ThrottlingException, "Error handling with DynamoDB"),
-     * which outlasts the SDK's attempts when a shared account is busy. Right after a table turns ACTIVE,
+     * which outlasts the SDK's attempts when a shared account is busy. Application Auto Scaling answers
+     * ConcurrentUpdateException while another update of the same scalable target or policy is pending
+     * (API_RegisterScalableTarget, Errors). Right after a table turns ACTIVE,
      * the backups APIs (Describe- and UpdateContinuousBackups) may also still answer TableNotFoundException
      * for a few seconds.
      * LimitExceededException for a quota counted over hours or a day ("... are limited ...": capacity
      * decreases, switches to on-demand, encryption changes) does not clear within a build and fails at once.
      */
     private static final Set<String> NOT_NOW = Set.of("LimitExceededException", "ContinuousBackupsUnavailableException",
-            "ThrottlingException");
+            "ThrottlingException", "ConcurrentUpdateException");
 
     /** The requests built from the declaration: a refusal of one of them can be the declaration's fault. */
     private static final Set<String> CARRIES_DECLARATION = Set.of("CreateTable", "UpdateTable", "TagResource",
-            "UpdateTimeToLive", "PutResourcePolicy");
+            "UpdateTimeToLive", "RegisterScalableTarget", "PutScalingPolicy", "PutResourcePolicy");
 
     /** These clear as other operations finish, or as the account's request rate falls: seconds, not milliseconds. */
     private static final BackoffStrategy WAIT_OUT = BackoffStrategy.exponentialDelay(Duration.ofMillis(500),
@@ -205,6 +207,8 @@ final class AwsCalls {
                     + " region (and one index creation at a time per table).";
             case "ContinuousBackupsUnavailableException", "TableNotFoundException" -> "AWS was still enabling backups for the new table, which"
                     + " can take several minutes; point-in-time recovery can be turned on once they are.";
+            case "ConcurrentUpdateException" -> "another update of the same auto scaling target or policy was"
+                    + " still pending (another build or tool at work).";
             default -> "the account's control-plane requests were throttled all along (other builds or tools share"
                     + " its request rate).";
         };

@@ -1,5 +1,6 @@
 package io.github.dynamosetup.core;
 
+import io.github.dynamosetup.declaration.AutoScaling;
 import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import io.github.dynamosetup.declaration.json.PolicyDocument;
 import java.util.ArrayList;
@@ -202,6 +203,39 @@ public sealed interface Change {
             return Boolean.TRUE.equals(live.pointInTimeRecovery()) && (recoveryPeriodInDays == null
                     || live.recoveryPeriodInDays() != null
                     && recoveryPeriodInDays == live.recoveryPeriodInDays().longValue());
+        }
+    }
+
+    /**
+     * RegisterScalableTarget and PutScalingPolicy (Application Auto Scaling) for each capacity whose declared auto
+     * scaling the table does not have; both calls update what exists.
+     */
+    record ConfigureAutoScaling(Map<ScalableCapacity, AutoScaling.Dimension> targets) implements Change {
+        @Override
+        public String label() {
+            return "auto scaling";
+        }
+
+        @Override
+        public boolean isDoneOn(LiveTable live) {
+            return live.scaling() != null && targets.entrySet().stream()
+                    .allMatch(t -> AutoScalingTargets.matches(t.getValue(), live.scaling().get(t.getKey())));
+        }
+    }
+
+    /**
+     * One UpdateTable call that adds a global table replica in another region (ReplicaUpdates Create, version
+     * 2019.11.21); the table is UPDATING until the replica is made.
+     */
+    record AddReplica(String region) implements Change {
+        @Override
+        public String label() {
+            return "replica " + region;
+        }
+
+        @Override
+        public boolean isDoneOn(LiveTable live) {
+            return live.replicas().containsKey(region);
         }
     }
 

@@ -6,6 +6,7 @@ import io.github.dynamosetup.core.Change.UpdateTable.What;
 import io.github.dynamosetup.core.Difference.Kind;
 import io.github.dynamosetup.core.LiveTable.Value;
 import io.github.dynamosetup.core.LiveTable.Value.Part;
+import io.github.dynamosetup.declaration.AutoScaling;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
@@ -86,10 +87,12 @@ final class DriftDetector {
         detector.localIndexes();
         detector.globalIndexes();
         detector.billing();
+        detector.autoScaling();
         detector.timeToLive();
         detector.stream();
         detector.encryption();
         detector.flags();
+        detector.replicas();
         detector.resourcePolicy();
         detector.tags();
         detector.warmThroughput();
@@ -163,14 +166,15 @@ final class DriftDetector {
                 add(what, want, state(liveIndex), Kind.PENDING, null, "AWS is still creating it: not drift;"
                         + " queries on it work once it is ACTIVE");
             } else if (table.billingMode() == BillingMode.PROVISIONED && live.billingMode() == BillingMode.PROVISIONED
-                    && index.capacity().isComplete() && !index.capacity().equals(liveIndex.capacity())) {
-                Capacity capacity = index.capacity();
+                    && index.capacity().isComplete()
+                    && !hasCapacity(live, index.name(), index.capacity(), index.autoScaling())) {
+                Capacity capacity = unscaled(live, index.name(), index.capacity(), liveIndex.capacity(), index.autoScaling());
                 add("capacity of index " + index.name(), capacity(capacity), capacity(liveIndex.capacity()),
                         Kind.FIXABLE, new Change.UpdateTable(What.CAPACITY, r -> r.globalSecondaryIndexUpdates(
                                 GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName(index.name())
                                         .provisionedThroughput(throughput(capacity))).build()),
                                 l -> l.globalSecondaryIndexes().containsKey(index.name())
-                                        && capacity.equals(l.globalSecondaryIndexes().get(index.name()).capacity())),
+                                        && hasCapacity(l, index.name(), index.capacity(), index.autoScaling())),
                         null);
             }
         }
@@ -211,7 +215,8 @@ final class DriftDetector {
             Change change = difference.change();
             boolean index = change instanceof Change.AddIndex || change instanceof Change.ReplaceIndex;
             String advice;
-            if (busy && (index || change instanceof Change.UpdateTable)) {
+            // adding a replica is an UpdateTable too, sent once the table and its indexes are ACTIVE
+            if (busy && (index || change instanceof Change.UpdateTable || change instanceof Change.AddReplica)) {
                 advice = "left for the next run: an index of the table is being created or deleted, and"
                         + " waitForIndexes=false does not wait for it";
             } else if (index && first != null) {
@@ -256,10 +261,11 @@ final class DriftDetector {
                             + " that, run it again once the message's time has passed");
             return;
         }
-        if (table.billingMode() == BillingMode.PROVISIONED && !table.capacity().equals(live.capacity())) {
-            add("capacity", capacity(table.capacity()), capacity(live.capacity()), Kind.FIXABLE,
-                    new Change.UpdateTable(What.CAPACITY, r -> r.provisionedThroughput(throughput(table.capacity())),
-                            l -> table.capacity().equals(l.capacity())), null);
+        Capacity wanted = unscaled(live, null, table.capacity(), live.capacity(), table.autoScaling());
+        if (table.billingMode() == BillingMode.PROVISIONED && !wanted.equals(live.capacity())) {
+            add("capacity", capacity(wanted), capacity(live.capacity()), Kind.FIXABLE,
+                    new Change.UpdateTable(What.CAPACITY, r -> r.provisionedThroughput(throughput(wanted)),
+                            l -> hasCapacity(l, null, table.capacity(), table.autoScaling())), null);
         }
         RequestUnits declared = table.onDemandThroughput();
         if (table.billingMode() == BillingMode.PAY_PER_REQUEST && declared.isDeclared()
@@ -270,6 +276,67 @@ final class DriftDetector {
                             .maxWriteRequestUnits(declared.maxWriteRequestUnits())),
                             l -> declared.equals(l.onDemandThroughput())), null);
         }
+    }
+
+    /**
+     * The capacity to compare with the live one, and to write: the declared one, except in each dimension Application
+     * Auto Scaling owns (auto scaling declared for it, or a scalable target found on it), where it is the live one.
+     * Capacity a scaler moves is never drift, and an UpdateTable must not set it back, or it would fight the scaler
+     * ("Application Auto Scaling ... adjusts provisioned throughput capacity on your behalf", developer guide,
+     * AutoScaling.html; Terraform's perpetual drift, terraform-provider-aws #671).
+     */
+    private static Capacity unscaled(LiveTable on, String index, Capacity declared, Capacity liveCapacity,
+            AutoScaling scaling) {
+        if (!liveCapacity.isComplete()) {
+            return declared;
+        }
+        boolean read = scaling.read() != null || on.scaled(new ScalableCapacity(index, false));
+        boolean write = scaling.write() != null || on.scaled(new ScalableCapacity(index, true));
+        return new Capacity(read ? liveCapacity.readCapacityUnits() : declared.readCapacityUnits(),
+                write ? liveCapacity.writeCapacityUnits() : declared.writeCapacityUnits());
+    }
+
+    /** Whether {@code on} has the declared capacity of the table or of {@code index}, where auto scaling does not own it. */
+    private static boolean hasCapacity(LiveTable on, String index, Capacity declared, AutoScaling scaling) {
+        Capacity have = index == null ? on.capacity() : on.globalSecondaryIndexes().get(index).capacity();
+        return unscaled(on, index, declared, have, scaling).equals(have);
+    }
+
+    /**
+     * Declared auto scaling against the scalable targets and target tracking policies found: min, max and target
+     * utilization of each declared dimension, all converged by one change (RegisterScalableTarget and
+     * PutScalingPolicy update what exists). Targets nobody declared are left alone: they are not drift, they only
+     * take the capacity they own out of the comparison.
+     */
+    private void autoScaling() {
+        if (table.billingMode() != BillingMode.PROVISIONED) {
+            return;
+        }
+        Map<ScalableCapacity, AutoScaling.Dimension> differing = new LinkedHashMap<>();
+        AutoScalingTargets.declared(table).forEach((capacity, scaling) -> {
+            // a missing index is reported already; create scales it once it has added (and waited for) it, and an
+            // index whose backfill is not waited for gets it at the next run, once it is there
+            boolean indexThere = capacity.index() == null || live.globalSecondaryIndexes().containsKey(capacity.index());
+            if ((indexThere || options.applyIndexChanges() && options.waitForIndexes())
+                    && !AutoScalingTargets.matches(scaling, liveScaling(capacity))) {
+                differing.put(capacity, scaling);
+            }
+        });
+        Change change = new Change.ConfigureAutoScaling(differing);
+        differing.forEach((capacity, scaling) -> add("auto scaling of " + capacity.describe(), scaling(scaling),
+                scaling(liveScaling(capacity)), Kind.FIXABLE, change, null));
+    }
+
+    private AutoScaling.Dimension liveScaling(ScalableCapacity capacity) {
+        return live.scaling() == null ? null : live.scaling().get(capacity);
+    }
+
+    private static String scaling(AutoScaling.Dimension scaling) {
+        if (scaling == null) {
+            return NONE;
+        }
+        return "min " + scaling.minCapacity() + ", max " + scaling.maxCapacity() + ", target "
+                + (scaling.targetUtilization() == null ? NONE : scaling.targetUtilization() + " %");
     }
 
     private void timeToLive() {
@@ -303,6 +370,11 @@ final class DriftDetector {
         StreamViewType declared = table.stream() != null && table.stream().enabled() ? table.stream().viewType() : null;
         StreamViewType have = live.streamViewType();
         boolean unknown = live.unrecognized().containsKey(Value.STREAM);
+        if (declared == null && have == StreamViewType.NEW_AND_OLD_IMAGES
+                && (!table.replicaRegions().isEmpty() || !live.replicas().isEmpty())) {
+            // AWS turns it on for replicas, and it "cannot be changed or disabled" (developer guide, V2globaltables)
+            return;
+        }
         if (declared == have && !unknown) {
             return;
         }
@@ -386,6 +458,25 @@ final class DriftDetector {
             add("table class", table.tableClass().name(), live.tableClass().name(), Kind.FIXABLE,
                     new Change.UpdateTable(What.TABLE_CLASS, r -> r.tableClass(table.tableClass().name()),
                             l -> l.tableClass() == table.tableClass()), null);
+        }
+    }
+
+    /**
+     * Declared replicas against those DescribeTable lists: a missing one is added by create, one AWS could not make
+     * or keep needs a person. Replicas nobody declared are no drift: dynamo-setup never removes one (they are told
+     * as a notice).
+     */
+    private void replicas() {
+        for (String region : table.replicaRegions()) {
+            String status = live.replicas().get(region);
+            if (status == null) {
+                add("replica " + region, "ACTIVE", NONE, Kind.FIXABLE, new Change.AddReplica(region), null);
+            } else if (!Set.of("ACTIVE", "CREATING", "UPDATING").contains(status)) {
+                add("replica " + region, "ACTIVE", status, Kind.MANUAL, null, "AWS could not make or keep the replica"
+                        + " (aws dynamodb describe-table --table-name " + table.name() + " shows why in its"
+                        + " ReplicaStatusDescription): fix the cause, or remove the replica by hand and run "
+                        + remedies.run(Goal.CREATE) + " to add it again");
+            }
         }
     }
 

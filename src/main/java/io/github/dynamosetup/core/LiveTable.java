@@ -1,5 +1,6 @@
 package io.github.dynamosetup.core;
 
+import io.github.dynamosetup.declaration.AutoScaling;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.IndexProjection;
@@ -42,6 +43,10 @@ import java.util.Map;
  *     them; {@link Warm#NONE} when it reports none
  * @param contributorInsights the status of contributor insights on the table (ENABLED, DISABLING, ...); null when
  *     not read (not declared)
+ * @param scaling the scalable targets Application Auto Scaling has on the table's and its indexes' capacity, with their
+ *     min, max and (when read) the target utilization of their target tracking policy; null when not read (the
+ *     table declares no auto scaling, and its capacity is as declared)
+ * @param replicas the global table replicas DescribeTable lists, by region
  * @param unrecognized what AWS reported in values this version does not know (a table class AWS added
  *     later, say), by the {@link Value} they concern, as AWS wrote them; the value's own component is then
  *     null. Compared, they differ from any declared value and are named as AWS wrote them.
@@ -70,11 +75,15 @@ public record LiveTable(
         Integer recoveryPeriodInDays,
         Warm warmThroughput,
         String contributorInsights,
+        Map<ScalableCapacity, AutoScaling.Dimension> scaling,
+        Map<String, String> replicas,
         Map<Value, String> unrecognized) {
 
     public LiveTable {
         warmThroughput = warmThroughput == null ? Warm.NONE : warmThroughput;
         unrecognized = Map.copyOf(unrecognized);
+        scaling = scaling == null ? null : Map.copyOf(scaling);
+        replicas = replicas == null ? Map.of() : Map.copyOf(replicas);
     }
 
     /** The same table with {@code tags}, read again. */
@@ -82,7 +91,7 @@ public record LiveTable(
         return new LiveTable(name, arn, status, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
                 billingMode, capacity, onDemandThroughput, streamViewType, streamArn, kmsKeyArn, deletionProtection,
                 resourcePolicy, tableClass, timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery,
-                recoveryPeriodInDays, warmThroughput, contributorInsights, unrecognized);
+                recoveryPeriodInDays, warmThroughput, contributorInsights, scaling, replicas, unrecognized);
     }
 
     /** The same table with {@code resourcePolicy}, read after DescribeTable (null: none). */
@@ -90,7 +99,20 @@ public record LiveTable(
         return new LiveTable(name, arn, status, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
                 billingMode, capacity, onDemandThroughput, streamViewType, streamArn, kmsKeyArn, deletionProtection,
                 resourcePolicy, tableClass, timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery,
-                recoveryPeriodInDays, warmThroughput, contributorInsights, unrecognized);
+                recoveryPeriodInDays, warmThroughput, contributorInsights, scaling, replicas, unrecognized);
+    }
+
+    /** The same table with the scalable targets read. */
+    LiveTable withScaling(Map<ScalableCapacity, AutoScaling.Dimension> scaling) {
+        return new LiveTable(name, arn, status, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
+                billingMode, capacity, onDemandThroughput, streamViewType, streamArn, kmsKeyArn, deletionProtection,
+                resourcePolicy, tableClass, timeToLiveStatus, timeToLiveAttribute, tags, pointInTimeRecovery,
+                recoveryPeriodInDays, warmThroughput, contributorInsights, scaling, replicas, unrecognized);
+    }
+
+    /** Whether Application Auto Scaling owns this capacity: a scalable target was found on it. */
+    boolean scaled(ScalableCapacity capacity) {
+        return scaling != null && scaling.containsKey(capacity);
     }
 
     /** The live {@code value} as text: AWS's own word when this version does not know it. */

@@ -35,14 +35,17 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
  * Reads a table's live state with read-only calls: DescribeTable, DescribeTimeToLive, ListTagsOfResource
  * when tags are declared, DescribeContinuousBackups when point-in-time recovery is declared,
  * DescribeContributorInsights for the table and for each existing global secondary index that declares
- * contributor insights (true or false), and GetResourcePolicy when a resource policy is declared.
+ * contributor insights (true or false), GetResourcePolicy when a resource policy is declared, and Application
+ * Auto Scaling's DescribeScalableTargets and DescribeScalingPolicies where {@link #scalingNeeded} says.
  */
 final class LiveTableReader {
 
     private final DynamoDbClient client;
+    private final AutoScalingTargets autoScaling;
 
-    LiveTableReader(DynamoDbClient client) {
+    LiveTableReader(DynamoDbClient client, AutoScalingTargets autoScaling) {
         this.client = client;
+        this.autoScaling = autoScaling;
     }
 
     /**
@@ -97,8 +100,34 @@ final class LiveTableReader {
         LiveTable live = toLiveTable(table, ttl, tags, pointInTimeRecovery, recoveryPeriodInDays, insights,
                 indexInsights);
         // only a declared policy is compared: a table that declares none has its policy not read
-        return declared.resourcePolicy() == null ? live
-                : live.withResourcePolicy(policy(name, table.tableArn(), calls));
+        if (declared.resourcePolicy() != null) {
+            live = live.withResourcePolicy(policy(name, table.tableArn(), calls));
+        }
+        return scalingNeeded(declared, live) ? withScaling(declared, live, calls) : live;
+    }
+
+    /**
+     * Whether the table's scalable targets must be read: when it declares auto scaling (to compare it), or when a
+     * provisioned capacity differs from the declared one (to tell a scaler's move from drift: capacity owned by a
+     * scalable target is never drift). A table at its declared capacity, or on demand, costs no call.
+     */
+    private static boolean scalingNeeded(DeclaredTable declared, LiveTable live) {
+        if (!AutoScalingTargets.declared(declared).isEmpty()) {
+            return true;
+        }
+        if (declared.billingMode() != BillingMode.PROVISIONED || live.billingMode() != BillingMode.PROVISIONED) {
+            return false;
+        }
+        return declared.capacity().isComplete() && !declared.capacity().equals(live.capacity())
+                || declared.globalSecondaryIndexes().stream().anyMatch(index -> index.capacity().isComplete()
+                        && live.globalSecondaryIndexes().containsKey(index.name())
+                        && !index.capacity().equals(live.globalSecondaryIndexes().get(index.name()).capacity()));
+    }
+
+    /** The table with its scalable targets, and their policies when it declares auto scaling. */
+    LiveTable withScaling(DeclaredTable declared, LiveTable live, AwsCalls calls) throws ProvisioningException {
+        return live.withScaling(autoScaling.read(declared.name(), List.copyOf(live.globalSecondaryIndexes().keySet()),
+                !AutoScalingTargets.declared(declared).isEmpty(), calls));
     }
 
     /**
@@ -233,7 +262,16 @@ final class LiveTableReader {
                         table.warmThroughput().readUnitsPerSecond(), table.warmThroughput().writeUnitsPerSecond(),
                         table.warmThroughput().statusAsString()),
                 contributorInsights,
+                null,
+                replicas(table),
                 unrecognized);
+    }
+
+    /** The replicas of a global table (version 2019.11.21) by region, with their ReplicaStatus. */
+    private static Map<String, String> replicas(TableDescription table) {
+        Map<String, String> replicas = new TreeMap<>();
+        table.replicas().forEach(r -> replicas.put(r.regionName(), r.replicaStatusAsString()));
+        return replicas;
     }
 
     /** AWS's word as this version's constant; null, and kept under {@code value}, when it knows no such constant. */

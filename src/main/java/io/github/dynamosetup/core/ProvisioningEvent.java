@@ -45,6 +45,12 @@ public sealed interface ProvisioningEvent {
     /** The run made one change to a table. */
     record Changed(String table, Change change) implements ProvisioningEvent {}
 
+    /**
+     * Something about a table worth knowing that is no drift and that the run leaves alone: a global table replica
+     * nobody declared, say.
+     */
+    record Notice(String table, String message) implements ProvisioningEvent {}
+
     /** AWS refused a change ({@code errorCode}) because another run had made it meanwhile: it counts as done. */
     record ChangedMeanwhile(String table, Change change, String errorCode) implements ProvisioningEvent {}
 

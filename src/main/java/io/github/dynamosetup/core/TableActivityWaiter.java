@@ -141,6 +141,27 @@ final class TableActivityWaiter {
     }
 
     /**
+     * Returns the table once it is ACTIVE and its replica in {@code region} is no longer being created: ACTIVE, or
+     * a state it does not leave by itself (CREATION_FAILED, REGION_DISABLED, INACCESSIBLE_ENCRYPTION_CREDENTIALS,
+     * REPLICATION_NOT_AUTHORIZED, ...: ReplicaDescription, API reference), which the caller reports.
+     *
+     * @throws TablesNotActiveException when the deadline passes first
+     */
+    TableDescription awaitReplica(String table, String region) throws ProvisioningException {
+        stop.check(table, "before waiting for the replica in " + region);
+        try {
+            return poll(table, table + " (replica in " + region + ")", schedule.start(null),
+                    WaiterAcceptor.successOnResponseAcceptor(r -> isActive(r)
+                            && r.table().replicas().stream().anyMatch(replica -> region.equals(replica.regionName())
+                                    && !"CREATING".equals(replica.replicaStatusAsString())
+                                    && !"UPDATING".equals(replica.replicaStatusAsString()))))
+                    .matched().response().orElseThrow().table();
+        } finally {
+            waiting.over(table);
+        }
+    }
+
+    /**
      * Returns contributor insights on the table ({@code index} null) or on one of its global secondary indexes once
      * it has settled: ENABLED (or DISABLED when {@code enabled} is false), or FAILED, which AWS reports only once
      * the change is under way (API_DescribeContributorInsights). ENABLING and DISABLING are waited out.

@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -103,16 +106,55 @@ public final class TableProvisioner {
      */
     public TableProvisioner(DynamoDbClient client, ProvisioningListener listener, Remedies remedies, Duration timeout,
             String target, int maxConcurrency) {
+        this(client, listener, remedies, timeout, target, maxConcurrency, () -> likeClient(client));
+    }
+
+    /**
+     * @param autoScaling the Application Auto Scaling client of the run, asked for only when a table declares auto
+     *     scaling or its provisioned capacity differs from the declared one; the caller closes it
+     */
+    public TableProvisioner(DynamoDbClient client, ProvisioningListener listener, Remedies remedies, Duration timeout,
+            String target, int maxConcurrency, Supplier<ApplicationAutoScalingClient> autoScaling) {
         this.client = Objects.requireNonNull(client, "client");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.remedies = Objects.requireNonNull(remedies, "remedies");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.tasks = new TableTasks(maxConcurrency, stop);
         this.readTasks = new TableTasks(Math.min(maxConcurrency, READ_CONCURRENCY), stop);
-        this.reader = new LiveTableReader(client);
-        this.writer = new TableWriter(client, reader);
+        AutoScalingTargets scaling = new AutoScalingTargets(memoized(Objects.requireNonNull(autoScaling, "autoScaling")));
+        this.reader = new LiveTableReader(client, scaling);
+        this.writer = new TableWriter(client, reader, scaling);
         this.target = Objects.requireNonNull(target, "target");
         this.maxConcurrency = maxConcurrency;
+    }
+
+    /**
+     * An Application Auto Scaling client made like {@code client}: its endpoint override (a local server answers both
+     * services on one port, as moto does), region and credentials. For callers that give none.
+     */
+    private static ApplicationAutoScalingClient likeClient(DynamoDbClient client) {
+        var configuration = client.serviceClientConfiguration();
+        var builder = ApplicationAutoScalingClient.builder()
+                .region(configuration.region())
+                .credentialsProvider(configuration.credentialsProvider())
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        configuration.endpointOverride().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** The supplier's value, asked for once, on first use, by whichever thread comes first. */
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /**
@@ -171,6 +213,7 @@ public final class TableProvisioner {
         if (live == null) {
             return new TableResult(declared, Outcome.MISSING, List.of(), List.of(), null, null, since(tableStart));
         }
+        noteUndeclaredReplicas(declared, live, calls);
         List<Difference> drift = DriftDetector.compare(declared, live, false, remedies);
         if (drift.stream().anyMatch(d -> d.change() instanceof Change.TagTable)) {
             // AWS's tag reads lag a few seconds behind TagResource (its API reference): tags a build has
@@ -218,6 +261,19 @@ public final class TableProvisioner {
             live = live.withResourcePolicy(reader.policy(declared.name(), live.arn(), calls));
         }
         return live;
+    }
+
+    /**
+     * Tells of the replicas a table has that nobody declared: no drift, since dynamo-setup never removes a replica,
+     * but worth knowing (a global table costs in every region).
+     */
+    private static void noteUndeclaredReplicas(DeclaredTable declared, LiveTable live, AwsCalls calls) {
+        if (live == null) {
+            return;
+        }
+        live.replicas().keySet().stream().filter(region -> !declared.replicaRegions().contains(region))
+                .forEach(region -> calls.events().on(new ProvisioningEvent.Notice(declared.name(), "replica in " + region
+                        + " not declared; left as it is (dynamo-setup never removes a replica)")));
     }
 
     /** The task, counted as one table done when it ends, for the progress line. */
@@ -381,6 +437,7 @@ public final class TableProvisioner {
             List<Decision> decisions = readTasks.run(declaration.tables(), DeclaredTable::name,
                     run.reporting(DeclaredTable::name, declared -> {
                         LiveTable live = reader.read(declared, calls);
+                        noteUndeclaredReplicas(declared, live, calls);
                         return new Decision(declared, live, live == null || live.deleting()
                                 ? List.of() : DriftDetector.compare(declared, live, options, remedies));
                     }));

@@ -11,6 +11,8 @@ import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
+import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
 import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsStatus;
 import software.amazon.awssdk.services.dynamodb.model.DescribeContributorInsightsResponse;
@@ -22,18 +24,20 @@ import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /**
  * The writes of a run, one table at a time: CreateTable and what follows it (ACTIVE, TTL, point-in-time
- * recovery), and the changes that bring an existing table to its declaration (UpdateTable, an index added or
- * replaced, TTL, tags, point-in-time recovery), each safe to race with other builds. Every write is told as an
- * event.
+ * recovery, contributor insights, auto scaling, replicas), and the changes that bring an existing table to its
+ * declaration (UpdateTable, an index added or replaced, TTL, tags, point-in-time recovery, auto scaling, a replica),
+ * each safe to race with other builds. Every write is told as an event.
  */
 final class TableWriter {
 
     private final DynamoDbClient client;
     private final LiveTableReader reader;
+    private final AutoScalingTargets autoScaling;
 
-    TableWriter(DynamoDbClient client, LiveTableReader reader) {
+    TableWriter(DynamoDbClient client, LiveTableReader reader, AutoScalingTargets autoScaling) {
         this.client = client;
         this.reader = reader;
+        this.autoScaling = autoScaling;
     }
 
     /**
@@ -78,13 +82,23 @@ final class TableWriter {
         }
         declared.globalSecondaryIndexes().stream().filter(i -> Boolean.TRUE.equals(i.contributorInsights()))
                 .forEach(i -> after.add(new Change.SetContributorInsights(i.name(), true)));
+        if (!AutoScalingTargets.declared(declared).isEmpty()) {
+            after.add(new Change.ConfigureAutoScaling(AutoScalingTargets.declared(declared)));
+        }
+        // replicas last: PROVISIONED ones need write auto scaling in place (globaltables_reqs_bestpractices)
+        declared.replicaRegions().forEach(region -> after.add(new Change.AddReplica(region)));
+        String streamArn = created.latestStreamArn();
         for (Change change : after) {
-            if (apply(declared, created.tableArn(), change, calls).byThisRun()) {
+            Applied applied = apply(declared, created.tableArn(), change, calls);
+            if (applied.byThisRun()) {
                 actions.add(change.label());
             }
+            if (applied.streamArn() != null) {
+                streamArn = applied.streamArn(); // a replica turns the stream on
+            }
         }
-        return new TableResult(declared, Outcome.CREATED, actions, List.of(), created.tableArn(),
-                created.latestStreamArn(), since(startNanos));
+        return new TableResult(declared, Outcome.CREATED, actions, List.of(), created.tableArn(), streamArn,
+                since(startNanos));
     }
 
     /**
@@ -165,7 +179,7 @@ final class TableWriter {
         String name = declared.name();
         TableActivityWaiter waiter = calls.waiter(client);
         boolean updatesTable = change instanceof Change.UpdateTable || change instanceof Change.AddIndex
-                || change instanceof Change.DeleteIndex;
+                || change instanceof Change.DeleteIndex || change instanceof Change.AddReplica;
         for (int attempt = 1; ; attempt++) {
             if (updatesTable) {
                 waiter.awaitActive(name);
@@ -214,7 +228,9 @@ final class TableWriter {
 
     /**
      * Waits until a change AWS accepted is done: the table ACTIVE again after an UpdateTable (its latest stream
-     * then returned), an index added ACTIVE (unless the run does not wait for its backfill), an index deleted gone.
+     * then returned), an index added ACTIVE (unless the run does not wait for its backfill), an index deleted gone,
+     * contributor insights settled, a replica made (the table's latest stream then returned: AWS turns it on for a
+     * global table).
      */
     private String awaitDone(String name, Change change, TableActivityWaiter waiter, AwsCalls calls)
             throws ProvisioningException {
@@ -226,8 +242,32 @@ final class TableWriter {
             waiter.awaitIndexGone(name, delete.name());
         } else if (change instanceof Change.SetContributorInsights insights) {
             awaitContributorInsights(name, insights, waiter, calls.remedies());
+        } else if (change instanceof Change.AddReplica replica) {
+            return awaitReplica(name, replica.region(), waiter);
         }
         return null;
+    }
+
+    /**
+     * Waits until the table is ACTIVE and its replica in {@code region} is made; a replica AWS could not make
+     * (CREATION_FAILED, REGION_DISABLED, ...) fails the table with AWS's own description.
+     *
+     * @return the table's latest stream, which AWS turns on for a global table
+     */
+    private static String awaitReplica(String name, String region, TableActivityWaiter waiter)
+            throws ProvisioningException {
+        TableDescription table = waiter.awaitReplica(name, region);
+        ReplicaDescription replica = table.replicas().stream().filter(r -> region.equals(r.regionName())).findFirst()
+                .orElseThrow();
+        if (!"ACTIVE".equals(replica.replicaStatusAsString())) {
+            throw new AwsCallException(replica.replicaStatusAsString(), "The replica of table '" + name + "' in "
+                    + region + " is " + replica.replicaStatusAsString() + (replica.replicaStatusDescription() == null
+                    ? "" : ": " + replica.replicaStatusDescription()) + ". Check that the region is enabled for the"
+                    + " account and that the table's KMS key (if any) can be used there, then remove the failed"
+                    + " replica by hand (aws dynamodb update-table --table-name " + name + " --replica-updates"
+                    + " '[{\"Delete\": {\"RegionName\": \"" + region + "\"}}]') and run the goal again.", null);
+        }
+        return table.latestStreamArn();
     }
 
     private static String operation(Change change) {
@@ -237,6 +277,8 @@ final class TableWriter {
             return "TagResource";
         } else if (change instanceof Change.EnablePointInTimeRecovery) {
             return "UpdateContinuousBackups";
+        } else if (change instanceof Change.ConfigureAutoScaling) {
+            return "RegisterScalableTarget";
         } else if (change instanceof Change.SetContributorInsights) {
             return "UpdateContributorInsights";
         } else if (change instanceof Change.PutResourcePolicy) {
@@ -256,6 +298,11 @@ final class TableWriter {
             }));
         } else if (change instanceof Change.AddIndex add) {
             calls.run(name, operation, () -> client.updateTable(CreateTableRequests.addIndex(declared, add.index())));
+        } else if (change instanceof Change.AddReplica replica) {
+            // one replica per UpdateTable: the table is UPDATING until it is made, and "you can't issue another
+            // UpdateTable request" meanwhile (UpdateTable, API reference; ReplicationGroupUpdate)
+            calls.run(name, operation, () -> client.updateTable(r -> r.tableName(name).replicaUpdates(
+                    ReplicationGroupUpdate.builder().create(c -> c.regionName(replica.region())).build())));
         } else if (change instanceof Change.DeleteIndex delete) {
             calls.run(name, operation, () -> client.updateTable(r -> r.tableName(name).globalSecondaryIndexUpdates(
                     GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName(delete.name())).build())));
@@ -266,6 +313,10 @@ final class TableWriter {
             calls.run(name, operation, () -> client.tagResource(r -> r.resourceArn(arn)
                     .tags(tagging.tags().entrySet().stream()
                             .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
+        } else if (change instanceof Change.ConfigureAutoScaling scaling) {
+            for (var target : scaling.targets().entrySet()) {
+                autoScaling.apply(name, target.getKey(), target.getValue(), calls);
+            }
         } else if (change instanceof Change.EnablePointInTimeRecovery recovery) {
             // RecoveryPeriodInDays: "If no value is provided, the value will default to 35"
             // (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PointInTimeRecoverySpecification.html)

@@ -3,7 +3,8 @@
  * (create, plan, validate, force) over the declared tables; {@link io.github.dynamosetup.core.LiveTableReader}
  * reads a table's live state, {@link io.github.dynamosetup.core.DriftDetector} compares it with the
  * declaration, {@link io.github.dynamosetup.core.TableWriter} writes (CreateTable, UpdateTable, an index, TTL,
- * point-in-time recovery, tags), {@link io.github.dynamosetup.core.TableActivityWaiter} waits (when it polls:
+ * point-in-time recovery, tags, replicas), {@code AutoScalingTargets} reads and writes auto scaling through Application
+ * Auto Scaling, {@link io.github.dynamosetup.core.TableActivityWaiter} waits (when it polls:
  * {@link io.github.dynamosetup.core.PollSchedule}), and
  * {@link io.github.dynamosetup.core.TableTasks} runs the tables concurrently without ever interrupting one.
  * The seed reads and checks its item files with {@link io.github.dynamosetup.core.ItemFiles} and writes them with

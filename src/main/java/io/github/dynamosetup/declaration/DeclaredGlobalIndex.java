@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param projection which attributes the index copies
  * @param nonKeyAttributes the attributes an {@link IndexProjection#INCLUDE} projection copies
  * @param capacity provisioned throughput, for tables in {@link BillingMode#PROVISIONED} mode
+ * @param autoScaling auto scaling of the index's capacity, for tables in {@link BillingMode#PROVISIONED} mode
  * @param onDemandThroughput request unit limits, for tables in {@link BillingMode#PAY_PER_REQUEST} mode
  * @param warmThroughput the read and write units per second the index takes at once; {@link WarmThroughput#NONE}
  *     when not declared
@@ -31,6 +32,7 @@ public record DeclaredGlobalIndex(
         IndexProjection projection,
         List<String> nonKeyAttributes,
         Capacity capacity,
+        AutoScaling autoScaling,
         RequestUnits onDemandThroughput,
         WarmThroughput warmThroughput,
         Boolean contributorInsights) {
@@ -41,15 +43,33 @@ public record DeclaredGlobalIndex(
         sortKeys = sortKeys == null ? List.of() : List.copyOf(sortKeys);
         nonKeyAttributes = List.copyOf(nonKeyAttributes);
         capacity = capacity == null ? Capacity.NONE : capacity;
+        autoScaling = autoScaling == null ? AutoScaling.NONE : autoScaling;
         onDemandThroughput = onDemandThroughput == null ? RequestUnits.NONE : onDemandThroughput;
         warmThroughput = warmThroughput == null ? WarmThroughput.NONE : warmThroughput;
     }
 
-    /** An index that declares neither warm throughput nor contributor insights. */
+    /** An index that declares neither auto scaling, warm throughput nor contributor insights. */
     public DeclaredGlobalIndex(String name, List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys,
             IndexProjection projection, List<String> nonKeyAttributes, Capacity capacity,
             RequestUnits onDemandThroughput) {
-        this(name, partitionKeys, sortKeys, projection, nonKeyAttributes, capacity, onDemandThroughput, null, null);
+        this(name, partitionKeys, sortKeys, projection, nonKeyAttributes, capacity, null, onDemandThroughput, null,
+                null);
+    }
+
+    /** An index that declares neither warm throughput nor contributor insights. */
+    public DeclaredGlobalIndex(String name, List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys,
+            IndexProjection projection, List<String> nonKeyAttributes, Capacity capacity, AutoScaling autoScaling,
+            RequestUnits onDemandThroughput) {
+        this(name, partitionKeys, sortKeys, projection, nonKeyAttributes, capacity, autoScaling, onDemandThroughput,
+                null, null);
+    }
+
+    /** An index without auto scaling. */
+    public DeclaredGlobalIndex(String name, List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys,
+            IndexProjection projection, List<String> nonKeyAttributes, Capacity capacity,
+            RequestUnits onDemandThroughput, WarmThroughput warmThroughput, Boolean contributorInsights) {
+        this(name, partitionKeys, sortKeys, projection, nonKeyAttributes, capacity, null, onDemandThroughput,
+                warmThroughput, contributorInsights);
     }
 
     /** An index whose key has at most one partition and one sort attribute, either {@code null} when not declared. */

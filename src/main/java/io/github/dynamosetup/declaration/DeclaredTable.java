@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * A DynamoDB table as declared: keys, indexes, billing, TTL, stream, encryption, recovery, protection,
- * class and tags. Immutable. Values may break DynamoDB's rules until the table has been validated as
+ * class, auto scaling, replicas and tags. Immutable. Values may break DynamoDB's rules until the table has been validated as
  * part of a {@link Declaration}; {@code null} means "not declared".
  *
  * @param origin where the table was declared, for messages
@@ -38,6 +38,8 @@ import java.util.TreeMap;
  * @param resourcePolicy the resource-based policy attached to the table; {@code null} for none declared (a policy set
  *        by other means is then left alone)
  * @param tableClass the table class; {@code null} for DynamoDB's default (STANDARD)
+ * @param autoScaling auto scaling of the table's read and write capacity (PROVISIONED only)
+ * @param replicaRegions the regions of the table's global table replicas, in declared order; empty for none
  * @param tags the tags to give the table (global tags merged with the table's own), sorted by key
  */
 public record DeclaredTable(
@@ -62,6 +64,8 @@ public record DeclaredTable(
         boolean deletionProtection,
         ResourcePolicy resourcePolicy,
         TableClass tableClass,
+        AutoScaling autoScaling,
+        List<String> replicaRegions,
         Map<String, String> tags) {
 
     public DeclaredTable {
@@ -72,6 +76,8 @@ public record DeclaredTable(
         capacity = capacity == null ? Capacity.NONE : capacity;
         onDemandThroughput = onDemandThroughput == null ? RequestUnits.NONE : onDemandThroughput;
         warmThroughput = warmThroughput == null ? WarmThroughput.NONE : warmThroughput;
+        autoScaling = autoScaling == null ? AutoScaling.NONE : autoScaling;
+        replicaRegions = replicaRegions == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(replicaRegions));
         // null values are kept so that validation can report them; Map.copyOf would reject them
         tags = Collections.unmodifiableMap(new TreeMap<>(tags));
     }
@@ -100,6 +106,8 @@ public record DeclaredTable(
                 .deletionProtection(deletionProtection)
                 .resourcePolicy(resourcePolicy)
                 .tableClass(tableClass)
+                .autoScaling(autoScaling)
+                .replicaRegions(replicaRegions)
                 .tags(tags);
         globalSecondaryIndexes.forEach(builder::globalSecondaryIndex);
         localSecondaryIndexes.forEach(builder::localSecondaryIndex);
@@ -161,6 +169,8 @@ public record DeclaredTable(
         private boolean deletionProtection;
         private ResourcePolicy resourcePolicy;
         private TableClass tableClass;
+        private AutoScaling autoScaling;
+        private final List<String> replicaRegions = new ArrayList<>();
         private final Map<String, String> tags = new LinkedHashMap<>();
 
         private Builder(Origin origin, String name) {
@@ -260,6 +270,17 @@ public record DeclaredTable(
             return this;
         }
 
+        public Builder autoScaling(AutoScaling autoScaling) {
+            this.autoScaling = autoScaling;
+            return this;
+        }
+
+        /** Adds replica regions, after those added before. */
+        public Builder replicaRegions(List<String> regions) {
+            replicaRegions.addAll(regions);
+            return this;
+        }
+
         /** Adds tags; later ones override earlier ones with the same key. */
         public Builder tags(Map<String, String> tags) {
             this.tags.putAll(tags);
@@ -270,7 +291,7 @@ public record DeclaredTable(
             return new DeclaredTable(origin, name, declaredName == null ? name : declaredName, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes,
                     timeToLiveAttribute, billingMode, capacity, onDemandThroughput, stream, encryption, kmsKeyId,
                     pointInTimeRecovery, recoveryPeriodInDays, warmThroughput, contributorInsights,
-                    deletionProtection, resourcePolicy, tableClass, tags);
+                    deletionProtection, resourcePolicy, tableClass, autoScaling, replicaRegions, tags);
         }
     }
 }

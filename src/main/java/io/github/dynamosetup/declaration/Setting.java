@@ -25,5 +25,7 @@ public enum Setting {
     RESOURCE_POLICY,
     RESOURCE_POLICY_FILE,
     TABLE_CLASS,
+    AUTO_SCALING,
+    REPLICAS,
     TAGS
 }

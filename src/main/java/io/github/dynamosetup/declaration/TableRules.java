@@ -1,5 +1,6 @@
 package io.github.dynamosetup.declaration;
 
+import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +36,17 @@ final class TableRules {
      * API_PointInTimeRecoverySpecification</a>).
      */
     private static final int MAX_RECOVERY_PERIOD_DAYS = 35;
+    /**
+     * The utilization a target tracking policy may keep, in percent. Application Auto Scaling's API takes any
+     * double (API_TargetTrackingScalingPolicyConfiguration, TargetValue); DynamoDB's console offers 20 to 90
+     * (AutoScaling.Console, unverified) and the AWS CDK, which many deploy DynamoDB with, allows 10 to 90
+     * ("targetUtilizationPercent for DynamoDB scaling must be between 10 and 90 percent", aws-cdk
+     * scalable-table-attribute.ts): the range every tool accepts and AWS takes.
+     */
+    static final double MIN_TARGET_UTILIZATION = 10;
+    static final double MAX_TARGET_UTILIZATION = 90;
+    /** An AWS region name: {@code eu-west-1}, {@code us-gov-east-1}, {@code ap-southeast-5}. */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     /**
      * The size of a resource-based policy: "The maximum size supported for a resource-based policy document is 20 KB.
      * DynamoDB counts whitespaces when calculating the size of a policy against this limit"
@@ -76,6 +88,8 @@ final class TableRules {
         checkStream();
         checkEncryption();
         checkRecoveryPeriod();
+        checkAutoScaling();
+        checkReplicas();
         checkWarmThroughput(null, 0, null, table.warmThroughput());
         checkResourcePolicy();
         problems.addAll(DeclarationRules.tagProblems(subject, origin, table.tags()));
@@ -346,6 +360,117 @@ final class TableRules {
         if (!table.pointInTimeRecovery()) {
             problem(Setting.RECOVERY_PERIOD, "a recovery period is only for point-in-time recovery; enable"
                     + " point-in-time recovery or remove the period");
+        }
+    }
+
+    /**
+     * Auto scaling is for PROVISIONED capacity ("AutoScaling is not available for tables with PAY_PER_REQUEST
+     * billing mode", as AWS answers RegisterScalableTarget; aws-cdk #10572), of the table and of its indexes.
+     */
+    private void checkAutoScaling() {
+        List<DeclaredGlobalIndex> indexes = table.globalSecondaryIndexes();
+        boolean provisioned = table.billingMode() == BillingMode.PROVISIONED;
+        checkAutoScaling(null, 0, null, table.autoScaling(), table.capacity(), provisioned, "the table");
+        for (int i = 0; i < indexes.size(); i++) {
+            DeclaredGlobalIndex index = indexes.get(i);
+            checkAutoScaling(IndexKind.GLOBAL, i + 1, index.name(), index.autoScaling(), index.capacity(), provisioned,
+                    "the index");
+        }
+    }
+
+    private void checkAutoScaling(IndexKind kind, int position, String indexName, AutoScaling scaling,
+            Capacity capacity, boolean provisioned, String what) {
+        if (!scaling.isDeclared()) {
+            return;
+        }
+        if (!provisioned) {
+            problem(kind, position, indexName, Setting.AUTO_SCALING, "auto scaling is only for PROVISIONED billing;"
+                    + " a PAY_PER_REQUEST table scales by itself: remove it, or set the billing mode to PROVISIONED");
+            return;
+        }
+        checkScaling(kind, position, indexName, "read", scaling.read(), capacity.readCapacityUnits(), what);
+        checkScaling(kind, position, indexName, "write", scaling.write(), capacity.writeCapacityUnits(), what);
+    }
+
+    /**
+     * One dimension's scaling: 1 <= min <= max, a target utilization in range, and the declared capacity, which the
+     * table is created with, within [min, max]: RegisterScalableTarget moves "the resource's current capacity to a
+     * value that is inside of this range" at once
+     * (<a href="https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html">
+     * API_RegisterScalableTarget</a>), so a capacity outside it is never what the table has.
+     */
+    private void checkScaling(IndexKind kind, int position, String indexName, String dimension,
+            AutoScaling.Dimension scaling, Long capacity, String what) {
+        if (scaling == null) {
+            return;
+        }
+        Long min = scaling.minCapacity();
+        Long max = scaling.maxCapacity();
+        Double target = scaling.targetUtilization();
+        List<String> missing = new ArrayList<>();
+        if (min == null) {
+            missing.add("min");
+        }
+        if (max == null) {
+            missing.add("max");
+        }
+        if (target == null) {
+            missing.add("targetUtilization");
+        }
+        if (!missing.isEmpty()) {
+            problem(kind, position, indexName, Setting.AUTO_SCALING, dimension + " scaling needs min, max and"
+                    + " targetUtilization; " + String.join(", ", missing) + " missing");
+        }
+        if (min != null && (min < 1 || min > Integer.MAX_VALUE)
+                || max != null && (max < 1 || max > Integer.MAX_VALUE)) {
+            // Application Auto Scaling takes them as Integer (API_RegisterScalableTarget)
+            problem(kind, position, indexName, Setting.AUTO_SCALING, dimension + " scaling: min and max are 1 to "
+                    + Integer.MAX_VALUE + " capacity units");
+        } else if (min != null && max != null && min > max) {
+            problem(kind, position, indexName, Setting.AUTO_SCALING, dimension + " scaling: min " + min
+                    + " is above max " + max + "; min <= max");
+        } else if (min != null && max != null && capacity != null && (capacity < min || capacity > max)) {
+            problem(kind, position, indexName, Setting.AUTO_SCALING, dimension + " scaling: " + what + "'s "
+                    + dimension + " capacity " + capacity + " is outside min " + min + " to max " + max + ";"
+                    + " Application Auto Scaling would move it into the range at once: declare a capacity within it");
+        }
+        if (target != null && (target.isNaN() || target < MIN_TARGET_UTILIZATION || target > MAX_TARGET_UTILIZATION)) {
+            problem(kind, position, indexName, Setting.AUTO_SCALING, dimension + " scaling: target utilization "
+                    + target + " %; give a percentage from " + (int) MIN_TARGET_UTILIZATION + " to "
+                    + (int) MAX_TARGET_UTILIZATION);
+        }
+    }
+
+    /**
+     * Replicas of a global table (version 2019.11.21): region names, each once. Whether a region exists and is
+     * not the table's own is checked once the region is known (see core's ReplicaRules). A PROVISIONED global table
+     * needs its write capacity managed by auto scaling: replicas must have "the same specified write capacity
+     * management settings" (developer guide, globaltables_reqs_bestpractices), so write auto scaling is required.
+     */
+    private void checkReplicas() {
+        List<String> regions = table.replicaRegions();
+        if (regions.isEmpty()) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (String region : regions) {
+            if (region == null || region.isBlank()) {
+                problem(Setting.REPLICAS, "a replica without a region; name the region, e.g. eu-west-1");
+            } else if (!REGION.matcher(region).matches()) {
+                problem(Setting.REPLICAS, "'" + region + "' is not an AWS region name (such as eu-west-1)");
+            } else if (!seen.add(region)) {
+                problem(Setting.REPLICAS, "the region " + region + " is given twice; give each replica once");
+            }
+        }
+        if (table.billingMode() == BillingMode.PROVISIONED && table.autoScaling().write() == null) {
+            problem(Setting.REPLICAS, "a PROVISIONED global table needs its write capacity managed by auto scaling;"
+                    + " declare write auto scaling in " + origin.element(Setting.AUTO_SCALING)
+                    + ", or use PAY_PER_REQUEST");
+        }
+        StreamSpecification stream = table.stream();
+        if (stream != null && !stream.enabled()) {
+            problem(Setting.STREAM, "replicas need the table's stream (DynamoDB turns on NEW_AND_OLD_IMAGES for them"
+                    + " and refuses to disable it on a global table); remove the disabled stream, or the replicas");
         }
     }
 

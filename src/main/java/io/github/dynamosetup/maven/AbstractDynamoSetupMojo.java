@@ -40,9 +40,13 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * {@code <recoveryPeriodInDays>}, 1 to 35), {@code <warmThroughput>} ({@code <readUnitsPerSecond>} and/or
      * {@code <writeUnitsPerSecond>}, at least 1; also on a global secondary index; raised where the table has
      * less, never lowered), {@code <contributorInsights>} ({@code true} or {@code false}; also on a global
-     * secondary index), {@code <deletionProtection>}, {@code <tableClass>} and {@code <tags>}. Attribute
-     * definitions are derived from the keys. A {@code ${...}} that Maven cannot resolve, in any element, is a
-     * configuration error naming the table and the element.
+     * secondary index), {@code <deletionProtection>}, {@code <tableClass>},
+     * {@code <autoScaling>} (with {@code PROVISIONED}, on the table and its indexes: {@code <read>} and {@code <write>},
+     * each with {@code <min>}, {@code <max>} and {@code <targetUtilization>}, 10 to 90 percent; capacity it owns is never
+     * drift), {@code <replicas>} ({@code <replica><region>eu-west-1</region></replica>}: global table replicas, added
+     * once the table is ACTIVE, never removed) and {@code <tags>}. Attribute definitions are
+     * derived from the keys. A {@code ${...}} that Maven cannot resolve, in any element, is a configuration
+     * error naming the table and the element.
      * {@code <resourcePolicy>} (the policy JSON, best in a CDATA section) or {@code <resourcePolicyFile>} (a UTF-8
      * JSON file relative to the project: the way for a policy with IAM policy variables such as
      * {@code ${aws:username}}, which Maven would take for its own, unless written {@code $${aws:username}}) attaches
@@ -57,7 +61,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * table files, in the JSON that {@code aws dynamodb create-table --cli-input-json} reads, plus
      * {@code TimeToLiveSpecification}, {@code PointInTimeRecoverySpecification} and
      * {@code ContributorInsightsSpecification} ({@code {"Enabled": true}}, on the table and in a global secondary
-     * index, as in CloudFormation): paths or globs
+     * index, as in CloudFormation), and dynamo-setup's own {@code AutoScaling} and {@code Replicas}: paths or globs
      * ({@code src/main/dynamodb/*.json}) relative to the project, declared as
      * {@code <tableFiles><tableFile>...</tableFile></tableFiles>}. Their tables join those of
      * {@code <tables>}; the global {@code <tags>}, prefix and suffix apply to them too.
@@ -108,7 +112,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     /**
      * The DynamoDB endpoint, for local servers (e.g. {@code http://localhost:8000}): {@code http://} or
      * {@code https://}, a host, a port from 1 to 65535 when given, nothing else (no user info, path or query);
-     * checked before any AWS call. When unset: the SDKs' settings {@code AWS_ENDPOINT_URL_DYNAMODB}, the
+     * checked before any AWS call. When unset: the server {@code start} runs for this module (the project property
+     * {@code dynamo-setup.endpoint} it sets), else the SDKs' settings {@code AWS_ENDPOINT_URL_DYNAMODB}, the
      * profile's {@code services} section, {@code AWS_ENDPOINT_URL}, the profile's {@code endpoint_url}; else
      * the region's AWS endpoint. With a loopback endpoint, no chosen profile and no credentials anywhere, dummy
      * credentials are used; STS calls (assume-role profiles, {@code allowedAccountIds}) go to a loopback
@@ -214,7 +219,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         List<ConfigurationProblem> problems = new ArrayList<>();
         Duration waitTimeout = parseTimeout(problems);
         checkParameters(problems);
-        ConnectionSettings connection = new ConnectionParameters(region, endpoint, profile, serverId, settings,
+        ConnectionSettings connection = new ConnectionParameters(region, endpoint(), profile, serverId, settings,
                 settingsDecrypter, environment(), this::profileFile).resolve(waitTimeout, problems);
         Path projectDirectory = projectDirectory();
         List<Path> files = TableFiles.resolve(projectDirectory, tableFiles, problems);
@@ -232,6 +237,19 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
             return;
         }
         execute(declaration, connection, waitTimeout);
+    }
+
+    /**
+     * The {@code <endpoint>} parameter, else the server {@code start} ran for this module: the project property
+     * {@code dynamo-setup.endpoint} it sets. Maven gives a parameter the value of a project property only where its
+     * expression is evaluated from the project's properties, which not every caller of the mojo does (the testing
+     * harness does not): the property is read here as well.
+     */
+    private String endpoint() {
+        if (endpoint != null && !endpoint.isBlank()) {
+            return endpoint;
+        }
+        return project.getProperties().getProperty(ModuleServers.ENDPOINT_PROPERTY);
     }
 
     /** The project's directory, against which table files are resolved. */

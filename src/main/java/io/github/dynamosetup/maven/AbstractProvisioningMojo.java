@@ -9,13 +9,16 @@ import io.github.dynamosetup.aws.WarmUp;
 import io.github.dynamosetup.core.DriftException;
 import io.github.dynamosetup.core.Goal;
 import io.github.dynamosetup.core.ProvisioningException;
+import io.github.dynamosetup.core.ReplicaRegions;
 import io.github.dynamosetup.core.RunProgress;
 import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.core.TablesAlreadyExistException;
 import io.github.dynamosetup.core.TablesProtectedException;
+import io.github.dynamosetup.declaration.ConfigurationProblem;
 import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.InvalidDeclarationException;
 import io.github.dynamosetup.report.JsonReport;
 import java.io.File;
 import java.io.IOException;
@@ -194,11 +197,16 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
         DynamoDbConnection dynamoDb = DynamoDbConnection.open(connection, getLog()::info);
         TableProvisioner provisioner;
         try {
+            // replica regions need the resolved region: checked here, still before any AWS call
+            List<ConfigurationProblem> replicaProblems = ReplicaRegions.problems(declaration.tables(), dynamoDb.region());
+            if (!replicaProblems.isEmpty()) {
+                throw new InvalidConfigurationFailure(goalName(), new InvalidDeclarationException(replicaProblems));
+            }
             if (writes()) {
                 checkAccount(dynamoDb);
             }
             provisioner = new TableProvisioner(dynamoDb.client(), listener, MavenRemedies.INSTANCE, waitTimeout,
-                    dynamoDb.target(), maxConcurrency);
+                    dynamoDb.target(), maxConcurrency, dynamoDb::autoScaling);
         } catch (Exception e) {
             dynamoDb.close();
             throw e;

@@ -1,5 +1,6 @@
 package io.github.dynamosetup.maven;
 
+import io.github.dynamosetup.declaration.AutoScaling;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.ConfigurationProblem;
@@ -158,6 +159,7 @@ final class DeclarationMapper {
                         projection(index, in),
                         names(index.nonKeyAttributes),
                         new Capacity(index.readCapacity, index.writeCapacity),
+                        autoScaling(index.autoScaling),
                         new RequestUnits(index.maxReadRequestUnits, index.maxWriteRequestUnits),
                         warmThroughput(index.warmThroughput),
                         index.contributorInsights)));
@@ -185,6 +187,9 @@ final class DeclarationMapper {
                 .deletionProtection(table.deletionProtection)
                 .resourcePolicy(resourcePolicy(table, at))
                 .tableClass(enumValue(TableClass.class, table.tableClass, null, at.of(Setting.TABLE_CLASS)))
+                .autoScaling(autoScaling(table.autoScaling))
+                .replicaRegions(nonNull(table.replicas).stream().map(r -> r == null ? null : blankToNull(r.region))
+                        .toList())
                 .tags(globalTags)
                 .tags(nonNull(table.tags))
                 .build();
@@ -322,6 +327,15 @@ final class DeclarationMapper {
     private void report(Where where, String message) {
         problems.add(new ConfigurationProblem(where.subject(), where.element(), message, where.place()));
         reported.add(where.place());
+    }
+
+    private static AutoScaling autoScaling(PomAutoScaling scaling) {
+        return scaling == null ? AutoScaling.NONE : new AutoScaling(dimension(scaling.read), dimension(scaling.write));
+    }
+
+    private static AutoScaling.Dimension dimension(PomAutoScaling.PomScaling scaling) {
+        return scaling == null ? null
+                : new AutoScaling.Dimension(scaling.min, scaling.max, scaling.targetUtilization);
     }
 
     private static WarmThroughput warmThroughput(PomWarmThroughput warm) {

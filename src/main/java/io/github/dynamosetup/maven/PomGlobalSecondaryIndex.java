@@ -15,6 +15,9 @@ public class PomGlobalSecondaryIndex extends PomSecondaryIndex {
     /** Write capacity units, when the table is {@code PROVISIONED}. */
     Long writeCapacity;
 
+    /** Auto scaling of the index's capacity, when the table is {@code PROVISIONED}: as the table's. */
+    PomAutoScaling autoScaling;
+
     /** With a {@code PAY_PER_REQUEST} table: the most read request units per second the index may use. */
     Long maxReadRequestUnits;
 

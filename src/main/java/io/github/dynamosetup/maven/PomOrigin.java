@@ -44,6 +44,8 @@ public record PomOrigin(int position) implements Origin {
         settings.put("resourcePolicy", Setting.RESOURCE_POLICY);
         settings.put("resourcePolicyFile", Setting.RESOURCE_POLICY_FILE);
         settings.put("tableClass", Setting.TABLE_CLASS);
+        settings.put("autoScaling", Setting.AUTO_SCALING);
+        settings.put("replicas", Setting.REPLICAS);
         settings.put("tags", Setting.TAGS);
         return Collections.unmodifiableMap(settings);
     }

@@ -94,6 +94,19 @@ public class PomTable {
     /** STANDARD (DynamoDB's default) or STANDARD_INFREQUENT_ACCESS. */
     String tableClass;
 
+    /**
+     * With {@code PROVISIONED}: auto scaling of the table's {@code <read>} and {@code <write>} capacity, each with
+     * {@code <min>}, {@code <max>} and {@code <targetUtilization>} (10 to 90 percent). Capacity it moves is
+     * never drift.
+     */
+    PomAutoScaling autoScaling;
+
+    /**
+     * Global table replicas, {@code <replica><region>eu-west-1</region></replica>}: added once the table is ACTIVE,
+     * waited for, never removed.
+     */
+    List<PomReplica> replicas = new ArrayList<>();
+
     /** Tags of this table; they add to the plugin's global {@code <tags>} and override those with the same key. */
     Map<String, String> tags = new LinkedHashMap<>();
 }

@@ -58,6 +58,8 @@ public final class ConsoleReport implements ProvisioningListener {
             console.debug("table " + active.table() + " is ACTIVE");
         } else if (event instanceof ProvisioningEvent.Changed changed) {
             console.info(changed(changed.table(), changed.change()));
+        } else if (event instanceof ProvisioningEvent.Notice notice) {
+            console.info("  note    " + notice.table() + " (" + notice.message() + ")");
         } else if (event instanceof ProvisioningEvent.ChangedMeanwhile meanwhile) {
             console.info("  done    " + meanwhile.table() + " (" + meanwhile.change().label()
                     + ": made meanwhile by another run; " + meanwhile.errorCode() + ")");
@@ -110,6 +112,13 @@ public final class ConsoleReport implements ProvisioningListener {
             return "  ttl     " + table + " (enabled on '" + ttl.attribute() + "')";
         } else if (change instanceof Change.TagTable tagging) {
             return "  tags    " + table + " (" + String.join(", ", tagging.tags().keySet()) + ")";
+        } else if (change instanceof Change.AddReplica replica) {
+            return "  replica " + table + " (" + replica.region() + " ACTIVE)";
+        } else if (change instanceof Change.ConfigureAutoScaling scaling) {
+            return "  scaling " + table + " (" + scaling.targets().entrySet().stream()
+                    .map(t -> t.getKey().describe() + " " + t.getValue().minCapacity() + "-" + t.getValue().maxCapacity()
+                            + " at " + t.getValue().targetUtilization() + " %")
+                    .collect(Collectors.joining(", ")) + ")";
         } else if (change instanceof Change.SetContributorInsights insights) {
             return "  insight " + table + " (contributor insights " + (insights.enabled() ? "enabled" : "disabled")
                     + (insights.index() == null ? "" : " on index " + insights.index()) + ")";

@@ -79,8 +79,11 @@ class AwsErrorMessagesTest {
                         + " \"dynamodb:UpdateTimeToLive\", \"dynamodb:UpdateContinuousBackups\","
                         + " \"dynamodb:TagResource\", \"dynamodb:UpdateContributorInsights\","
                         + " \"dynamodb:DescribeContributorInsights\", \"dynamodb:GetResourcePolicy\","
-                        + " \"dynamodb:PutResourcePolicy\"]")
-                .hasMessageContaining("\"Resource\": \"arn:aws:dynamodb:*:*:table/*\"");
+                        + " \"dynamodb:PutResourcePolicy\", \"dynamodb:CreateTableReplica\", \"dynamodb:Scan\","
+                        + " \"dynamodb:Query\", \"dynamodb:UpdateItem\", \"dynamodb:PutItem\", \"dynamodb:GetItem\","
+                        + " \"dynamodb:DeleteItem\", \"dynamodb:BatchWriteItem\"]")
+                .hasMessageContaining("\"Resource\": \"arn:aws:dynamodb:*:*:table/*\"")
+                .hasMessageContaining("\"Action\": [\"application-autoscaling:RegisterScalableTarget\",");
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.github.dynamosetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynamosetup.declaration.AttributeType;
+import io.github.dynamosetup.declaration.AutoScaling;
+import io.github.dynamosetup.declaration.BillingMode;
+import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import io.github.dynamosetup.declaration.DeclaredTable;
@@ -30,12 +33,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
@@ -80,6 +88,11 @@ class CallsPerTableTest {
             String table = request.getValueForField("TableName", String.class)
                     .or(() -> request.getValueForField("ResourceArn", String.class)
                             .map(arn -> arn.substring(arn.indexOf(":table/") + ":table/".length())))
+                    // Application Auto Scaling names table/NAME, or table/NAME/index/INDEX
+                    .or(() -> request.getValueForField("ResourceId", String.class)
+                            .or(() -> request.getValueForField("ResourceIds", List.class)
+                                    .filter(ids -> !ids.isEmpty()).map(ids -> (String) ids.get(0)))
+                            .map(id -> id.split("/")[1]))
                     .orElse("");
             calls.computeIfAbsent(table, t -> Collections.synchronizedList(new ArrayList<>())).add(call);
         }
@@ -270,6 +283,73 @@ class CallsPerTableTest {
         // read, the wait before UpdateTable (AWS takes it only on an ACTIVE table), the change, the wait after it
         assertThat(calls.of("orders")).containsExactly("DescribeTable (ACTIVE)", "DescribeTimeToLive",
                 "DescribeTable (ACTIVE)", "UpdateTable", "DescribeTable (ACTIVE)");
+    }
+
+    private static DeclaredTable provisioned(AutoScaling autoScaling) {
+        return DeclaredTable.builder(new PomOrigin(1), "orders")
+                .partitionKey(new KeyAttribute("id", AttributeType.S))
+                .billingMode(BillingMode.PROVISIONED)
+                .capacity(new Capacity(5L, 5L))
+                .autoScaling(autoScaling)
+                .build();
+    }
+
+    /** A provisioner whose Application Auto Scaling client is recorded too. */
+    private TableProvisioner provisioner(DynamoDbClient client, ApplicationAutoScalingClient autoScaling) {
+        return new TableProvisioner(client, new RecordingListener(), MavenRemedies.INSTANCE, Duration.ofMinutes(1),
+                "region us-east-1", TableProvisioner.DEFAULT_MAX_CONCURRENCY, () -> autoScaling);
+    }
+
+    private ApplicationAutoScalingClient autoScaling(URI endpoint) {
+        return ApplicationAutoScalingClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(calls))
+                .build();
+    }
+
+    @Test
+    void anAutoScaledTableIsCreatedThenItsTargetAndPolicyAreMadeOncePerDimension(TestServer server) throws Exception {
+        try (DynamoDbClient client = client(server.endpoint());
+                ApplicationAutoScalingClient autoScaling = autoScaling(server.endpoint())) {
+            provisioner(client, autoScaling).create(Declaration.of(List.of(provisioned(new AutoScaling(
+                    new AutoScaling.Dimension(5L, 50L, 70.0), null)))), TableProvisioner.Options.DEFAULTS);
+        }
+
+        assertThat(calls.of("orders")).containsExactly("DescribeTable (ResourceNotFoundException)", "CreateTable",
+                "RegisterScalableTarget", "PutScalingPolicy");
+    }
+
+    @Test
+    void validateReadsTheTargetsAndPoliciesOfAnAutoScaledTableOnce(TestServer server) throws Exception {
+        Declaration declaration = Declaration.of(List.of(provisioned(new AutoScaling(
+                new AutoScaling.Dimension(5L, 50L, 70.0), new AutoScaling.Dimension(5L, 50L, 70.0)))));
+        try (DynamoDbClient client = client(server.endpoint());
+                ApplicationAutoScalingClient autoScaling = autoScaling(server.endpoint())) {
+            provisioner(client, autoScaling).create(declaration, TableProvisioner.Options.DEFAULTS);
+            calls.clear();
+
+            provisioner(client, autoScaling).validate(declaration, true);
+        }
+
+        assertThat(calls.of("orders")).containsExactly("DescribeTable (ACTIVE)", "DescribeTimeToLive",
+                "DescribeScalableTargets", "DescribeScalingPolicies");
+    }
+
+    @Test
+    void aProvisionedTableAtItsDeclaredCapacityIsNotAskedAboutAutoScaling(TestServer server) throws Exception {
+        Declaration declaration = Declaration.of(List.of(provisioned(null)));
+        try (DynamoDbClient client = client(server.endpoint());
+                ApplicationAutoScalingClient autoScaling = autoScaling(server.endpoint())) {
+            provisioner(client, autoScaling).create(declaration, TableProvisioner.Options.DEFAULTS);
+            calls.clear();
+
+            provisioner(client, autoScaling).validate(declaration, true);
+        }
+
+        assertThat(calls.of("orders")).containsExactly("DescribeTable (ACTIVE)", "DescribeTimeToLive");
     }
 
     @Test

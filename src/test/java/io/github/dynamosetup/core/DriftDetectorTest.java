@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynamosetup.core.Difference.Kind;
 import io.github.dynamosetup.declaration.AttributeType;
+import io.github.dynamosetup.declaration.AutoScaling;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
@@ -52,6 +53,7 @@ class DriftDetectorTest {
     private static final KeyAttribute TOTAL = new KeyAttribute("total", AttributeType.N);
     private static final KeyAttribute TENANT = new KeyAttribute("tenant", AttributeType.S);
     private static final KeyAttribute REGION = new KeyAttribute("region", AttributeType.S);
+    private static final AutoScaling.Dimension SCALING = new AutoScaling.Dimension(1L, 100L, 70.0);
     // key identifiers in the forms the KMS developer guide gives (Key identifiers (KeyId)):
     // https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id
     private static final String KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -254,6 +256,35 @@ class DriftDetectorTest {
                 differs("other capacity", t -> provisioned(t, 5, 4), l -> provisioned(l, 5, 4),
                         l -> provisioned(l, 1, 1),
                         fixable("capacity", "5 read/4 write", "1 read/1 write", "capacity")),
+                // capacity auto scaling owns moves on its own: never drift, whether the scaling is declared or not
+                ignored("read capacity moved by declared auto scaling", t -> provisioned(t, 5, 4)
+                        .autoScaling(new AutoScaling(SCALING, null)), l -> provisioned(l, 5, 4).scaling(
+                                Map.of(new ScalableCapacity(null, false), SCALING)), l -> provisioned(l, 80, 4)),
+                ignored("capacity owned by a scalable target nobody declared", t -> provisioned(t, 5, 4),
+                        l -> provisioned(l, 5, 4), l -> provisioned(l, 80, 90).scaling(Map.of(
+                                new ScalableCapacity(null, false), new AutoScaling.Dimension(1L, 100L, null),
+                                new ScalableCapacity(null, true), new AutoScaling.Dimension(1L, 100L, null)))),
+                // the dimension nobody scales is still compared, and written with the scaled one as it is
+                differs("write capacity next to auto-scaled reads", t -> provisioned(t, 5, 4)
+                        .autoScaling(new AutoScaling(SCALING, null)), l -> provisioned(l, 5, 4).scaling(
+                                Map.of(new ScalableCapacity(null, false), SCALING)), l -> provisioned(l, 80, 9),
+                        fixable("capacity", "80 read/4 write", "80 read/9 write", "capacity")),
+                differs("auto scaling with another max", t -> provisioned(t, 5, 4)
+                        .autoScaling(new AutoScaling(SCALING, null)), l -> provisioned(l, 5, 4).scaling(
+                                Map.of(new ScalableCapacity(null, false), SCALING)),
+                        l -> l.scaling(Map.of(new ScalableCapacity(null, false), new AutoScaling.Dimension(1L, 10L,
+                                70.0))),
+                        fixable("auto scaling of read capacity", "min 1, max 100, target 70.0 %",
+                                "min 1, max 10, target 70.0 %", "auto scaling")),
+                differs("auto scaling missing", t -> provisioned(t, 5, 4).autoScaling(new AutoScaling(null, SCALING)),
+                        l -> provisioned(l, 5, 4).scaling(Map.of(new ScalableCapacity(null, true), SCALING)),
+                        l -> l.scaling(Map.of()),
+                        fixable("auto scaling of write capacity", "min 1, max 100, target 70.0 %", "none",
+                                "auto scaling")),
+                ignored("a scalable target nobody declared", t -> provisioned(t, 5, 4), l -> provisioned(l, 5, 4),
+                        l -> l.scaling(Map.of(new ScalableCapacity(null, true), SCALING))),
+                ignored("on-demand limits nobody declared", t -> t, l -> l,
+                        l -> l.onDemandThroughput(new RequestUnits(-1L, -1L))),
                 differs("no maximum request units", t -> t.onDemandThroughput(new RequestUnits(100L, 50L)),
                         l -> l.onDemandThroughput(new RequestUnits(100L, 50L)),
                         l -> l.onDemandThroughput(RequestUnits.NONE),

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate
 
 /**
  * Index changes that finish in one run, against moto behind the behaviour layer (src/test/AWS-BEHAVIOUR.md,
- * rows 8 and 20 to 22): indexes whose keys or projection changed are replaced one at a time with
+ * rows 8 and 24 to 26): indexes whose keys or projection changed are replaced one at a time with
  * {@code replaceChangedIndexes}, reported with the parameter that would replace them without it, planned step by
  * step, and with {@code waitForIndexes=false} started without waiting for their backfill and reported pending.
  */

@@ -1,5 +1,6 @@
 package io.github.dynamosetup.core;
 
+import io.github.dynamosetup.declaration.AutoScaling;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.KeyAttribute;
@@ -41,6 +42,8 @@ final class LiveTableBuilder {
     private Integer recoveryPeriodInDays;
     private LiveTable.Warm warmThroughput;
     private String contributorInsights;
+    private Map<ScalableCapacity, AutoScaling.Dimension> scaling;
+    private Map<String, String> replicas = Map.of();
 
     private LiveTableBuilder(String name, KeyAttribute partitionKey) {
         this.name = name;
@@ -150,11 +153,21 @@ final class LiveTableBuilder {
         return this;
     }
 
+    LiveTableBuilder scaling(Map<ScalableCapacity, AutoScaling.Dimension> scaling) {
+        this.scaling = scaling;
+        return this;
+    }
+
+    LiveTableBuilder replicas(Map<String, String> replicas) {
+        this.replicas = replicas;
+        return this;
+    }
+
     LiveTable build() {
         return new LiveTable(name, arn, status, partitionKey, sortKey, Map.copyOf(globalSecondaryIndexes),
                 Map.copyOf(localSecondaryIndexes), billingMode, capacity, onDemandThroughput, streamViewType, streamArn,
                 kmsKeyArn, deletionProtection, resourcePolicy, tableClass, timeToLiveStatus, timeToLiveAttribute,
                 new LinkedHashMap<>(tags), pointInTimeRecovery, recoveryPeriodInDays, warmThroughput,
-                contributorInsights, Map.of());
+                contributorInsights, scaling, replicas, Map.of());
     }
 }

@@ -1,7 +1,11 @@
 package io.github.dynamosetup.maven;
 
+import static io.github.dynamosetup.maven.PomBeans.autoScaling;
 import static io.github.dynamosetup.maven.PomBeans.gsi;
 import static io.github.dynamosetup.maven.PomBeans.lsi;
+import static io.github.dynamosetup.maven.PomBeans.provisioned;
+import static io.github.dynamosetup.maven.PomBeans.replica;
+import static io.github.dynamosetup.maven.PomBeans.scaling;
 import static io.github.dynamosetup.maven.PomBeans.table;
 import static io.github.dynamosetup.maven.PomBeans.warm;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -313,6 +317,45 @@ class InvalidDeclarationCorpusTest {
                     d.orders().globalSecondaryIndexes.add(index);
                 }, "table 'orders', <globalSecondaryIndex> 'by-status' <warmThroughput>: 15000 read/0 write; warm"
                         + " throughput is at least 1 unit per second"),
+                pom("auto scaling on an on-demand table", d -> d.orders().autoScaling = autoScaling(
+                        scaling(1L, 10L, 70.0), null),
+                        "table 'orders', <autoScaling>: auto scaling is only for PROVISIONED billing"),
+                pom("auto scaling on an index of an on-demand table", d -> {
+                    PomGlobalSecondaryIndex index = gsi("by-status", "status");
+                    index.autoScaling = autoScaling(null, scaling(1L, 10L, 70.0));
+                    d.orders().globalSecondaryIndexes.add(index);
+                }, "table 'orders', <globalSecondaryIndex> 'by-status' <autoScaling>: auto scaling is only for"
+                        + " PROVISIONED billing"),
+                pom("an auto scaling min above its max", d -> provisioned(d.orders(), autoScaling(
+                        scaling(10L, 5L, 70.0), null)),
+                        "table 'orders', <autoScaling>: read scaling: min 10 is above max 5; min <= max"),
+                pom("a target utilization of 95 %", d -> provisioned(d.orders(), autoScaling(null,
+                        scaling(1L, 10L, 95.0))),
+                        "table 'orders', <autoScaling>: write scaling: target utilization 95.0 %; give a percentage"
+                                + " from 10 to 90"),
+                pom("a capacity outside the auto scaling range", d -> provisioned(d.orders(), autoScaling(
+                        scaling(10L, 20L, 70.0), null)),
+                        "table 'orders', <autoScaling>: read scaling: the table's read capacity 5 is outside min 10 to"
+                                + " max 20"),
+                pom("auto scaling without min and target", d -> provisioned(d.orders(), autoScaling(
+                        scaling(null, 20L, null), null)),
+                        "table 'orders', <autoScaling>: read scaling needs min, max and targetUtilization; min,"
+                                + " targetUtilization missing"),
+                pom("a replica region that is no region", d -> d.orders().replicas.add(replica("mars-1")),
+                        "table 'orders', <replicas>: 'mars-1' is not an AWS region name"),
+                // named like a region, but none AWS has: found once the connection's region is resolved
+                pom("a replica region AWS does not have", d -> d.orders().replicas.add(replica("xx-nowhere-9")),
+                        "table 'orders', <replicas>: the replica region xx-nowhere-9 is not an AWS region this version"
+                                + " of dynamo-setup knows"),
+                pom("a replica region twice", d -> {
+                    d.orders().replicas.add(replica("eu-west-1"));
+                    d.orders().replicas.add(replica("eu-west-1"));
+                }, "table 'orders', <replicas>: the region eu-west-1 is given twice"),
+                pom("replicas of a PROVISIONED table without write auto scaling", d -> {
+                    provisioned(d.orders(), autoScaling(scaling(1L, 10L, 70.0), null));
+                    d.orders().replicas.add(replica("eu-west-1"));
+                }, "table 'orders', <replicas>: a PROVISIONED global table needs its write capacity managed by auto"
+                        + " scaling"),
                 pom("101 projected attributes", d -> {
                     PomGlobalSecondaryIndex index = gsi("wide", "status");
                     index.projection = "INCLUDE";
@@ -418,6 +461,18 @@ class InvalidDeclarationCorpusTest {
                         "\"BillingMode\": \"PAY_PER_REQUEST\", \"ResourcePolicy\": \""
                                 + policyOfBytes(20 * 1024 + 1).replace("\"", "\\\"") + "\""),
                         "$.ResourcePolicy: the policy has 20481 bytes; DynamoDB takes a resource policy of at most 20 KB"),
+                json("auto scaling in an on-demand table file", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"AutoScaling\": {\"Read\": {\"MinCapacity\": 1,"
+                                + " \"MaxCapacity\": 10, \"TargetUtilization\": 70}}"),
+                        "$.AutoScaling: auto scaling is only for PROVISIONED billing"),
+                json("an unknown field in auto scaling", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PROVISIONED\", \"ProvisionedThroughput\": {\"ReadCapacityUnits\": 5,"
+                                + " \"WriteCapacityUnits\": 5}, \"AutoScaling\": {\"Read\": {\"Min\": 1,"
+                                + " \"MaxCapacity\": 10, \"TargetUtilization\": 70}}"),
+                        "$.AutoScaling.Read.Min: unknown field"),
+                json("a replica without a region", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
+                        "\"BillingMode\": \"PAY_PER_REQUEST\", \"Replicas\": [{}]"),
+                        "$.Replicas[0].RegionName: missing; name the replica's region"),
                 json("an aws: tag", declared("\"BillingMode\": \"PAY_PER_REQUEST\"",
                         "\"BillingMode\": \"PAY_PER_REQUEST\", \"Tags\": [{\"Key\": \"aws:team\", \"Value\": \"x\"}]"),
                         "table 'payments' (tables/broken.json), $.Tags[Key=aws:team]: the prefix 'aws:' is reserved"),
@@ -471,6 +526,7 @@ class InvalidDeclarationCorpusTest {
         set(mojo, "tableFiles", tableFiles);
         set(mojo, "endpoint", endpoint);
         set(mojo, "timeout", "PT1M");
+        set(mojo, "maxConcurrency", 250); // its default, which a mojo made here lacks
         set(mojo, "basedir", project.toFile());
         asInABuild(mojo);
 

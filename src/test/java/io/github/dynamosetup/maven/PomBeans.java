@@ -53,4 +53,37 @@ final class PomBeans {
         index.sortKey = sortKey;
         return index;
     }
+
+    /** An {@code <autoScaling>} with {@code <read>} and {@code <write>} (either may be null). */
+    static PomAutoScaling autoScaling(PomAutoScaling.PomScaling read, PomAutoScaling.PomScaling write) {
+        PomAutoScaling scaling = new PomAutoScaling();
+        scaling.read = read;
+        scaling.write = write;
+        return scaling;
+    }
+
+    /** A {@code <read>} or {@code <write>} of {@code <autoScaling>} (any value may be null). */
+    static PomAutoScaling.PomScaling scaling(Long min, Long max, Double targetUtilization) {
+        PomAutoScaling.PomScaling scaling = new PomAutoScaling.PomScaling();
+        scaling.min = min;
+        scaling.max = max;
+        scaling.targetUtilization = targetUtilization;
+        return scaling;
+    }
+
+    /** A {@code <replica>} in {@code region}. */
+    static PomReplica replica(String region) {
+        PomReplica replica = new PomReplica();
+        replica.region = region;
+        return replica;
+    }
+
+    /** Makes {@code table} PROVISIONED with 5 read and 5 write capacity units, auto scaled as given. */
+    static PomTable provisioned(PomTable table, PomAutoScaling autoScaling) {
+        table.billingMode = "PROVISIONED";
+        table.readCapacity = 5L;
+        table.writeCapacity = 5L;
+        table.autoScaling = autoScaling;
+        return table;
+    }
 }

@@ -82,6 +82,8 @@ public final class AwsBehaviour implements AutoCloseable {
     private volatile RateLimit readRate;
     private volatile RateLimit tagRate;
     private volatile java.util.function.Consumer<ObjectNode> tableDescription = table -> { };
+    private volatile AutoScalingEmulation autoScaling;
+    private volatile ReplicaEmulation replicas;
     private final ResourcePolicyEmulation resourcePolicies = new ResourcePolicyEmulation();
     private volatile BatchWriteEmulation batchWrites;
 
@@ -119,6 +121,8 @@ public final class AwsBehaviour implements AutoCloseable {
                 .backupsUnavailableAfterCreate(creating)
                 .recoveryPeriodRange()
                 .keySchemaLimits()
+                .autoScalingLikeAws()
+                .replicas(creating)
                 .warmThroughput(2)
                 .contributorInsights(2)
                 .indexOperations(creating)
@@ -224,6 +228,50 @@ public final class AwsBehaviour implements AutoCloseable {
     public AwsBehaviour keySchemaLimits() {
         this.keySchemaLimits = true;
         return this;
+    }
+
+    /**
+     * Catalogue: auto scaling. Application Auto Scaling refuses a scalable target on a missing or PAY_PER_REQUEST
+     * table or a missing index, a min above the max, and a policy without a target; registering moves the capacity
+     * into [min, max] (see {@link AutoScalingEmulation}). moto 5.2 keeps targets and policies without a check.
+     */
+    public AwsBehaviour autoScalingLikeAws() {
+        this.autoScaling = new AutoScalingEmulation(backend);
+        return this;
+    }
+
+    /**
+     * Catalogue: replicas. UpdateTable's ReplicaUpdates Create, which moto 5.2 ignores, makes a replica CREATING for
+     * {@code creating} (the table UPDATING as long), then ACTIVE in DescribeTable's Replicas, turning a
+     * NEW_AND_OLD_IMAGES stream on; a region AWS lacks or the table's own, and a PROVISIONED table without write auto
+     * scaling, are refused (see {@link ReplicaEmulation}).
+     */
+    public AwsBehaviour replicas(Duration creating) {
+        this.replicas = new ReplicaEmulation(new AutoScalingEmulation(backend), creating);
+        return this;
+    }
+
+    /** With {@link #replicas}: a replica in {@code region} ends CREATION_FAILED. */
+    public AwsBehaviour replicaFailsIn(String region) {
+        replicas.failIn(region);
+        return this;
+    }
+
+    /** With {@link #replicas}: another tool added an ACTIVE replica of {@code table} in {@code region}. */
+    public void replicaAddedByHand(String table, String region) {
+        replicas.addedByHand(table, region);
+    }
+
+    /**
+     * Moves the provisioned capacity of {@code table} (or of its {@code index}, when not null) as Application Auto
+     * Scaling does under a scaling policy, behind the plugin's back.
+     */
+    public void scaleCapacity(String table, String index, long read, long write) {
+        try {
+            new AutoScalingEmulation(backend).scale(table, index, read, write);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -398,7 +446,9 @@ public final class AwsBehaviour implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            String operation = target != null && target.startsWith(PREFIX) ? target.substring(PREFIX.length()) : "";
+            String operation = target != null && target.startsWith(PREFIX) ? target.substring(PREFIX.length())
+                    : target != null && target.startsWith(AutoScalingEmulation.PREFIX)
+                            ? target.substring(AutoScalingEmulation.PREFIX.length()) : "";
             calls.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
             Runnable action = before.remove(operation);
             if (action != null) {
@@ -498,6 +548,9 @@ public final class AwsBehaviour implements AutoCloseable {
             case "DescribeContinuousBackups":
             case "UpdateContinuousBackups":
                 return continuousBackups(exchange, body, operation, request, table, clock, now);
+            case "RegisterScalableTarget":
+            case "PutScalingPolicy":
+                return autoScaling(exchange, body, operation, request);
             case "UpdateContributorInsights":
             case "DescribeContributorInsights":
                 ContributorInsightsEmulation insights = contributorInsights;
@@ -510,6 +563,9 @@ public final class AwsBehaviour implements AutoCloseable {
                 if (deleted.status() == 200) {
                     forget(table);
                     tables.remove(table);
+                    if (replicas != null) {
+                        replicas.deleted(table);
+                    }
                     if (indexes != null) {
                         indexes.forget(table);
                     }
@@ -520,6 +576,24 @@ public final class AwsBehaviour implements AutoCloseable {
             default:
                 return forward(exchange, body);
         }
+    }
+
+    /** See {@link #autoScalingLikeAws()}. */
+    private Answer autoScaling(HttpExchange exchange, byte[] body, String operation, JsonNode request)
+            throws IOException {
+        AutoScalingEmulation emulation = autoScaling;
+        if (emulation == null) {
+            return forward(exchange, body);
+        }
+        AutoScalingEmulation.Refusal refusal = emulation.refusal(operation, request);
+        if (refusal != null) {
+            return Answer.refusal(refusal.code(), refusal.message());
+        }
+        Answer answer = forward(exchange, body);
+        if (answer.status() == 200 && operation.equals("RegisterScalableTarget")) {
+            emulation.registered(request);
+        }
+        return answer;
     }
 
     /**
@@ -683,6 +757,12 @@ public final class AwsBehaviour implements AutoCloseable {
                 return refused;
             }
         }
+        if (replicas != null) {
+            Answer refused = replicaRefusal(exchange, table, request);
+            if (refused != null) {
+                return refused;
+            }
+        }
         Answer answer = forward(exchange, body);
         if (answer.status() != 200) {
             return answer;
@@ -696,6 +776,11 @@ public final class AwsBehaviour implements AutoCloseable {
         }
         TableClock updated = tables.computeIfAbsent(table, t -> new TableClock(now));
         updated.updatingUntil = now + updating.toNanos();
+        ReplicaEmulation replicated = replicas;
+        if (replicated != null && ReplicaEmulation.addsReplica(request)) {
+            replicated.added(table, request, now);
+            updated.updatingUntil = Math.max(updated.updatingUntil, now + replicated.creating().toNanos());
+        }
         creates.forEach(index -> updated.indexes.put(index, now + Math.max(backfilling.toNanos(),
                 updating.toNanos())));
         return withIndexesBeingDeleted(rewrite(answer, "TableDescription", updated, now), "TableDescription", table,
@@ -713,6 +798,20 @@ public final class AwsBehaviour implements AutoCloseable {
             emulation.describe(table, description, now);
         }
         return Answer.ok(JSON.writeValueAsBytes(root));
+    }
+
+    /** See {@link #replicas(Duration)}. */
+    private Answer replicaRefusal(HttpExchange exchange, String table, JsonNode request) throws IOException {
+        AutoScalingEmulation.Refusal refusal = replicas.refusal(table, request, region(exchange));
+        return refusal == null ? null : Answer.refusal(refusal.code(), refusal.message());
+    }
+
+    /** The region a request was signed for: the credential scope of its Authorization header. */
+    private static String region(HttpExchange exchange) {
+        String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+        java.util.regex.Matcher scope = java.util.regex.Pattern.compile("Credential=[^/]+/[^/]+/([^/]+)/")
+                .matcher(authorization);
+        return scope.find() ? scope.group(1) : "us-east-1";
     }
 
     /**
@@ -905,6 +1004,9 @@ public final class AwsBehaviour implements AutoCloseable {
                 warmThroughput.described(table);
             }
             tableDescription.accept(table);
+            if (replicas != null) {
+                replicas.describe(table.path("TableName").asText(), table, now);
+            }
         }
         return Answer.ok(JSON.writeValueAsBytes(root));
     }

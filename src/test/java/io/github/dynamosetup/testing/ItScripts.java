@@ -26,6 +26,24 @@ public final class ItScripts {
         return TestClients.client(URI.create(endpoint), region);
     }
 
+    /**
+     * The scalable targets Application Auto Scaling has on a resource ({@code table/NAME}), as
+     * {@code dimension -> min-max}, and the target value of the target tracking policy on each, as
+     * {@code dimension policy -> value}.
+     */
+    public static Map<String, String> autoScaling(String endpoint, String region, String resourceId) {
+        Map<String, String> found = new TreeMap<>();
+        try (var client = TestClients.autoScaling(URI.create(endpoint), region)) {
+            client.describeScalableTargets(r -> r.serviceNamespace("dynamodb").resourceIds(resourceId))
+                    .scalableTargets().forEach(t -> found.put(t.scalableDimensionAsString(),
+                            t.minCapacity() + "-" + t.maxCapacity()));
+            client.describeScalingPolicies(r -> r.serviceNamespace("dynamodb").resourceId(resourceId))
+                    .scalingPolicies().forEach(p -> found.put(p.scalableDimensionAsString() + " policy",
+                            String.valueOf(p.targetTrackingScalingPolicyConfiguration().targetValue())));
+        }
+        return found;
+    }
+
     /** The table names of a region that start with a prefix (each IT has its own), sorted. */
     public static List<String> tableNames(String endpoint, String region, String prefix) {
         try (DynamoDbClient client = client(endpoint, region)) {

@@ -3,6 +3,7 @@ package io.github.dynamosetup.declaration.json;
 import static io.github.dynamosetup.declaration.json.JsonFields.isAbsent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dynamosetup.declaration.AutoScaling;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.RequestUnits;
@@ -14,7 +15,7 @@ import java.util.function.BiFunction;
  * Reads how a table file pays: its {@code BillingMode}, and the {@code ProvisionedThroughput},
  * {@code OnDemandThroughput} and {@code WarmThroughput} of the table and of each global secondary index. A file
  * without BillingMode is PROVISIONED, as for CreateTable, and then needs capacity on the table and on every global
- * secondary index.
+ * secondary index. Also reads their {@code AutoScaling}, which goes with provisioned capacity.
  */
 final class BillingReader {
 
@@ -24,6 +25,10 @@ final class BillingReader {
             "MaxWriteRequestUnits");
     private static final Shape WARM_THROUGHPUT = new Shape("WarmThroughput", "ReadUnitsPerSecond",
             "WriteUnitsPerSecond");
+
+    private static final Shape AUTO_SCALING = new Shape("AutoScaling", "Read", "Write");
+    private static final Shape SCALING = new Shape("AutoScaling.Read or .Write", "MinCapacity", "MaxCapacity",
+            "TargetUtilization");
 
     private final JsonFields json;
     /** The file names no BillingMode, so DynamoDB's default, PROVISIONED, applies. */
@@ -89,6 +94,32 @@ final class BillingReader {
     RequestUnits requestUnits(JsonNode node, String path) {
         return readAndWrite(node, path, ON_DEMAND_THROUGHPUT, "MaxReadRequestUnits", "MaxWriteRequestUnits",
                 RequestUnits::new, RequestUnits.NONE);
+    }
+
+    /**
+     * The AutoScaling at {@code path}, of the table or of a global secondary index: dynamo-setup's own field (the
+     * create-table JSON has none), named like CloudFormation's and the AWS CLI's Application Auto Scaling input:
+     * {@code {"Read": {"MinCapacity": 5, "MaxCapacity": 100, "TargetUtilization": 70}, "Write": {...}}}.
+     */
+    AutoScaling autoScaling(JsonNode node, String path) {
+        JsonNode scaling = json.object(node, path);
+        if (scaling == null) {
+            return AutoScaling.NONE;
+        }
+        json.checkFields(scaling, path, AUTO_SCALING);
+        return new AutoScaling(dimension(scaling.get("Read"), path + ".Read"),
+                dimension(scaling.get("Write"), path + ".Write"));
+    }
+
+    private AutoScaling.Dimension dimension(JsonNode node, String path) {
+        JsonNode dimension = json.object(node, path);
+        if (dimension == null) {
+            return null;
+        }
+        json.checkFields(dimension, path, SCALING);
+        return new AutoScaling.Dimension(json.number(dimension, "MinCapacity", path + ".MinCapacity"),
+                json.number(dimension, "MaxCapacity", path + ".MaxCapacity"),
+                json.decimal(dimension, "TargetUtilization", path + ".TargetUtilization"));
     }
 
     /** The WarmThroughput at {@code path}, of the table or of a global secondary index. */

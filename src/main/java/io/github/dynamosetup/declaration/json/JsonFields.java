@@ -85,6 +85,10 @@ final class JsonFields {
                 "must be a whole number", JsonNode::asLong);
     }
 
+    Double decimal(JsonNode parent, String field, String path) {
+        return scalar(parent, field, path, JsonNode::isNumber, "must be a number", JsonNode::asDouble);
+    }
+
     Boolean bool(JsonNode parent, String field, String path) {
         return scalar(parent, field, path, JsonNode::isBoolean, "must be true or false", JsonNode::asBoolean);
     }

@@ -35,6 +35,8 @@ public record JsonOrigin(String file) implements Origin {
             Map.entry(Setting.DELETION_PROTECTION, "$.DeletionProtectionEnabled"),
             Map.entry(Setting.RESOURCE_POLICY, "$.ResourcePolicy"),
             Map.entry(Setting.TABLE_CLASS, "$.TableClass"),
+            Map.entry(Setting.AUTO_SCALING, "$.AutoScaling"),
+            Map.entry(Setting.REPLICAS, "$.Replicas"),
             Map.entry(Setting.TAGS, "$.Tags"));
 
     /** Index fields are relative to the index: these are their names inside it. */
@@ -45,6 +47,7 @@ public record JsonOrigin(String file) implements Origin {
             Setting.PROJECTION, "Projection.ProjectionType",
             Setting.NON_KEY_ATTRIBUTES, "Projection.NonKeyAttributes",
             Setting.CAPACITY, "ProvisionedThroughput",
+            Setting.AUTO_SCALING, "AutoScaling",
             Setting.ON_DEMAND_THROUGHPUT, "OnDemandThroughput",
             Setting.WARM_THROUGHPUT, "WarmThroughput",
             Setting.CONTRIBUTOR_INSIGHTS, "ContributorInsightsSpecification");

@@ -20,7 +20,7 @@ import java.util.List;
 final class SecondaryIndexReader {
 
     private static final Shape GLOBAL_INDEX = new Shape("a global secondary index", "IndexName", "KeySchema",
-            "Projection", "ProvisionedThroughput", "OnDemandThroughput", "WarmThroughput",
+            "Projection", "ProvisionedThroughput", "AutoScaling", "OnDemandThroughput", "WarmThroughput",
             "ContributorInsightsSpecification");
     private static final Shape LOCAL_INDEX = new Shape("a local secondary index", "IndexName", "KeySchema",
             "Projection");
@@ -48,6 +48,7 @@ final class SecondaryIndexReader {
                     projected.type(),
                     projected.nonKeyAttributes(),
                     billing.capacity(index.get("ProvisionedThroughput"), path + ".ProvisionedThroughput"),
+                    billing.autoScaling(index.get("AutoScaling"), path + ".AutoScaling"),
                     billing.requestUnits(index.get("OnDemandThroughput"), path + ".OnDemandThroughput"),
                     billing.warmThroughput(index.get("WarmThroughput"), path + ".WarmThroughput"),
                     json.contributorInsights(index.get("ContributorInsightsSpecification"),

@@ -20,6 +20,7 @@ import io.github.dynamosetup.declaration.json.JsonFields.Shape;
 import io.github.dynamosetup.declaration.json.KeySchemaReader.KeySchemaOf;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ import java.util.function.UnaryOperator;
  * {@code TimeToLiveSpecification} (as in {@code update-time-to-live}),
  * {@code PointInTimeRecoverySpecification} (as in {@code update-continuous-backups}) and
  * {@code ContributorInsightsSpecification} (as in CloudFormation: {@code {"Enabled": true}}, set with
- * {@code update-contributor-insights}; see {@code JsonFields.contributorInsights}).
+ * {@code update-contributor-insights}; see {@code JsonFields.contributorInsights}), and dynamo-setup's own
+ * {@code AutoScaling} (on the table and on each global secondary index) and {@code Replicas}.
  *
  * <p>A file means what it means to {@code create-table}: what it leaves out gets the default that DynamoDB's
  * CreateTable gives it
@@ -68,11 +70,13 @@ public final class TableFileReader {
             "KeySchema", "LocalSecondaryIndexes", "GlobalSecondaryIndexes", "BillingMode", "ProvisionedThroughput",
             "OnDemandThroughput", "StreamSpecification", "SSESpecification", "Tags", "TableClass",
             "DeletionProtectionEnabled", "ResourcePolicy", "TimeToLiveSpecification",
-            "PointInTimeRecoverySpecification", "WarmThroughput", "ContributorInsightsSpecification")
+            "PointInTimeRecoverySpecification", "WarmThroughput", "ContributorInsightsSpecification", "AutoScaling",
+            "Replicas")
             .notSupported("GlobalTableSourceArn",
                     "GlobalTableSettingsReplicationMode");
     private static final Shape STREAM = new Shape("StreamSpecification", "StreamEnabled", "StreamViewType");
     private static final Shape SSE = new Shape("SSESpecification", "Enabled", "SSEType", "KMSMasterKeyId");
+    private static final Shape REPLICA = new Shape("a replica", "RegionName");
     private static final Shape TAG = new Shape("a tag", "Key", "Value");
     private static final Shape TIME_TO_LIVE = new Shape("TimeToLiveSpecification", "AttributeName", "Enabled");
     private static final Shape POINT_IN_TIME_RECOVERY = new Shape("PointInTimeRecoverySpecification",
@@ -141,6 +145,7 @@ public final class TableFileReader {
         keySchemas.reportUnusedDefinitions(root.get("AttributeDefinitions"));
 
         table.capacity(billing.capacity(root.get("ProvisionedThroughput"), "$.ProvisionedThroughput"))
+                .autoScaling(billing.autoScaling(root.get("AutoScaling"), "$.AutoScaling"))
                 .onDemandThroughput(billing.requestUnits(root.get("OnDemandThroughput"), "$.OnDemandThroughput"))
                 .warmThroughput(billing.warmThroughput(root.get("WarmThroughput"), "$.WarmThroughput"))
                 .contributorInsights(json.contributorInsights(root.get("ContributorInsightsSpecification"),
@@ -160,6 +165,7 @@ public final class TableFileReader {
                     .recoveryPeriodInDays(json.number(recovery, "RecoveryPeriodInDays",
                             "$.PointInTimeRecoverySpecification.RecoveryPeriodInDays"));
         }
+        table.replicaRegions(replicas(root.get("Replicas")));
         readResourcePolicy(root.get("ResourcePolicy"), table);
         table.tags(globalTags).tags(tags(root.get("Tags")));
         return new Result(table.build(), json.problems());
@@ -262,6 +268,27 @@ public final class TableFileReader {
         } else if (!Boolean.FALSE.equals(enabled)) {
             table.timeToLiveAttribute(attribute);
         }
+    }
+
+    /**
+     * The Replicas of a global table: dynamo-setup's own field (create-table has none; replicas are added with
+     * update-table --replica-updates), shaped like CloudFormation's AWS::DynamoDB::GlobalTable Replicas:
+     * {@code [{"RegionName": "eu-west-1"}]}.
+     */
+    private List<String> replicas(JsonNode node) {
+        List<String> regions = new ArrayList<>();
+        List<JsonNode> entries = json.array(node, "$.Replicas");
+        for (int i = 0; i < entries.size(); i++) {
+            String path = "$.Replicas[" + i + "]";
+            json.checkFields(entries.get(i), path, REPLICA);
+            String region = json.text(entries.get(i), "RegionName", path + ".RegionName");
+            if (region == null && isAbsent(entries.get(i).get("RegionName"))) {
+                json.problem(path + ".RegionName", "missing; name the replica's region, e.g. eu-west-1");
+            } else if (region != null) {
+                regions.add(region);
+            }
+        }
+        return regions;
     }
 
     private Map<String, String> tags(JsonNode node) {

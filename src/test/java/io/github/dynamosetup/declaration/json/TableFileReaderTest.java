@@ -3,6 +3,7 @@ package io.github.dynamosetup.declaration.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynamosetup.declaration.AttributeType;
+import io.github.dynamosetup.declaration.AutoScaling;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.ConfigurationProblem;
@@ -179,6 +180,42 @@ class TableFileReaderTest {
         assertThat(result.table().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
         assertThat(result.table().onDemandThroughput()).isEqualTo(new RequestUnits(100L, -1L));
         assertThat(result.table().encryption()).isNull();
+    }
+
+    @Test
+    void aProvisionedFileMayDeclareAutoScalingOnTheTableAndItsIndexesAndReplicas() throws Exception {
+        TableFileReader.Result result = read("""
+                {
+                  "TableName": "orders",
+                  "AttributeDefinitions": [
+                    {"AttributeName": "id", "AttributeType": "S"},
+                    {"AttributeName": "status", "AttributeType": "S"}
+                  ],
+                  "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                  "GlobalSecondaryIndexes": [{
+                    "IndexName": "by-status",
+                    "KeySchema": [{"AttributeName": "status", "KeyType": "HASH"}],
+                    "Projection": {"ProjectionType": "KEYS_ONLY"},
+                    "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5},
+                    "AutoScaling": {"Read": {"MinCapacity": 5, "MaxCapacity": 20, "TargetUtilization": 50.5}}
+                  }],
+                  "BillingMode": "PROVISIONED",
+                  "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5},
+                  "AutoScaling": {
+                    "Read": {"MinCapacity": 5, "MaxCapacity": 100, "TargetUtilization": 70},
+                    "Write": {"MinCapacity": 5, "MaxCapacity": 50, "TargetUtilization": 60}
+                  },
+                  "Replicas": [{"RegionName": "eu-west-1"}, {"RegionName": "ap-southeast-2"}]
+                }
+                """);
+
+        assertThat(problems(result)).isEmpty();
+        DeclaredTable table = result.table();
+        assertThat(table.autoScaling()).isEqualTo(new AutoScaling(new AutoScaling.Dimension(5L, 100L, 70.0),
+                new AutoScaling.Dimension(5L, 50L, 60.0)));
+        assertThat(table.globalSecondaryIndexes().get(0).autoScaling())
+                .isEqualTo(new AutoScaling(new AutoScaling.Dimension(5L, 20L, 50.5), null));
+        assertThat(table.replicaRegions()).containsExactly("eu-west-1", "ap-southeast-2");
     }
 
     @Test
