@@ -102,8 +102,11 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
         prepare(declaration);
         localEndpoint = Endpoints.isLoopback(connection.endpoint());
         if (!localEndpoint) {
-            refuseUnguardedEndpoint(Endpoints.display(connection.endpoint()) + " (" + (connection.endpoint() == null
-                    ? "AWS itself" : "from " + connection.endpointSource()) + ")", !allowedAccounts().isEmpty());
+            refuseUnguardedEndpoint(connection.endpoint() == null
+                    ? "AWS itself (" + (connection.region() == null ? "the region of the AWS SDK's region chain"
+                            : "region " + connection.region()) + ")"
+                    : Endpoints.display(connection.endpoint()) + " (from " + connection.endpointSource() + ")",
+                    !allowedAccounts().isEmpty());
         }
         Path reports = reportDirectory.toPath();
         try (BuildResults.Claim claim = claim(declaration, connection, waitTimeout)) {

@@ -11,6 +11,7 @@ import io.github.dynamosetup.testing.TestServer;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
@@ -95,6 +96,19 @@ class DeleteAndResetMojoTest {
                         + " table names made per build with a non-empty <tableNamePrefix> or <tableNameSuffix> (e.g."
                         + " <tableNamePrefix>ci-${env.BUILD_ID}-</tableNamePrefix>). Missing here: <allowedAccountIds>"
                         + " and <tableNamePrefix> or <tableNameSuffix>. Nothing was deleted.");
+        assertThat(server.listTables().tableNames()).hasSize(3);
+    }
+
+    @Test
+    @InjectMojo(goal = "delete", pom = HEALTH_ASSISTANT)
+    @MojoParameter(name = "region", value = "eu-west-1")
+    void deleteOnAwsItselfNamesTheRegionItRefuses(DeleteMojo mojo) throws Exception {
+        MojoExtension.setVariableValueToObject(mojo, "endpoint", null);
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("Refusing to delete tables in AWS itself (region eu-west-1), which is not a"
+                        + " server on this machine:")
+                .hasMessageEndingWith("Nothing was deleted.");
         assertThat(server.listTables().tableNames()).hasSize(3);
     }
 
