@@ -120,9 +120,14 @@ final class AwsCalls {
 
     /** Waits before trying again, at most until the deadline; a stop request ends the wait. */
     void pause(int attempt, SdkException cause, String table, String operation) throws RunStoppedException {
+        pause(attempt, AwsErrors.errorCode(cause), table, operation);
+    }
+
+    /** Waits before trying again after {@code errorCode}, at most until the deadline; a stop request ends the wait. */
+    void pause(int attempt, String errorCode, String table, String operation) throws RunStoppedException {
         Duration delay = Duration.ofMillis(Math.min(WAIT_OUT.computeDelay(attempt).toMillis(),
                 deadline.remaining().toMillis()));
-        events.on(new ProvisioningEvent.Retrying(table, operation, AwsErrors.errorCode(cause), delay));
+        events.on(new ProvisioningEvent.Retrying(table, operation, errorCode, delay));
         if (stop.sleep(delay)) {
             throw new RunStoppedException(table, "while waiting to try " + operation + " again");
         }

@@ -13,7 +13,9 @@ public enum Goal {
             "dynamodb:UpdateContributorInsights", "dynamodb:DescribeContributorInsights",
             "dynamodb:PutResourcePolicy", "dynamodb:UpdateTable"), Actions.REPLICAS),
             Actions.WRITE_AUTO_SCALING),
-    SEED("seed", List.of("dynamodb:BatchWriteItem"), List.of());
+    SEED("seed", List.of("dynamodb:BatchWriteItem"), List.of()),
+    DELETE("delete", List.of("dynamodb:DescribeTable", "dynamodb:DeleteTable"), List.of()),
+    RESET("reset", List.of("dynamodb:DescribeTable", "dynamodb:Scan", "dynamodb:BatchWriteItem"), List.of());
 
     /**
      * Holds what enum constants cannot refer to before they are declared. A table with a resource policy needs

@@ -29,6 +29,16 @@ public sealed interface ProvisioningEvent {
     /** {@code force}: CreateTable refused the table because it exists (ResourceInUseException). */
     record AlreadyExists(String table) implements ProvisioningEvent {}
 
+    /** {@code delete}: DeleteTable accepted the table; the run waits until it is gone. */
+    record DeleteAccepted(String table) implements ProvisioningEvent {}
+
+    /**
+     * {@code delete} or {@code reset} is done with one table: {@link TableResult.Outcome#DELETED} (gone),
+     * {@link TableResult.Outcome#MISSING} (there was no such table), {@link TableResult.Outcome#PROTECTED} (deletion
+     * protection is on: left as it is), or {@link TableResult.Outcome#EMPTIED} with the number of items deleted.
+     */
+    record Removed(String table, TableResult.Outcome outcome, long items) implements ProvisioningEvent {}
+
     /** A table this run created is ACTIVE. */
     record Active(String table) implements ProvisioningEvent {}
 

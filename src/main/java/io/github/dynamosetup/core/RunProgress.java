@@ -29,6 +29,10 @@ public final class RunProgress implements ProvisioningListener {
             assessed.put(assessment.table().declared().name(), assessment.table());
         } else if (event instanceof ProvisioningEvent.Created created) {
             done(created.table(), "create");
+        } else if (event instanceof ProvisioningEvent.DeleteAccepted accepted) {
+            done(accepted.table(), "delete");
+        } else if (event instanceof ProvisioningEvent.Removed removed && removed.items() > 0) {
+            done(removed.table(), removed.items() + " items deleted");
         } else if (event instanceof ProvisioningEvent.Active active) {
             done(active.table(), "ACTIVE");
         } else if (event instanceof ProvisioningEvent.Changed changed) {

@@ -3,10 +3,14 @@ package io.github.dynamosetup.core;
 import io.github.dynamosetup.core.TableResult.Outcome;
 import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.declaration.DeclaredTable;
+import io.github.dynamosetup.declaration.InvalidDeclarationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -20,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * write ({@link TableWriter}) and wait ({@link TableActivityWaiter}). What happens is told as
  * {@link ProvisioningEvent}s; remedies in messages come from {@link Remedies}. Knows DynamoDB, not Maven.
  *
- * <p>Over 300 lines because it holds the four goals' orchestrations side by side (each a few steps over the
+ * <p>Over 300 lines because it holds the six goals' orchestrations side by side (each a few steps over the
  * same read, compare, write and wait) and the one {@code Run} they share; the steps themselves live in the
  * classes named above.
  */
@@ -331,6 +335,94 @@ public final class TableProvisioner {
             return new TableResult(declared, Outcome.ALREADY_EXISTS, List.of(), List.of(), null, null, since(tableStart));
         }
         return writer.finishCreated(declared, description, calls, tableStart);
+    }
+
+    /**
+     * Deletes the declared tables (only those: no table is listed) and waits until each is gone. A table that does
+     * not exist is reported, not an error; one CREATING or UPDATING is waited for until ACTIVE, as DynamoDB refuses
+     * to delete it before. A table with deletion protection is left as it is, its protection never turned off: the
+     * other tables are deleted, then the run fails naming the protected ones, as Terraform refuses to destroy a
+     * protected table.
+     *
+     * @throws TablesProtectedException when a declared table has deletion protection
+     */
+    public RunSummary delete(Declaration declaration) throws ProvisioningException {
+        long start = System.nanoTime();
+        Run run = start(Goal.DELETE, declaration);
+        TableRemoval removal = new TableRemoval(client);
+        List<TableResult> results;
+        try (Waiting waiting = Waiting.start(declaration.tables().size(), run.events())) {
+            AwsCalls calls = run.calls(waiting);
+            results = run.writing(declaration.tables(), declared -> declared, counting(waiting,
+                    declared -> removal.delete(declared, calls, System.nanoTime())));
+        }
+        RunSummary summary = run.finish(results, start);
+        if (!summary.names(Outcome.PROTECTED).isEmpty()) {
+            throw new TablesProtectedException(summary);
+        }
+        return summary;
+    }
+
+    /**
+     * Leaves every declared table empty and as declared. Its items are scanned by key and deleted, and the table
+     * itself kept (keys, indexes, TTL, stream and its ARN, backups, tags, policy). A table with
+     * {@code recreateFromItems} items or more (DescribeTable's ItemCount) is deleted and created again as declared
+     * instead, which on a local server is far faster for big tables (README "Integration tests" has the measurement);
+     * the caller passes {@link Long#MAX_VALUE} for AWS, where a new table costs its CREATING time and a new stream
+     * ARN, and where ItemCount is only refreshed about every six hours.
+     *
+     * @throws DriftException when a declared table does not exist
+     */
+    public RunSummary reset(Declaration declaration, long recreateFromItems) throws ProvisioningException {
+        long start = System.nanoTime();
+        Run run = start(Goal.RESET, declaration);
+        TableRemoval removal = new TableRemoval(client);
+        List<TableResult> results;
+        ExecutorService segments = Executors.newFixedThreadPool(
+                Math.min(declaration.tables().size() * TableRemoval.SEGMENTS, READ_CONCURRENCY), daemon("reset-scan"));
+        try (Waiting waiting = Waiting.start(declaration.tables().size(), run.events())) {
+            AwsCalls calls = run.calls(waiting);
+            results = new ArrayList<>(run.writing(declaration.tables(), declared -> declared, counting(waiting,
+                    declared -> removal.empty(declared, calls, segments, recreateFromItems, System.nanoTime()))));
+        } finally {
+            segments.shutdownNow();
+        }
+        List<DeclaredTable> deleted = results.stream().filter(r -> r.outcome() == Outcome.RECREATED)
+                .map(TableResult::declared).toList();
+        if (!deleted.isEmpty()) {
+            List<TableResult> created = converge(part(deleted), Options.DEFAULTS, false).tables();
+            for (TableResult table : created) {
+                int at = declaration.tables().indexOf(table.declared());
+                TableResult before = results.get(at);
+                List<String> actions = new ArrayList<>(before.actions());
+                actions.addAll(table.actions());
+                results.set(at, new TableResult(table.declared(), Outcome.RECREATED, actions, table.drift(),
+                        table.arn(), table.streamArn(), before.duration().plus(table.duration())));
+                run.events().on(new ProvisioningEvent.Removed(table.declared().name(), Outcome.RECREATED, 0));
+            }
+        }
+        RunSummary summary = run.finish(results, start);
+        if (!summary.names(Outcome.MISSING).isEmpty()) {
+            throw new DriftException(summary, remedies);
+        }
+        return summary;
+    }
+
+    /** Some tables of a declaration, which were valid together and so are alone. */
+    private static Declaration part(List<DeclaredTable> tables) {
+        try {
+            return Declaration.of(tables);
+        } catch (InvalidDeclarationException e) {
+            throw new IllegalStateException("tables of a valid declaration: " + e.getMessage(), e);
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private RunSummary converge(Declaration declaration, Options options, boolean dryRun)

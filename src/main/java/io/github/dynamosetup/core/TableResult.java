@@ -56,6 +56,14 @@ public record TableResult(DeclaredTable declared, Outcome outcome, List<String> 
         ALREADY_EXISTS,
         WOULD_CREATE,
         WOULD_UPDATE,
-        SEEDED
+        SEEDED,
+        /** {@code delete}: DeleteTable accepted, and the table is gone. */
+        DELETED,
+        /** {@code delete}: deletion protection is on; the table was left as it is. */
+        PROTECTED,
+        /** {@code reset}: every item deleted; the table itself left as it is. */
+        EMPTIED,
+        /** {@code reset}: the table deleted and created again as declared (many items on a local server). */
+        RECREATED
     }
 }

@@ -301,6 +301,12 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         return mojoExecution.getGoal();
     }
 
+    /** Whether {@code tableNamePrefix} or {@code tableNameSuffix} is set to something other than blanks. */
+    protected final boolean tableNamesAreAffixed() {
+        return tableNamePrefix != null && !tableNamePrefix.isBlank()
+                || tableNameSuffix != null && !tableNameSuffix.isBlank();
+    }
+
     /** The build this goal runs in. */
     protected final MavenSession session() {
         return session;

@@ -14,6 +14,7 @@ import io.github.dynamosetup.core.RunProgress;
 import io.github.dynamosetup.core.RunSummary;
 import io.github.dynamosetup.core.TableProvisioner;
 import io.github.dynamosetup.core.TablesAlreadyExistException;
+import io.github.dynamosetup.core.TablesProtectedException;
 import io.github.dynamosetup.declaration.ConfigurationProblem;
 import io.github.dynamosetup.declaration.Declaration;
 import io.github.dynamosetup.declaration.DeclaredTable;
@@ -64,7 +65,9 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
     private int maxConcurrency;
 
     /**
-     * The AWS accounts the write goals ({@code create}, {@code force}, {@code seed}) may change. When set, they first
+     * The AWS accounts the write goals ({@code create}, {@code force}, {@code seed}, {@code reset}, {@code delete})
+     * may change. {@code reset} and {@code delete} refuse any endpoint that is not on this machine unless it is set.
+     * When set, they first
      * ask STS which account the credentials belong to, and refuse, before any write, when it is not
      * listed: a guard against provisioning into production with the wrong profile. Comma-separated on the
      * command line.
@@ -73,6 +76,9 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
      */
     @Parameter(property = "dynamo-setup.allowedAccountIds")
     private List<String> allowedAccountIds = new ArrayList<>();
+
+    /** Whether this run's endpoint is on this machine (a local server); set once the connection is resolved. */
+    private boolean localEndpoint;
 
     /**
      * Maven makes the mojo, then fills its parameters: the SDK's warm-up (see {@link WarmUp}) starts here, so that it
@@ -94,6 +100,14 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
                     + maxConcurrency + "; give a number of tables of at least 1 (default 250)");
         }
         prepare(declaration);
+        localEndpoint = Endpoints.isLoopback(connection.endpoint());
+        if (!localEndpoint) {
+            refuseUnguardedEndpoint(connection.endpoint() == null
+                    ? "AWS itself (" + (connection.region() == null ? "the region of the AWS SDK's region chain"
+                            : "region " + connection.region()) + ")"
+                    : Endpoints.display(connection.endpoint()) + " (from " + connection.endpointSource() + ")",
+                    !allowedAccounts().isEmpty());
+        }
         Path reports = reportDirectory.toPath();
         try (BuildResults.Claim claim = claim(declaration, connection, waitTimeout)) {
             Optional<BuildResults.Result> reusable = claim.reusable();
@@ -230,6 +244,8 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
             return new DriftFailure(drift);
         } else if (e instanceof TablesAlreadyExistException exist) {
             return new TablesExistFailure(exist);
+        } else if (e instanceof TablesProtectedException protectedTables) {
+            return new TablesProtectedFailure(protectedTables);
         } else if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
             return new ProvisioningFailure(goalName(), "dynamo-setup:" + goalName() + " was interrupted: the build"
@@ -243,12 +259,31 @@ public abstract class AbstractProvisioningMojo extends AbstractDynamoSetupMojo {
         return new UnexpectedFailure(goalName(), new IllegalStateException(e)); // no other checked exception is thrown
     }
 
+    /**
+     * Refuses, before any AWS call, to run against an endpoint that is not on this machine (AWS itself, say) when
+     * the goal needs more guards there; nothing by default. {@code delete} and {@code reset} use it.
+     *
+     * @param endpoint the endpoint, for the message
+     * @param accountsListed whether {@code allowedAccountIds} lists any account
+     * @throws MojoFailureException to refuse, naming what to set
+     */
+    protected void refuseUnguardedEndpoint(String endpoint, boolean accountsListed) throws MojoFailureException {}
+
+    /** Whether the endpoint is on this machine (a local server), as {@code create} decides for dummy credentials. */
+    protected final boolean localEndpoint() {
+        return localEndpoint;
+    }
+
+    private List<String> allowedAccounts() {
+        return allowedAccountIds == null ? List.of() : allowedAccountIds.stream()
+                .filter(id -> id != null && !id.isBlank()).map(String::trim).toList();
+    }
+
     /** Whether this run may write (the account check of {@code allowedAccountIds} comes first then). */
     protected abstract boolean writes();
 
     private void checkAccount(DynamoDbConnection dynamoDb) throws MojoFailureException, MojoExecutionException {
-        List<String> allowed = allowedAccountIds == null ? List.of() : allowedAccountIds.stream()
-                .filter(id -> id != null && !id.isBlank()).map(String::trim).toList();
+        List<String> allowed = allowedAccounts();
         if (allowed.isEmpty()) {
             return;
         }

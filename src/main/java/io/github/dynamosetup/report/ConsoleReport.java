@@ -50,6 +50,10 @@ public final class ConsoleReport implements ProvisioningListener {
             announce(assessed.table());
         } else if (event instanceof ProvisioningEvent.AlreadyExists exists) {
             console.warn("! exists  " + exists.table() + " (CreateTable refused: ResourceInUseException)");
+        } else if (event instanceof ProvisioningEvent.DeleteAccepted accepted) {
+            console.info("- delete  " + accepted.table());
+        } else if (event instanceof ProvisioningEvent.Removed removed) {
+            removed(removed);
         } else if (event instanceof ProvisioningEvent.Active active) {
             console.debug("table " + active.table() + " is ACTIVE");
         } else if (event instanceof ProvisioningEvent.Changed changed) {
@@ -76,6 +80,22 @@ public final class ConsoleReport implements ProvisioningListener {
         }
         // Created, TableDone and TableFailed have no line: the line before acting, the summary and the
         // run's failure say them
+    }
+
+    /** The line for a table {@code delete} or {@code reset} is done with. */
+    private void removed(ProvisioningEvent.Removed removed) {
+        String name = removed.table();
+        switch (removed.outcome()) {
+            case DELETED -> console.info("  gone    " + name);
+            case MISSING -> console.info("= gone    " + name + " (did not exist)");
+            case PROTECTED -> console.warn("! protected " + name + " (deletion protection is on: not deleted, and"
+                    + " never turned off by dynamo-setup)");
+            case EMPTIED -> console.info("  emptied " + name + " (" + removed.items()
+                    + (removed.items() == 1 ? " item" : " items") + " deleted)");
+            case RECREATED -> console.info("  emptied " + name + " (deleted and created again as declared: faster than"
+                    + " deleting its items on a local server)");
+            default -> console.debug(name + ": " + removed.outcome());
+        }
     }
 
     /** The line for one change made. */
@@ -176,6 +196,14 @@ public final class ConsoleReport implements ProvisioningListener {
             counts.add(summary.drifted().size() + " with drift create cannot fix");
         } else if (summary.goal() == Goal.SEED) {
             counts.add(items(seeded) + " written");
+        } else if (summary.goal() == Goal.DELETE) {
+            counts.add(summary.names(Outcome.DELETED).size() + " deleted");
+            counts.add(summary.names(Outcome.MISSING).size() + " did not exist");
+            counts.add(summary.names(Outcome.PROTECTED).size() + " protected (left as they are)");
+        } else if (summary.goal() == Goal.RESET) {
+            counts.add(summary.names(Outcome.EMPTIED).size() + " emptied");
+            counts.add(summary.names(Outcome.RECREATED).size() + " created again");
+            counts.add(summary.names(Outcome.MISSING).size() + " missing");
         } else if (summary.goal() == Goal.FORCE) {
             counts.add(summary.names(Outcome.CREATED).size() + " created");
             counts.add(summary.names(Outcome.ALREADY_EXISTS).size() + " already existed");

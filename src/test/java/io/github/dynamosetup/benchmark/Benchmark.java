@@ -14,8 +14,9 @@ import java.util.List;
  * <p>Arguments: the Maven home, the work folder, the local repository holding the plugin under test, and the
  * local repository with everything else. System properties: {@code benchmark.repeats} (default 5) and
  * {@code benchmark.baselineRepeats} (3) for the in-JVM rows, {@code benchmark.processRepeats} (5) for the
- * whole-process rows, {@code benchmark.only} ({@code jvm}, {@code process} or {@code seed}: one table only; the
- * seed's rows are {@link SeedRows}),
+ * whole-process rows, {@code benchmark.only} ({@code jvm}, {@code process}, {@code seed} or {@code reset}: one table
+ * only; the seed's rows are {@link SeedRows}; {@link ResetRows} measures how {@code reset} empties tables,
+ * {@code benchmark.baselineRepeats} times),
  * {@code benchmark.pluginVersion} (the version under test) and {@code benchmark.previousVersion} (a version to
  * measure alongside it in every whole-process row).
  */
@@ -30,13 +31,16 @@ public final class Benchmark {
         Path mavenHome = Path.of(args[0]);
         Path workDirectory = Path.of(args[1]);
         String only = System.getProperty("benchmark.only", "").strip();
-        if (!List.of("", "jvm", "process", "seed").contains(only)) {
-            throw new IllegalArgumentException("benchmark.only is jvm, process or seed, not '" + only + "'");
+        if (!List.of("", "jvm", "process", "seed", "reset").contains(only)) {
+            throw new IllegalArgumentException("benchmark.only is jvm, process, seed or reset, not '" + only + "'");
         }
         Files.createDirectories(workDirectory);
         List<Report> reports = new ArrayList<>();
         if (only.isEmpty() || only.equals("seed")) {
             reports.add(new SeedRows(Integer.getInteger("benchmark.repeats", 5), workDirectory).run());
+        }
+        if (only.isEmpty() || only.equals("reset")) {
+            reports.add(new ResetRows(Integer.getInteger("benchmark.baselineRepeats", 3)).run());
         }
         if (only.isEmpty() || only.equals("jvm")) {
             reports.add(new InJvmRows(Integer.getInteger("benchmark.repeats", 5),

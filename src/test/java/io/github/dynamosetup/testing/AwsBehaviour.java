@@ -77,6 +77,7 @@ public final class AwsBehaviour implements AutoCloseable {
     private volatile WarmThroughputEmulation warmThroughput;
     private volatile ContributorInsightsEmulation contributorInsights;
     private volatile IndexEmulation indexes;
+    private volatile TableDeletionEmulation deletions;
     private volatile int maxTableOperations = Integer.MAX_VALUE;
     private volatile RateLimit readRate;
     private volatile RateLimit tagRate;
@@ -168,6 +169,17 @@ public final class AwsBehaviour implements AutoCloseable {
     /** Catalogue: eventual consistency. DescribeTable says ResourceNotFoundException this long after CreateTable. */
     public AwsBehaviour invisibleAfterCreate(Duration duration) {
         this.invisibleAfterCreate = duration;
+        return this;
+    }
+
+    /**
+     * Catalogue rows 31 to 34 ({@link TableDeletionEmulation}): DeleteTable refused while the table is CREATING or
+     * UPDATING and for deletion protection, with AWS's answers; a deleted table DELETING this long; Scan pages of at
+     * most {@code scanPage} items. Not part of {@link #likeAws}: tests there delete and create tables of the same
+     * name between steps with the server's own speed.
+     */
+    public AwsBehaviour deletingTables(Duration deleting, int scanPage) {
+        this.deletions = new TableDeletionEmulation(deleting, scanPage);
         return this;
     }
 
@@ -480,6 +492,18 @@ public final class AwsBehaviour implements AutoCloseable {
         }
         TableClock clock = table == null ? null : tables.get(table);
         boolean creatingNow = clock != null && now < clock.activeAt;
+        TableDeletionEmulation deletion = deletions;
+        if (deletion != null) {
+            Answer deletionAnswer = switch (operation) {
+                case "CreateTable" -> deletion.createTable(table, now);
+                case "DescribeTable" -> deletion.describeTable(table, now);
+                case "Scan" -> forward(exchange, deletion.scan(request));
+                default -> null;
+            };
+            if (deletionAnswer != null) {
+                return deletionAnswer;
+            }
+        }
         switch (operation) {
             case "CreateTable":
                 Answer policyRefused = resourcePolicies.beforeCreateTable(request);
@@ -533,15 +557,20 @@ public final class AwsBehaviour implements AutoCloseable {
                 return insights == null ? forward(exchange, body)
                         : insights.answer(operation, request, describe(exchange, table));
             case "DeleteTable":
-                forget(table);
-                tables.remove(table);
-                if (replicas != null) {
-                    replicas.deleted(table);
+                Answer deleted = deletion == null ? forward(exchange, body) : deletion.deleteTable(table,
+                        creatingNow ? "CREATING" : clock != null && now < clock.updatingUntil ? "UPDATING" : null,
+                        (op, b) -> forward(exchange, op, b), now);
+                if (deleted.status() == 200) {
+                    forget(table);
+                    tables.remove(table);
+                    if (replicas != null) {
+                        replicas.deleted(table);
+                    }
+                    if (indexes != null) {
+                        indexes.forget(table);
+                    }
                 }
-                if (indexes != null) {
-                    indexes.forget(table);
-                }
-                return forward(exchange, body);
+                return deleted;
             case "BatchWriteItem":
                 return batchWrites == null ? forward(exchange, body) : batchWriteItem(exchange, request);
             default:

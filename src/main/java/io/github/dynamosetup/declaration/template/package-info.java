@@ -10,6 +10,11 @@
  * CreateTable's, and {@link io.github.dynamosetup.declaration.template.TemplateOrigin} names the file, the logical ID
  * and the property path in its problems.
  *
+ * <p>{@code TemplateLoader} reads the file (JSON with Jackson, YAML with {@code YamlTemplate}, over SnakeYAML's
+ * node graph); {@code TemplateParameters}, {@code TemplateConditions} and {@code IntrinsicResolver} resolve;
+ * {@code SamGlobals} applies what SAM's transform does to a {@code SimpleTable}; {@code Problems} collects the
+ * problems of one template, each at an {@code At}.
+ *
  * <p>Imports the JDK, Jackson, SnakeYAML and {@code declaration} only: no Maven, no AWS SDK, nothing of {@code core}.
  */
 package io.github.dynamosetup.declaration.template;
