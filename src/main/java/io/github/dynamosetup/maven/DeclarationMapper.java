@@ -168,7 +168,7 @@ final class DeclarationMapper {
         List<TemplateTableReader.Result> tables = new ArrayList<>();
         for (TemplateResource resource : resolved.tables()) {
             TemplateTableReader.Result read = TemplateTableReader.read(resource, displayName,
-                    template.context().region(), this::fullName, globalTags);
+                    template.context().region(), this::fullName, globalTags, resolved.problems());
             tables.add(read);
             byLogicalId.put(resource.logicalId(), read.table());
         }
@@ -180,14 +180,12 @@ final class DeclarationMapper {
                     ? origin.placeOf("$" + problem.path().substring(properties.length())) : null;
             String subject = origin != null ? origin.subject(table.name()) : problem.logicalId() != null
                     ? "resource " + problem.logicalId() + " (" + displayName + ")" : "template " + displayName;
-            problems.add(new ConfigurationProblem(subject, problem.path(), problem.message(), place));
+            // a problem of the file as a whole (not a template at all) has no path
+            String element = problem.path() == null || problem.path().isBlank() ? "the whole file" : problem.path();
+            problems.add(new ConfigurationProblem(subject, element, problem.message(), place));
         }
-        // a value that could not be resolved is left out, and reported: not also as missing, or as what it holds
-        List<String> unresolvedPaths = resolved.problems().stream().map(TemplateProblem::path)
-                .filter(path -> path != null && path.startsWith("Resources.")).toList();
         for (TemplateTableReader.Result read : tables) {
-            read.problems().stream().filter(p -> unresolvedPaths.stream().noneMatch(path -> related(path, p.element())))
-                    .forEach(problems::add);
+            problems.addAll(read.problems());
             declaredTables.add(read.table());
         }
     }
@@ -213,15 +211,6 @@ final class DeclarationMapper {
                         + " ID); rename one of them"));
             }
         }
-    }
-
-    /** Whether one of two property paths is the other, or within it. */
-    private static boolean related(String a, String b) {
-        return a.equals(b) || within(a, b) || within(b, a);
-    }
-
-    private static boolean within(String inner, String outer) {
-        return inner.startsWith(outer + ".") || inner.startsWith(outer + "[");
     }
 
     private String fullName(String declaredName) {

@@ -157,8 +157,12 @@ class TemplatesMojoTest {
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("<partitionKey>")
-                .hasMessageContaining("Parameters.Stage");
+                .hasMessageStartingWith("The dynamo-setup configuration is invalid (2 problems); no AWS call was made:")
+                .hasMessageContaining("\n  - table 'it-audit', <partitionKey>: 'id:X' has the key type 'X'")
+                // without <stackName>, the stack is named after the artifactId
+                .hasMessageContaining("\n  - table 'it-module-a-orders' (" + TEMPLATE + ", resource OrdersTable),"
+                        + " Resources.OrdersTable.Properties.Tags[0].Value: Parameter Stage has no value: the template"
+                        + " gives it no Default. Give it in the template's <parameters><Stage>value</Stage></parameters>.");
         assertThat(layer.calls()).isZero();
     }
 }

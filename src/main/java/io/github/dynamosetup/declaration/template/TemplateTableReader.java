@@ -133,10 +133,14 @@ public final class TemplateTableReader {
     private final BillingReader billing;
     private final SecondaryIndexReader indexes;
     private final TableSectionReader sections;
+    /** The paths of the values the resolution left out, as messages show them. */
+    private final List<String> unresolved;
 
-    private TemplateTableReader(TemplateResource resource, TemplateOrigin origin, String fieldsOf) {
+    private TemplateTableReader(TemplateResource resource, TemplateOrigin origin, String fieldsOf,
+            List<String> unresolved) {
         this.resource = resource;
         this.origin = origin;
+        this.unresolved = unresolved;
         this.json = new JsonFields(origin, origin::placeOf, new Notation(origin.root(), fieldsOf,
                 "an " + resource.type() + " without BillingMode is PROVISIONED (CloudFormation's default)", true,
                 Set.of("AutoScaling")));
@@ -152,30 +156,51 @@ public final class TemplateTableReader {
      * @param region the region the plugin works in, which picks a global table's replica
      * @param tableName turns the TableName (or the logical ID) into the full name (prefix and suffix)
      * @param globalTags tags every table gets; the resource's own Tags add to and override them
+     * @param resolutionProblems the template's problems of resolution: the values they concern were left out
      */
     public static Result read(TemplateResource resource, String file, String region, UnaryOperator<String> tableName,
-            Map<String, String> globalTags) {
+            Map<String, String> globalTags, List<TemplateProblem> resolutionProblems) {
+        List<String> unresolved = resolutionProblems.stream()
+                .filter(p -> resource.logicalId().equals(p.logicalId()) && p.path() != null)
+                .map(TemplateProblem::path).toList();
         return switch (resource.type()) {
             case TemplateResource.SIMPLE_TABLE -> new TemplateTableReader(resource, new TemplateOrigin(file,
                     resource.logicalId(), Map.of(Setting.PARTITION_KEY, "$.PrimaryKey", Setting.KEYS, "$.PrimaryKey",
                             Setting.BILLING_MODE, "$.ProvisionedThroughput")),
-                    "AWS::Serverless::SimpleTable in SAM").simpleTable(tableName, globalTags);
+                    "AWS::Serverless::SimpleTable in SAM", unresolved).simpleTable(tableName, globalTags);
             case TemplateResource.GLOBAL_TABLE -> new TemplateTableReader(resource, new TemplateOrigin(file,
                     resource.logicalId(), Map.of(Setting.CAPACITY, "$.WriteProvisionedThroughputSettings",
                             Setting.AUTO_SCALING, "$.WriteProvisionedThroughputSettings",
                             Setting.ON_DEMAND_THROUGHPUT, "$.WriteOnDemandThroughputSettings")),
-                    "AWS::DynamoDB::GlobalTable in CloudFormation").globalTable(region, tableName, globalTags);
+                    "AWS::DynamoDB::GlobalTable in CloudFormation", unresolved).globalTable(region, tableName,
+                    globalTags);
             default -> new TemplateTableReader(resource, new TemplateOrigin(file, resource.logicalId()),
-                    "AWS::DynamoDB::Table in CloudFormation").table(tableName, globalTags);
+                    "AWS::DynamoDB::Table in CloudFormation", unresolved).table(tableName, globalTags);
         };
     }
 
-    /** The builder of the table, named by TableName or else by the logical ID; the declared name is the logical ID. */
+    /**
+     * The builder of the table, named by TableName or else by the logical ID; the declared name is the logical ID.
+     * A TableName that could not be resolved leaves the table without a name, not named after its logical ID.
+     */
     private DeclaredTable.Builder named(JsonNode root, UnaryOperator<String> tableName) {
         String name = json.text(root, "TableName", "$.TableName");
-        String fullName = tableName.apply(name == null ? resource.logicalId() : name);
+        String fullName = unresolved.contains(json.at("$.TableName")) ? null
+                : tableName.apply(name == null ? resource.logicalId() : name);
         json.nameTable(fullName);
         return DeclaredTable.builder(origin, fullName).declaredName(resource.logicalId());
+    }
+
+    /**
+     * The table and the problems found reading it, but for those at or within a value the resolution left out: that
+     * value is reported already, and not also as missing or as what it held. A problem of a property around it (a
+     * KinesisStreamSpecification whose StreamArn is an Fn::GetAtt) stands: it needs fixing as well.
+     */
+    private Result result(DeclaredTable.Builder table) {
+        return new Result(table.build(), json.problems().stream()
+                .filter(p -> unresolved.stream().noneMatch(path -> p.element().equals(path)
+                        || p.element().startsWith(path + ".") || p.element().startsWith(path + "[")))
+                .toList());
     }
 
     private Result table(UnaryOperator<String> tableName, Map<String, String> globalTags) {
@@ -198,7 +223,7 @@ public final class TemplateTableReader {
         sections.pointInTimeRecovery(root.get("PointInTimeRecoverySpecification"), table);
         resourcePolicy(root.get("ResourcePolicy"), "$.ResourcePolicy", table);
         table.tags(globalTags).tags(sections.tags(root.get("Tags")));
-        return new Result(table.build(), json.problems());
+        return result(table);
     }
 
     /** Reads the attribute definitions, the key schema and the indexes, which must come in this order. */
@@ -332,7 +357,7 @@ public final class TemplateTableReader {
         encryption(root.get("SSESpecification"), SIMPLE_SSE, null, table);
         sections.pointInTimeRecovery(root.get("PointInTimeRecoverySpecification"), table);
         table.tags(globalTags).tags(tagMap(root.get("Tags"), "$.Tags"));
-        return new Result(table.build(), json.problems());
+        return result(table);
     }
 
     /** SAM's PrimaryKey: {@code {Name, Type}}, Type String, Number or Binary; an {@code id} String without it. */
@@ -412,7 +437,7 @@ public final class TemplateTableReader {
         encryption(root.get("SSESpecification"), GLOBAL_SSE, kmsKey, table);
         table.tags(globalTags);
         replicaSettings(replica, table);
-        return new Result(table.build(), json.problems());
+        return result(table);
     }
 
     /** The replica of the plugin's region: its object and path, or none ({@code node} null). */

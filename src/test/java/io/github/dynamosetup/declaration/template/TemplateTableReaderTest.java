@@ -38,7 +38,7 @@ class TemplateTableReaderTest {
         try {
             return TemplateTableReader.read(new TemplateResource(logicalId, type,
                     (ObjectNode) JSON.readTree(properties.replace('\'', '"'))), FILE, "us-east-1",
-                    name -> "dev-" + name, Map.of("Team", "everyone"));
+                    name -> "dev-" + name, Map.of("Team", "everyone"), List.of());
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -50,7 +50,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * the property.
  */
 @ExtendWith(DynamoDbServerExtension.class)
-class TemplateCorpusTest {
+class TemplateTablesCorpusTest {
 
     private static final Path CORPUS = Path.of("src/test/resources/templates");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,13 +71,14 @@ class TemplateCorpusTest {
         assertThat(run).isEqualTo(templates);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("runs")
     void eachTemplateIsCreatedAsItDeclaresOrRefused(JsonNode run, TestServer server) throws Exception {
         String file = run.get("file").asText();
         Map<String, String> parameters = new TreeMap<>();
         run.get("parameters").properties().forEach(p -> parameters.put(p.getKey(), p.getValue().asText()));
-        TemplateFiles.TemplateFile template = new TemplateFiles.TemplateFile(CORPUS.resolve(file), new TemplateContext(
+        TemplateFiles.TemplateFile template = new TemplateFiles.TemplateFile(CORPUS.toAbsolutePath().resolve(file),
+                new TemplateContext(
                 run.path("stackName").asText("stack"), "us-east-1", TemplateFiles.LOCAL_ACCOUNT_ID, parameters));
         DeclarationMapper.Configuration configuration = new DeclarationMapper.Configuration(List.of(), List.of(),
                 List.of(template), CORPUS.toAbsolutePath(), Map.of(), "", "", noneUnresolved());
