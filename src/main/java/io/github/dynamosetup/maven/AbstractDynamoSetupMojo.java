@@ -29,8 +29,6 @@ import software.amazon.awssdk.profiles.ProfileFile;
  */
 public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
 
-    private static final PluginParameter TEMPLATES = new PluginParameter("templates");
-
     /**
      * The tables to provision. Each {@code <table>} has a {@code <name>} and a {@code <partitionKey>}
      * ({@code name:TYPE}, TYPE one of S, N, B; S when omitted), and optionally {@code <sortKey>},
@@ -247,7 +245,7 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         List<Path> files = TableFiles.resolve(projectDirectory, tableFiles, problems);
         // a template whose <file>, <parameters>... Maven could not resolve is reported as such, and not read
         List<TemplateFiles.TemplateFile> templateFiles = templates == null || templates.isEmpty()
-                || !unresolved.in(TEMPLATES).isEmpty() ? List.of()
+                || !unresolved.in(PluginParameter.TEMPLATES).isEmpty() ? List.of()
                 : TemplateFiles.resolve(projectDirectory, templates, project.getArtifactId(), connection, problems);
         problems = unresolved.withPluginProblems(problems);
         Declaration declaration;

@@ -63,7 +63,7 @@ class UnresolvedExpressionsTest {
                 .containsExactly("plugin configuration, <templates><template><parameters><Stage>:"
                         + " '${env.STAGE_NOT_SET}' is an expression Maven could not resolve: set the environment"
                         + " variable STAGE_NOT_SET (export STAGE_NOT_SET=...), or remove the element");
-        assertThat(unresolved.in(new PluginParameter("templates"))).hasSize(1);
+        assertThat(unresolved.in(PluginParameter.TEMPLATES)).hasSize(1);
     }
 
     @Test

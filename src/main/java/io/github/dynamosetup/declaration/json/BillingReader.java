@@ -75,7 +75,7 @@ public final class BillingReader {
     }
 
     /** Reports a global secondary index without ProvisionedThroughput in a file that is PROVISIONED by default. */
-    public void checkIndexCapacity(JsonNode index, String indexPath) {
+    void checkIndexCapacity(JsonNode index, String indexPath) {
         if (provisionedByDefault && isAbsent(index.get("ProvisionedThroughput"))) {
             // DynamoDB: "ProvisionedThroughput is not specified for index: <name>"
             json.problem(indexPath + ".ProvisionedThroughput", "missing; " + json.notation().provisionedByDefault()
@@ -99,7 +99,7 @@ public final class BillingReader {
     }
 
     /** The OnDemandThroughput at {@code path}, of the table or of a global secondary index. */
-    public RequestUnits requestUnits(JsonNode node, String path) {
+    RequestUnits requestUnits(JsonNode node, String path) {
         return readAndWrite(node, path, ON_DEMAND_THROUGHPUT, "MaxReadRequestUnits", "MaxWriteRequestUnits",
                 RequestUnits::new, RequestUnits.NONE);
     }
@@ -109,7 +109,7 @@ public final class BillingReader {
      * create-table JSON has none), named like CloudFormation's and the AWS CLI's Application Auto Scaling input:
      * {@code {"Read": {"MinCapacity": 5, "MaxCapacity": 100, "TargetUtilization": 70}, "Write": {...}}}.
      */
-    public AutoScaling autoScaling(JsonNode node, String path) {
+    AutoScaling autoScaling(JsonNode node, String path) {
         JsonNode scaling = json.object(node, path);
         if (scaling == null) {
             return AutoScaling.NONE;

@@ -94,7 +94,7 @@ public final class JsonFields {
         return problems;
     }
 
-    public Notation notation() {
+    Notation notation() {
         return notation;
     }
 
