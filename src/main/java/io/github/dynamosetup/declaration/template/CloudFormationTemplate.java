@@ -27,7 +27,8 @@ public final class CloudFormationTemplate {
      */
     public record Resolved(List<TemplateResource> tables, List<TemplateProblem> problems) {}
 
-    private static final Set<String> TABLE_TYPES = Set.of(TemplateResource.TABLE, TemplateResource.GLOBAL_TABLE,
+    /** The resource types that are tables: what {@link #read} returns, and what a {@code Ref} gives the name of. */
+    static final Set<String> TABLE_TYPES = Set.of(TemplateResource.TABLE, TemplateResource.GLOBAL_TABLE,
             TemplateResource.SIMPLE_TABLE);
     /** https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-product-attribute-reference.html */
     private static final Set<String> RESOURCE_KEYS = Set.of("Type", "Properties", "Condition", "DependsOn",

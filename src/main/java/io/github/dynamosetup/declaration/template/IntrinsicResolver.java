@@ -38,8 +38,6 @@ final class IntrinsicResolver {
     static final JsonNode NO_VALUE = new TextNode("AWS::NoValue");
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final Set<String> TABLE_TYPES = Set.of(TemplateResource.TABLE, TemplateResource.GLOBAL_TABLE,
-            TemplateResource.SIMPLE_TABLE);
     private static final String WRITE_INSTEAD = "write the value literally, or pass it as a parameter of the "
             + "template (a Parameter given in <parameters>)";
 
@@ -157,7 +155,7 @@ final class IntrinsicResolver {
                         + "before any resource exists; refer to a parameter instead.");
             }
             String type = resource.path("Type").asText();
-            if (!TABLE_TYPES.contains(type)) {
+            if (!CloudFormationTemplate.TABLE_TYPES.contains(type)) {
                 return fail(at, "Ref " + name + " gives the physical ID of a " + type + ", which exists only once "
                         + "the stack is deployed: " + WRITE_INSTEAD + ".");
             }

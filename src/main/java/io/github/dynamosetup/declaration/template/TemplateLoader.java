@@ -22,10 +22,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads a template file into a JSON tree, JSON or YAML, told apart by content as CloudFormation does (a template
- * whose first character is <code>{</code> is JSON, any other is YAML; the file's name does not matter, so
- * {@code cdk.out/*.template.json} and {@code template.yaml} read alike), and makes sure it is a
- * CloudFormation template: a map with a {@code Resources} map.
+ * Reads a template file into a JSON tree, JSON or YAML, told apart by content (a file whose first non-blank
+ * character is <code>{</code> is JSON, read strictly, duplicate keys refused; any other is YAML), not by name, so
+ * that {@code cdk.out/*.template.json}, {@code template.yaml} and {@code template.json} all read; and makes sure it
+ * is a CloudFormation template: a map with a {@code Resources} map.
  */
 final class TemplateLoader {
 

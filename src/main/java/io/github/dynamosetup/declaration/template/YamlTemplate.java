@@ -42,8 +42,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * a resource as {@code true} (aws-cli quotes those words for this reason, aws/aws-cli#5257); decimal integers and
  * decimal fractions are numbers, kept as written; {@code ~}, {@code null} and an empty value are null; everything
  * else is a string, dates such as {@code 2010-09-09} included (YAML 1.1's timestamps, octal and sexagesimal numbers
- * are not resolved). Quoted scalars are strings. A key that appears twice in a map is a problem, as
- * CloudFormation refuses it.
+ * are not resolved). Quoted scalars are strings. A key that appears twice in a map is a problem: what
+ * CloudFormation makes of duplicates is undefined, its
+ * <a href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html">template
+ * format</a> page warns.
  */
 final class YamlTemplate {
 
@@ -204,9 +206,8 @@ final class YamlTemplate {
             }
             String name = key.getValue();
             if (object.has(name)) {
-                // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html
-                problems.add(null, place(key.getStartMark()), "The key " + name
-                        + " appears twice in the same map: CloudFormation refuses duplicate keys; keep one.");
+                problems.add(null, place(key.getStartMark()), "The key " + name + " appears twice in the same map, "
+                        + "and which of the two CloudFormation would take is undefined: keep one.");
                 whole = false;
                 continue;
             }
