@@ -145,6 +145,14 @@ public final class DynamoDbConnection implements AutoCloseable {
     }
 
     /**
+     * The region a connection made with {@code settings} works in, found without any call (see
+     * {@link #resolveRegion}): what a template's {@code AWS::Region} is.
+     */
+    public static String regionOf(ConnectionSettings settings) {
+        return resolveRegion(settings, settings.profiles());
+    }
+
+    /**
      * The region rule: the parameter, else {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION} (the AWS CLI's
      * variable), else the region of the chosen profile ({@code <profile>}, else {@code AWS_PROFILE}), else
      * {@value #DEFAULT_REGION}. Never asks the EC2 metadata service.

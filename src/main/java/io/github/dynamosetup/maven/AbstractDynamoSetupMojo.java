@@ -72,6 +72,26 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     private List<String> tableFiles = new ArrayList<>();
 
     /**
+     * CloudFormation templates whose tables join those of {@code <tables>} and {@code <tableFiles>}: SAM templates and
+     * {@code cdk synth} output too, YAML or JSON. Each {@code <template>} has a {@code <file>} (a path or a glob, such
+     * as {@code cdk.out/*.template.json}, relative to the project), and optionally {@code <stackName>} (the value of
+     * {@code AWS::StackName}; the project's artifactId by default), {@code <parameters>} ({@code <Stage>dev</Stage>}:
+     * values of the template's parameters; a parameter not given takes its {@code Default}) and {@code <accountId>}
+     * (the value of {@code AWS::AccountId}; {@code 123456789012} with a loopback endpoint, else a reference to it is
+     * a configuration error). {@code AWS::Region} is the region the plugin works in. The
+     * {@code AWS::DynamoDB::Table}, {@code AWS::Serverless::SimpleTable} and {@code AWS::DynamoDB::GlobalTable}
+     * (its replica in that region) resources are read, their intrinsic functions resolved; a table without
+     * {@code TableName} is named after its logical ID, which also names it in exported properties
+     * ({@code dynamo-setup.table.<LogicalId>.name}) and item files. The global {@code <tags>}, prefix and suffix
+     * apply. What the plugin cannot resolve or apply is a configuration error naming the file, the resource and the
+     * property.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<PomTemplate> templates = new ArrayList<>();
+
+    /**
      * Tags given to every table, as {@code <Key>value</Key>} elements; a table's own {@code <tags>} add
      * to these and override those with the same key. An empty value or an unresolved {@code ${...}}
      * expression is a configuration error.
@@ -223,17 +243,21 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
                 settingsDecrypter, environment(), this::profileFile).resolve(waitTimeout, problems);
         Path projectDirectory = projectDirectory();
         List<Path> files = TableFiles.resolve(projectDirectory, tableFiles, problems);
+        // a template whose <file>, <parameters>... Maven could not resolve is reported as such, and not read
+        List<TemplateFiles.TemplateFile> templateFiles = templates == null || templates.isEmpty()
+                || !unresolved.in(PluginParameter.TEMPLATES).isEmpty() ? List.of()
+                : TemplateFiles.resolve(projectDirectory, templates, project.getArtifactId(), connection, problems);
         problems = unresolved.withPluginProblems(problems);
         Declaration declaration;
         try {
-            declaration = DeclarationMapper.map(new DeclarationMapper.Configuration(tables, files, projectDirectory,
-                    tags, tableNamePrefix, tableNameSuffix, unresolved), problems);
+            declaration = DeclarationMapper.map(new DeclarationMapper.Configuration(tables, files, templateFiles,
+                    projectDirectory, tags, tableNamePrefix, tableNameSuffix, unresolved), problems);
         } catch (InvalidDeclarationException e) {
             throw new InvalidConfigurationFailure(goalName(), e);
         }
         if (declaration.tables().isEmpty()) {
             getLog().warn("dynamo-setup:" + goalName() + " has no tables to work on: declare them in the plugin's"
-                    + " <tables> or <tableFiles>");
+                    + " <tables>, <tableFiles> or <templates>");
             return;
         }
         execute(declaration, connection, waitTimeout);

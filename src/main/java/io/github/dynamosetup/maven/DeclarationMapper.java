@@ -25,9 +25,15 @@ import io.github.dynamosetup.declaration.TableClass;
 import io.github.dynamosetup.declaration.WarmThroughput;
 import io.github.dynamosetup.declaration.json.PolicyDocument;
 import io.github.dynamosetup.declaration.json.TableFileReader;
+import io.github.dynamosetup.declaration.template.CloudFormationTemplate;
+import io.github.dynamosetup.declaration.template.TemplateOrigin;
+import io.github.dynamosetup.declaration.template.TemplateProblem;
+import io.github.dynamosetup.declaration.template.TemplateResource;
+import io.github.dynamosetup.declaration.template.TemplateTableReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +44,8 @@ import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
- * Maps the POM's {@code <tables>} and the {@code <tableFiles>} to a validated {@link Declaration}.
+ * Maps the POM's {@code <tables>}, the {@code <tableFiles>} and the tables of the {@code <templates>} to a validated
+ * {@link Declaration}.
  * Problems of notation (a key type other than S/N/B, an unknown enum value, a broken JSON file) are found
  * here, each at its {@link Place}; DynamoDB's rules are then applied once to all tables together.
  */
@@ -65,8 +72,16 @@ final class DeclarationMapper {
      * @param unresolved the elements holding {@code ${...}} that Maven could not resolve: reported as such,
      *     and their values (nothing, or the expression itself) not checked any further
      */
-    record Configuration(List<PomTable> tables, List<Path> tableFiles, Path basedir, Map<String, String> globalTags,
-            String tableNamePrefix, String tableNameSuffix, UnresolvedExpressions unresolved) {}
+    record Configuration(List<PomTable> tables, List<Path> tableFiles, List<TemplateFiles.TemplateFile> templates,
+            Path basedir, Map<String, String> globalTags, String tableNamePrefix, String tableNameSuffix,
+            UnresolvedExpressions unresolved) {
+
+        /** Without templates. */
+        Configuration(List<PomTable> tables, List<Path> tableFiles, Path basedir, Map<String, String> globalTags,
+                String tableNamePrefix, String tableNameSuffix, UnresolvedExpressions unresolved) {
+            this(tables, tableFiles, List.of(), basedir, globalTags, tableNamePrefix, tableNameSuffix, unresolved);
+        }
+    }
 
     /**
      * @param extraProblems problems found elsewhere in the configuration (connection settings, table
@@ -97,6 +112,11 @@ final class DeclarationMapper {
                 declaredTables.add(read.table());
             }
         }
+        for (TemplateFiles.TemplateFile template : nonNull(configuration.templates())) {
+            mapper.template(template, TableFiles.displayName(configuration.basedir(), template.file()), globalTags,
+                    declaredTables);
+        }
+        mapper.reportSharedDeclaredNames(declaredTables);
         List<ConfigurationProblem> found = new ArrayList<>(extraProblems);
         found.addAll(mapper.problems);
         return Declaration.of(declaredTables, found);
@@ -135,6 +155,62 @@ final class DeclarationMapper {
                         + " export ENVIRONMENT=dev for ${env.ENVIRONMENT}), or remove the tag");
             }
         });
+    }
+
+    /**
+     * Reads a template's table resources: the problems of resolving it, each named by the file and, where it has
+     * one, the resource; then each table, as {@link TemplateTableReader} reads it.
+     */
+    private void template(TemplateFiles.TemplateFile template, String displayName, Map<String, String> globalTags,
+            List<DeclaredTable> declaredTables) {
+        CloudFormationTemplate.Resolved resolved = CloudFormationTemplate.read(template.file(), template.context());
+        Map<String, DeclaredTable> byLogicalId = new LinkedHashMap<>();
+        List<TemplateTableReader.Result> tables = new ArrayList<>();
+        for (TemplateResource resource : resolved.tables()) {
+            TemplateTableReader.Result read = TemplateTableReader.read(resource, displayName,
+                    template.context().region(), this::fullName, globalTags, resolved.problems());
+            tables.add(read);
+            byLogicalId.put(resource.logicalId(), read.table());
+        }
+        for (TemplateProblem problem : resolved.problems()) {
+            DeclaredTable table = problem.logicalId() == null ? null : byLogicalId.get(problem.logicalId());
+            TemplateOrigin origin = table == null ? null : (TemplateOrigin) table.origin();
+            String properties = origin == null ? null : origin.root();
+            Place place = properties != null && problem.path() != null && problem.path().startsWith(properties)
+                    ? origin.placeOf("$" + problem.path().substring(properties.length())) : null;
+            String subject = origin != null ? origin.subject(table.name()) : problem.logicalId() != null
+                    ? "resource " + problem.logicalId() + " (" + displayName + ")" : "template " + displayName;
+            // a problem of the file as a whole (not a template at all) has no path
+            String element = problem.path() == null || problem.path().isBlank() ? "the whole file" : problem.path();
+            problems.add(new ConfigurationProblem(subject, element, problem.message(), place));
+        }
+        for (TemplateTableReader.Result read : tables) {
+            problems.addAll(read.problems());
+            declaredTables.add(read.table());
+        }
+    }
+
+    /**
+     * Reports two tables of different names that the rest of the build would name alike: a template table's logical
+     * ID is its declared name, which keys its exported properties ({@code dynamo-setup.table.<name>.name}) and names
+     * it in item files, as another table's name does. Two tables of one name are reported by the rules.
+     */
+    private void reportSharedDeclaredNames(List<DeclaredTable> tables) {
+        Map<String, DeclaredTable> first = new HashMap<>();
+        for (DeclaredTable table : tables) {
+            if (table.declaredName() == null || table.name() == null) {
+                continue;
+            }
+            DeclaredTable earlier = first.putIfAbsent(table.declaredName(), table);
+            if (earlier != null && !table.name().equals(earlier.name())) {
+                Origin origin = table.origin();
+                problems.add(new ConfigurationProblem(origin.subject(table.name()), origin.element(Setting.NAME),
+                        "is known to the build as '" + table.declaredName() + "' (in exported properties"
+                        + " dynamo-setup.table." + table.declaredName() + ".* and in item files), as is table '"
+                        + earlier.name() + "' at " + earlier.origin().describe() + " (a template table by its logical"
+                        + " ID); rename one of them"));
+            }
+        }
     }
 
     private String fullName(String declaredName) {

@@ -16,6 +16,7 @@ import io.github.dynamosetup.declaration.Setting;
 record PluginParameter(String name) implements Origin {
 
     static final PluginParameter TAGS = new PluginParameter("tags");
+    static final PluginParameter TEMPLATES = new PluginParameter("templates");
     static final PluginParameter TABLE_NAME_PREFIX = new PluginParameter("tableNamePrefix");
     static final PluginParameter TABLE_NAME_SUFFIX = new PluginParameter("tableNameSuffix");
     static final PluginParameter ENDPOINT = new PluginParameter("endpoint");

@@ -49,6 +49,24 @@ class UnresolvedExpressionsTest {
     }
 
     @Test
+    void anUnresolvedExpressionInATemplatesElementIsNamedByItsPath() throws Exception {
+        UnresolvedExpressions unresolved = find("""
+                <templates>
+                  <template>
+                    <file>template.yaml</file>
+                    <parameters><Stage>${env.STAGE_NOT_SET}</Stage></parameters>
+                  </template>
+                </templates>
+                """);
+
+        assertThat(unresolved.withPluginProblems(new ArrayList<>())).extracting(ConfigurationProblem::toString)
+                .containsExactly("plugin configuration, <templates><template><parameters><Stage>:"
+                        + " '${env.STAGE_NOT_SET}' is an expression Maven could not resolve: set the environment"
+                        + " variable STAGE_NOT_SET (export STAGE_NOT_SET=...), or remove the element");
+        assertThat(unresolved.in(PluginParameter.TEMPLATES)).hasSize(1);
+    }
+
+    @Test
     void everyElementHoldingAnUnresolvedExpressionIsNamedWithItsTable() throws Exception {
         UnresolvedExpressions unresolved = find("""
                 <tableNamePrefix>${env.STAGE_NOT_SET}-</tableNamePrefix>

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dynamosetup.declaration.AutoScaling;
 import io.github.dynamosetup.declaration.BillingMode;
 import io.github.dynamosetup.declaration.Capacity;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.declaration.RequestUnits;
 import io.github.dynamosetup.declaration.WarmThroughput;
 import io.github.dynamosetup.declaration.json.JsonFields.Shape;
@@ -17,7 +18,7 @@ import java.util.function.BiFunction;
  * without BillingMode is PROVISIONED, as for CreateTable, and then needs capacity on the table and on every global
  * secondary index. Also reads their {@code AutoScaling}, which goes with provisioned capacity.
  */
-final class BillingReader {
+public final class BillingReader {
 
     private static final Shape PROVISIONED_THROUGHPUT = new Shape("ProvisionedThroughput", "ReadCapacityUnits",
             "WriteCapacityUnits");
@@ -34,7 +35,7 @@ final class BillingReader {
     /** The file names no BillingMode, so DynamoDB's default, PROVISIONED, applies. */
     private boolean provisionedByDefault;
 
-    BillingReader(JsonFields json) {
+    public BillingReader(JsonFields json) {
         this.json = json;
     }
 
@@ -42,14 +43,14 @@ final class BillingReader {
      * The billing mode the file asks for; PROVISIONED when it names none, as for CreateTable, which then
      * needs the table's ProvisionedThroughput (reported when it is missing). Call it before the indexes.
      */
-    BillingMode billingMode(JsonNode root) {
+    public BillingMode billingMode(JsonNode root) {
         provisionedByDefault = isAbsent(root.get("BillingMode"));
         BillingMode billingMode = declaredMode(root);
         if (provisionedByDefault && isAbsent(root.get("ProvisionedThroughput"))) {
             // DynamoDB answers "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is
             // PROVISIONED" (see declaredMode(root))
-            json.problem("$.ProvisionedThroughput", "missing; a table file without BillingMode is PROVISIONED"
-                    + " (DynamoDB's default, as in aws dynamodb create-table), and a PROVISIONED table needs"
+            json.problem("$.ProvisionedThroughput", "missing; " + json.notation().provisionedByDefault()
+                    + ", and a PROVISIONED table needs"
                     + " ReadCapacityUnits and WriteCapacityUnits: add \"ProvisionedThroughput\":"
                     + " {\"ReadCapacityUnits\": 5, \"WriteCapacityUnits\": 5} with your figures, or set"
                     + " \"BillingMode\": \"PAY_PER_REQUEST\"");
@@ -77,15 +78,22 @@ final class BillingReader {
     void checkIndexCapacity(JsonNode index, String indexPath) {
         if (provisionedByDefault && isAbsent(index.get("ProvisionedThroughput"))) {
             // DynamoDB: "ProvisionedThroughput is not specified for index: <name>"
-            json.problem(indexPath + ".ProvisionedThroughput", "missing; a table file without BillingMode is"
-                    + " PROVISIONED (DynamoDB's default, as in aws dynamodb create-table), and then every global"
+            json.problem(indexPath + ".ProvisionedThroughput", "missing; " + json.notation().provisionedByDefault()
+                    + ", and then every global"
                     + " secondary index needs its own ReadCapacityUnits and WriteCapacityUnits: add them to this"
                     + " index, or set \"BillingMode\": \"PAY_PER_REQUEST\" on the table");
         }
     }
 
+    /** The table's ProvisionedThroughput, OnDemandThroughput and WarmThroughput. */
+    public void readTableThroughput(JsonNode root, DeclaredTable.Builder table) {
+        table.capacity(capacity(root.get("ProvisionedThroughput"), "$.ProvisionedThroughput"))
+                .onDemandThroughput(requestUnits(root.get("OnDemandThroughput"), "$.OnDemandThroughput"))
+                .warmThroughput(warmThroughput(root.get("WarmThroughput"), "$.WarmThroughput"));
+    }
+
     /** The ProvisionedThroughput at {@code path}, of the table or of a global secondary index. */
-    Capacity capacity(JsonNode node, String path) {
+    public Capacity capacity(JsonNode node, String path) {
         return readAndWrite(node, path, PROVISIONED_THROUGHPUT, "ReadCapacityUnits", "WriteCapacityUnits",
                 Capacity::new, Capacity.NONE);
     }
@@ -123,7 +131,7 @@ final class BillingReader {
     }
 
     /** The WarmThroughput at {@code path}, of the table or of a global secondary index. */
-    WarmThroughput warmThroughput(JsonNode node, String path) {
+    public WarmThroughput warmThroughput(JsonNode node, String path) {
         return readAndWrite(node, path, WARM_THROUGHPUT, "ReadUnitsPerSecond", "WriteUnitsPerSecond",
                 WarmThroughput::new, WarmThroughput.NONE);
     }

@@ -73,9 +73,7 @@ public record JsonOrigin(String file) implements Origin {
 
     @Override
     public String indexElement(IndexKind kind, int position, String indexName, Setting setting) {
-        String index = (kind == IndexKind.GLOBAL ? "$.GlobalSecondaryIndexes[" : "$.LocalSecondaryIndexes[")
-                + (position - 1) + "]";
-        return setting == null ? index : index + "." + INDEX_FIELDS.get(setting);
+        return pathOf(kind, position, setting);
     }
 
     /**
@@ -84,11 +82,19 @@ public record JsonOrigin(String file) implements Origin {
      */
     @Override
     public Place place(IndexKind kind, int position, Setting setting) {
+        return placeIn(this, kind, position, setting);
+    }
+
+    /**
+     * The place of a setting of a table declared in a format that writes it at the paths of a table file (a
+     * CloudFormation template's {@code AWS::DynamoDB::Table}): settings written at one path are one place.
+     */
+    public static Place placeIn(Origin origin, IndexKind kind, int position, Setting setting) {
         Map<Setting, String> paths = kind == null ? PATHS : INDEX_FIELDS;
         String path = setting == null ? null : paths.get(setting);
         Setting first = path == null ? setting
                 : Stream.of(Setting.values()).filter(s -> path.equals(paths.get(s))).findFirst().orElseThrow();
-        return Origin.super.place(kind, position, first);
+        return new Place(origin, kind, kind == null ? 0 : position, first, null);
     }
 
     /**
@@ -97,13 +103,28 @@ public record JsonOrigin(String file) implements Origin {
      * table, when no setting is.
      */
     public Place placeOf(String path) {
+        return placeOf(this, path);
+    }
+
+    /** The place a path from {@code $} lies in, for a table of {@code origin} written as a table file is. */
+    public static Place placeOf(Origin origin, String path) {
         Matcher index = INDEX_PATH.matcher(path);
         if (index.matches()) {
             IndexKind kind = index.group(1).equals("Global") ? IndexKind.GLOBAL : IndexKind.LOCAL;
             String inIndex = index.group(3).startsWith(".") ? index.group(3).substring(1) : index.group(3);
-            return place(kind, Integer.parseInt(index.group(2)) + 1, settingAt(inIndex, INDEX_FIELDS));
+            return placeIn(origin, kind, Integer.parseInt(index.group(2)) + 1, settingAt(inIndex, INDEX_FIELDS));
         }
-        return place(null, 0, settingAt(path, PATHS));
+        return placeIn(origin, null, 0, settingAt(path, PATHS));
+    }
+
+    /** The path from {@code $} of a setting of the table or of an index, as {@link #element} and {@link #indexElement}. */
+    public static String pathOf(IndexKind kind, int position, Setting setting) {
+        if (kind == null) {
+            return PATHS.get(setting);
+        }
+        String index = (kind == IndexKind.GLOBAL ? "$.GlobalSecondaryIndexes[" : "$.LocalSecondaryIndexes[")
+                + (position - 1) + "]";
+        return setting == null ? index : index + "." + INDEX_FIELDS.get(setting);
     }
 
     /** The setting whose path is {@code path} or the nearest above it; {@code null} when there is none. */

@@ -18,7 +18,7 @@ import java.util.Set;
  * of each secondary index, typed by those definitions. Reports what CreateTable refuses in them: an order
  * other than HASH then RANGE, a key attribute without a definition, a definition of no key attribute.
  */
-final class KeySchemaReader {
+public final class KeySchemaReader {
 
     private static final Shape ATTRIBUTE_DEFINITION = new Shape("an attribute definition", "AttributeName",
             "AttributeType");
@@ -28,7 +28,7 @@ final class KeySchemaReader {
     private static final Shape KEY_SCHEMA_ELEMENT = new Shape("a key schema element", "AttributeName", "KeyType");
 
     /** Where a key schema belongs: its rules differ a little. */
-    enum KeySchemaOf { TABLE, GLOBAL_INDEX, LOCAL_INDEX }
+    public enum KeySchemaOf { TABLE, GLOBAL_INDEX, LOCAL_INDEX }
 
     private final JsonFields json;
     private boolean definitionsGiven;
@@ -36,12 +36,12 @@ final class KeySchemaReader {
     private final Set<String> usedDefinitions = new HashSet<>();
     private final Set<String> badlyDefined = new HashSet<>();
 
-    KeySchemaReader(JsonFields json) {
+    public KeySchemaReader(JsonFields json) {
         this.json = json;
     }
 
     /** Reads {@code $.AttributeDefinitions}; call it before the key schemas that it types. */
-    void readAttributeDefinitions(JsonNode node) {
+    public void readAttributeDefinitions(JsonNode node) {
         definitionsGiven = !isAbsent(node);
         if (!definitionsGiven) {
             // CreateTable: AttributeDefinitions is required; DynamoDB answers "Value null at
@@ -71,7 +71,7 @@ final class KeySchemaReader {
      * match number of attributes defined in AttributeDefinitions" (no indexes) or "Some AttributeDefinitions
      * are not used" (with indexes) to one more.
      */
-    void reportUnusedDefinitions(JsonNode node) {
+    public void reportUnusedDefinitions(JsonNode node) {
         if (node == null || !node.isArray()) {
             return; // reported while reading the definitions
         }
@@ -90,15 +90,15 @@ final class KeySchemaReader {
      * @param partitionKeys the partition key attributes, empty when not declared
      * @param sortKeys the sort key attributes, empty when there are none
      */
-    record Keys(List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys) {
+    public record Keys(List<KeyAttribute> partitionKeys, List<KeyAttribute> sortKeys) {
 
         /** The first partition key attribute, or null. */
-        KeyAttribute partitionKey() {
+        public KeyAttribute partitionKey() {
             return partitionKeys.isEmpty() ? null : partitionKeys.get(0);
         }
 
         /** The first sort key attribute, or null. */
-        KeyAttribute sortKey() {
+        public KeyAttribute sortKey() {
             return sortKeys.isEmpty() ? null : sortKeys.get(0);
         }
     }
@@ -112,7 +112,7 @@ final class KeySchemaReader {
      * API_GlobalSecondaryIndex</a>, KeySchema; the counts are checked with the other rules), all HASH elements
      * first. At most one problem of order is reported per key schema.
      */
-    Keys keySchema(JsonNode node, String path, KeySchemaOf of) {
+    public Keys keySchema(JsonNode node, String path, KeySchemaOf of) {
         List<JsonNode> entries = json.array(node, path);
         String[] names = new String[entries.size()];
         String[] keyTypes = new String[entries.size()];
@@ -213,7 +213,7 @@ final class KeySchemaReader {
         }
         if (definitionsGiven && !badlyDefined.contains(name)) {
             // DynamoDB: "Some index key attributes are not defined in AttributeDefinitions"
-            json.problem(entryPath + ".AttributeName", "'" + name + "' has no entry in $.AttributeDefinitions;"
+            json.problem(entryPath + ".AttributeName", "'" + name + "' has no entry in " + json.at("$.AttributeDefinitions") + ";"
                     + " add {\"AttributeName\": \"" + name + "\", \"AttributeType\": \"S\"} (or N or B)");
         }
         return AttributeType.S;

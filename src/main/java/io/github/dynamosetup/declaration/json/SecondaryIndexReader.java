@@ -3,11 +3,15 @@ package io.github.dynamosetup.declaration.json;
 import static io.github.dynamosetup.declaration.json.JsonFields.isAbsent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dynamosetup.declaration.AutoScaling;
+import io.github.dynamosetup.declaration.Capacity;
 import io.github.dynamosetup.declaration.DeclaredGlobalIndex;
 import io.github.dynamosetup.declaration.DeclaredLocalIndex;
 import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.declaration.IndexProjection;
 import io.github.dynamosetup.declaration.KeyAttribute;
+import io.github.dynamosetup.declaration.RequestUnits;
+import io.github.dynamosetup.declaration.WarmThroughput;
 import io.github.dynamosetup.declaration.json.JsonFields.Shape;
 import io.github.dynamosetup.declaration.json.KeySchemaReader.KeySchemaOf;
 import java.util.ArrayList;
@@ -17,7 +21,7 @@ import java.util.List;
  * Reads the {@code GlobalSecondaryIndexes} and {@code LocalSecondaryIndexes} of a table file: each index's
  * name, key schema, projection and, for a global one, its throughput.
  */
-final class SecondaryIndexReader {
+public final class SecondaryIndexReader {
 
     private static final Shape GLOBAL_INDEX = new Shape("a global secondary index", "IndexName", "KeySchema",
             "Projection", "ProvisionedThroughput", "AutoScaling", "OnDemandThroughput", "WarmThroughput",
@@ -30,34 +34,65 @@ final class SecondaryIndexReader {
     private final KeySchemaReader keySchemas;
     private final BillingReader billing;
 
-    SecondaryIndexReader(JsonFields json, KeySchemaReader keySchemas, BillingReader billing) {
+    public SecondaryIndexReader(JsonFields json, KeySchemaReader keySchemas, BillingReader billing) {
         this.json = json;
         this.keySchemas = keySchemas;
         this.billing = billing;
     }
 
-    void readGlobalIndexes(JsonNode node, DeclaredTable.Builder table) {
-        eachIndex(node, "$.GlobalSecondaryIndexes", GLOBAL_INDEX, KeySchemaOf.GLOBAL_INDEX, (index, path, keys) -> {
-            String name = json.text(index, "IndexName", path + ".IndexName");
+    /**
+     * How much a global secondary index may read and write, and whether contributor insights is on for it: what
+     * formats write differently (a table file and {@code AWS::DynamoDB::Table} in the index, with
+     * {@code ProvisionedThroughput}; {@code AWS::DynamoDB::GlobalTable} partly in the replicas).
+     */
+    public record IndexThroughput(Capacity capacity, AutoScaling autoScaling, RequestUnits onDemandThroughput,
+            WarmThroughput warmThroughput, Boolean contributorInsights) {}
+
+    /** Reads what a global secondary index holds besides its name, key schema and projection. */
+    public interface IndexThroughputReader {
+        IndexThroughput read(JsonNode index, String path, String indexName);
+    }
+
+    /** Reads the global secondary indexes of a table file or an {@code AWS::DynamoDB::Table}. */
+    public void readGlobalIndexes(JsonNode node, DeclaredTable.Builder table) {
+        readGlobalIndexes(node, table, GLOBAL_INDEX, (index, path, name) -> {
             billing.checkIndexCapacity(index, path);
+            return new IndexThroughput(
+                    billing.capacity(index.get("ProvisionedThroughput"), path + ".ProvisionedThroughput"),
+                    billing.autoScaling(index.get("AutoScaling"), path + ".AutoScaling"),
+                    billing.requestUnits(index.get("OnDemandThroughput"), path + ".OnDemandThroughput"),
+                    billing.warmThroughput(index.get("WarmThroughput"), path + ".WarmThroughput"),
+                    json.contributorInsights(index.get("ContributorInsightsSpecification"),
+                            path + ".ContributorInsightsSpecification"));
+        });
+    }
+
+    /**
+     * Reads global secondary indexes of another shape: {@code shape} gives their fields, {@code throughput} reads
+     * what is not their name, key schema or projection.
+     */
+    public void readGlobalIndexes(JsonNode node, DeclaredTable.Builder table, Shape shape,
+            IndexThroughputReader throughput) {
+        eachIndex(node, "$.GlobalSecondaryIndexes", shape, KeySchemaOf.GLOBAL_INDEX, (index, path, keys) -> {
+            String name = json.text(index, "IndexName", path + ".IndexName");
             Projected projected = projection(index, path);
+            IndexThroughput read = throughput.read(index, path, name);
             table.globalSecondaryIndex(new DeclaredGlobalIndex(
                     name,
                     keys.partitionKeys(),
                     keys.sortKeys(),
                     projected.type(),
                     projected.nonKeyAttributes(),
-                    billing.capacity(index.get("ProvisionedThroughput"), path + ".ProvisionedThroughput"),
-                    billing.autoScaling(index.get("AutoScaling"), path + ".AutoScaling"),
-                    billing.requestUnits(index.get("OnDemandThroughput"), path + ".OnDemandThroughput"),
-                    billing.warmThroughput(index.get("WarmThroughput"), path + ".WarmThroughput"),
-                    json.contributorInsights(index.get("ContributorInsightsSpecification"),
-                            path + ".ContributorInsightsSpecification")));
+                    read.capacity(),
+                    read.autoScaling(),
+                    read.onDemandThroughput(),
+                    read.warmThroughput(),
+                    read.contributorInsights()));
         });
     }
 
     /** @param tablePartitionKey the table's partition key, which every local secondary index shares; or null */
-    void readLocalIndexes(JsonNode node, DeclaredTable.Builder table, KeyAttribute tablePartitionKey) {
+    public void readLocalIndexes(JsonNode node, DeclaredTable.Builder table, KeyAttribute tablePartitionKey) {
         eachIndex(node, "$.LocalSecondaryIndexes", LOCAL_INDEX, KeySchemaOf.LOCAL_INDEX, (index, path, keys) -> {
             Projected projected = projection(index, path);
             table.localSecondaryIndex(new DeclaredLocalIndex(

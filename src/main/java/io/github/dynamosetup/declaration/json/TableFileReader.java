@@ -15,7 +15,6 @@ import io.github.dynamosetup.declaration.KeyAttribute;
 import io.github.dynamosetup.declaration.ResourcePolicy;
 import io.github.dynamosetup.declaration.StreamSpecification;
 import io.github.dynamosetup.declaration.StreamViewType;
-import io.github.dynamosetup.declaration.TableClass;
 import io.github.dynamosetup.declaration.json.JsonFields.Shape;
 import io.github.dynamosetup.declaration.json.KeySchemaReader.KeySchemaOf;
 import java.io.IOException;
@@ -77,10 +76,6 @@ public final class TableFileReader {
     private static final Shape STREAM = new Shape("StreamSpecification", "StreamEnabled", "StreamViewType");
     private static final Shape SSE = new Shape("SSESpecification", "Enabled", "SSEType", "KMSMasterKeyId");
     private static final Shape REPLICA = new Shape("a replica", "RegionName");
-    private static final Shape TAG = new Shape("a tag", "Key", "Value");
-    private static final Shape TIME_TO_LIVE = new Shape("TimeToLiveSpecification", "AttributeName", "Enabled");
-    private static final Shape POINT_IN_TIME_RECOVERY = new Shape("PointInTimeRecoverySpecification",
-            "PointInTimeRecoveryEnabled", "RecoveryPeriodInDays");
 
     /**
      * What a file holds: the table (when the file could be read at all) and the problems of its format, each
@@ -93,6 +88,7 @@ public final class TableFileReader {
     private final KeySchemaReader keySchemas;
     private final BillingReader billing;
     private final SecondaryIndexReader indexes;
+    private final TableSectionReader sections;
 
     private TableFileReader(String displayName) {
         this.origin = new JsonOrigin(displayName);
@@ -100,6 +96,7 @@ public final class TableFileReader {
         this.keySchemas = new KeySchemaReader(json);
         this.billing = new BillingReader(json);
         this.indexes = new SecondaryIndexReader(json, keySchemas, billing);
+        this.sections = new TableSectionReader(json);
     }
 
     /**
@@ -144,30 +141,16 @@ public final class TableFileReader {
         indexes.readLocalIndexes(root.get("LocalSecondaryIndexes"), table, keys.partitionKey());
         keySchemas.reportUnusedDefinitions(root.get("AttributeDefinitions"));
 
-        table.capacity(billing.capacity(root.get("ProvisionedThroughput"), "$.ProvisionedThroughput"))
-                .autoScaling(billing.autoScaling(root.get("AutoScaling"), "$.AutoScaling"))
-                .onDemandThroughput(billing.requestUnits(root.get("OnDemandThroughput"), "$.OnDemandThroughput"))
-                .warmThroughput(billing.warmThroughput(root.get("WarmThroughput"), "$.WarmThroughput"))
-                .contributorInsights(json.contributorInsights(root.get("ContributorInsightsSpecification"),
-                        "$.ContributorInsightsSpecification"))
-                .tableClass(json.enumValue(TableClass.class, root, "TableClass", "$.TableClass"))
-                .deletionProtection(Boolean.TRUE.equals(json.bool(root, "DeletionProtectionEnabled",
-                        "$.DeletionProtectionEnabled")));
+        billing.readTableThroughput(root, table);
+        table.autoScaling(billing.autoScaling(root.get("AutoScaling"), "$.AutoScaling"));
+        sections.readTableSettings(root, table);
         readStream(root.get("StreamSpecification"), table);
         readEncryption(root.get("SSESpecification"), table);
-        readTimeToLive(root.get("TimeToLiveSpecification"), table);
-        JsonNode recovery = json.object(root.get("PointInTimeRecoverySpecification"),
-                "$.PointInTimeRecoverySpecification");
-        if (recovery != null) {
-            json.checkFields(recovery, "$.PointInTimeRecoverySpecification", POINT_IN_TIME_RECOVERY);
-            table.pointInTimeRecovery(Boolean.TRUE.equals(json.bool(recovery, "PointInTimeRecoveryEnabled",
-                    "$.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled")))
-                    .recoveryPeriodInDays(json.number(recovery, "RecoveryPeriodInDays",
-                            "$.PointInTimeRecoverySpecification.RecoveryPeriodInDays"));
-        }
+        sections.timeToLive(root.get("TimeToLiveSpecification"), table);
+        sections.pointInTimeRecovery(root.get("PointInTimeRecoverySpecification"), table);
         table.replicaRegions(replicas(root.get("Replicas")));
         readResourcePolicy(root.get("ResourcePolicy"), table);
-        table.tags(globalTags).tags(tags(root.get("Tags")));
+        table.tags(globalTags).tags(sections.tags(root.get("Tags")));
         return new Result(table.build(), json.problems());
     }
 
@@ -254,22 +237,6 @@ public final class TableFileReader {
         table.resourcePolicy(ResourcePolicy.inline(node.asText()));
     }
 
-    private void readTimeToLive(JsonNode node, DeclaredTable.Builder table) {
-        JsonNode ttl = json.object(node, "$.TimeToLiveSpecification");
-        if (ttl == null) {
-            return;
-        }
-        json.checkFields(ttl, "$.TimeToLiveSpecification", TIME_TO_LIVE);
-        String attribute = json.text(ttl, "AttributeName", "$.TimeToLiveSpecification.AttributeName");
-        Boolean enabled = json.bool(ttl, "Enabled", "$.TimeToLiveSpecification.Enabled");
-        if (attribute == null) {
-            json.problem("$.TimeToLiveSpecification.AttributeName", "missing; name the attribute that holds each"
-                    + " item's expiry time");
-        } else if (!Boolean.FALSE.equals(enabled)) {
-            table.timeToLiveAttribute(attribute);
-        }
-    }
-
     /**
      * The Replicas of a global table: dynamo-setup's own field (create-table has none; replicas are added with
      * update-table --replica-updates), shaped like CloudFormation's AWS::DynamoDB::GlobalTable Replicas:
@@ -289,25 +256,5 @@ public final class TableFileReader {
             }
         }
         return regions;
-    }
-
-    private Map<String, String> tags(JsonNode node) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        List<JsonNode> entries = json.array(node, "$.Tags");
-        for (int i = 0; i < entries.size(); i++) {
-            String path = "$.Tags[" + i + "]";
-            json.checkFields(entries.get(i), path, TAG);
-            String key = json.text(entries.get(i), "Key", path + ".Key");
-            JsonNode value = entries.get(i).get("Value");
-            if (isAbsent(value)) {
-                // CreateTable: a Tag's Value is required (it may be empty)
-                json.problem(path + ".Value", "missing; give the tag a value (\"\" is one)");
-            } else if (!value.isTextual()) {
-                json.problem(path + ".Value", "must be a string");
-            } else if (key != null && tags.put(key, value.asText()) != null) {
-                json.problem(path, "the tag '" + key + "' is given twice; give each key once");
-            }
-        }
-        return tags;
     }
 }
