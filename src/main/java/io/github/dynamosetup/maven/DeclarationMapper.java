@@ -74,14 +74,7 @@ final class DeclarationMapper {
      */
     record Configuration(List<PomTable> tables, List<Path> tableFiles, List<TemplateFiles.TemplateFile> templates,
             Path basedir, Map<String, String> globalTags, String tableNamePrefix, String tableNameSuffix,
-            UnresolvedExpressions unresolved) {
-
-        /** Without templates. */
-        Configuration(List<PomTable> tables, List<Path> tableFiles, Path basedir, Map<String, String> globalTags,
-                String tableNamePrefix, String tableNameSuffix, UnresolvedExpressions unresolved) {
-            this(tables, tableFiles, List.of(), basedir, globalTags, tableNamePrefix, tableNameSuffix, unresolved);
-        }
-    }
+            UnresolvedExpressions unresolved) {}
 
     /**
      * @param extraProblems problems found elsewhere in the configuration (connection settings, table

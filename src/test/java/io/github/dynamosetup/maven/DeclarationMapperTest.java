@@ -29,8 +29,8 @@ class DeclarationMapperTest {
 
     private static Declaration map(List<PomTable> tables, Map<String, String> globalTags, String prefix, String suffix,
             List<ConfigurationProblem> extraProblems) throws InvalidDeclarationException {
-        return DeclarationMapper.map(new DeclarationMapper.Configuration(tables, List.of(), Path.of("."), globalTags,
-                prefix, suffix, noneUnresolved()), extraProblems);
+        return DeclarationMapper.map(new DeclarationMapper.Configuration(tables, List.of(), List.of(), Path.of("."),
+                globalTags, prefix, suffix, noneUnresolved()), extraProblems);
     }
 
     @Test
@@ -75,7 +75,7 @@ class DeclarationMapperTest {
         users.resourcePolicyFile = " policies/users.json ";
 
         List<DeclaredTable> declared = DeclarationMapper.map(new DeclarationMapper.Configuration(List.of(orders, users),
-                List.of(), project, Map.of(), null, null, noneUnresolved()), List.of()).tables();
+                List.of(), List.of(), project, Map.of(), null, null, noneUnresolved()), List.of()).tables();
 
         assertThat(declared.get(0).resourcePolicy()).isEqualTo(ResourcePolicy.inline(policy));
         assertThat(declared.get(1).resourcePolicy()).isEqualTo(new ResourcePolicy(policy, "policies/users.json"));
@@ -184,7 +184,8 @@ class DeclarationMapperTest {
 
         List<ConfigurationProblem> problems = catchThrowableOfType(InvalidDeclarationException.class,
                 () -> DeclarationMapper.map(new DeclarationMapper.Configuration(List.of(table("orders", "id")),
-                        List.of(file), project, Map.of(), null, null, noneUnresolved()), List.of())).problems();
+                        List.of(file), List.of(), project, Map.of(), null, null, noneUnresolved()), List.of()))
+                        .problems();
 
         assertThat(problems).extracting(ConfigurationProblem::toString).containsExactly(
                 "table 'orders' (orders.json), $.TableName: declared twice, at <tables> #1 and at file orders.json;"

@@ -44,7 +44,8 @@ class UnresolvedExpressionsTest {
             Map<String, String> tags, String prefix) {
         List<ConfigurationProblem> plugin = unresolved.withPluginProblems(new ArrayList<>());
         return catchThrowableOfType(InvalidDeclarationException.class, () -> DeclarationMapper.map(
-                new DeclarationMapper.Configuration(tables, List.of(), Path.of("."), tags, prefix, null, unresolved),
+                new DeclarationMapper.Configuration(tables, List.of(), List.of(), Path.of("."), tags, prefix, null,
+                        unresolved),
                 plugin)).problems();
     }
 
