@@ -107,7 +107,14 @@ final class TemplateLoader {
             problems.add(null, "", "The file is not a CloudFormation template: it has no Resources section ("
                     + (keys.isEmpty() ? "it is an empty map" : "its top-level keys are "
                             + String.join(", ", keys.subList(0, Math.min(keys.size(), 8)))
-                            + (keys.size() > 8 ? ", ..." : "")) + ").");
+                            + (keys.size() > 8 ? ", ..." : "")) + ")."
+                    + (keys.contains("service") && keys.contains("provider")
+                            // the Serverless Framework's serverless.yml: its resources.Resources use ${self:...}
+                            // variables only the framework resolves; `serverless package` writes the template
+                            ? " It looks like a Serverless Framework serverless.yml: run serverless package and give the"
+                                    + " CloudFormation template it writes, .serverless/cloudformation-template-update"
+                                    + "-stack.json."
+                            : ""));
             return Optional.empty();
         }
         if (!resources.isObject()) {

@@ -173,6 +173,17 @@ class TemplateLoaderTest extends Templates {
     }
 
     @Test
+    void aServerlessFrameworkFileIsNoTemplateAndTheMessageNamesTheOneItWrites() {
+        CloudFormationTemplate.Resolved resolved = read("service: orders\nprovider:\n  name: aws\n"
+                + "resources:\n  Resources:\n    Orders:\n      Type: AWS::DynamoDB::Table\n");
+        assertThat(resolved.problems()).singleElement().satisfies(p -> assertThat(p.message()).isEqualTo(
+                "The file is not a CloudFormation template: it has no Resources section (its top-level keys are"
+                + " service, provider, resources). It looks like a Serverless Framework serverless.yml: run serverless"
+                + " package and give the CloudFormation template it writes,"
+                + " .serverless/cloudformation-template-update-stack.json."));
+    }
+
+    @Test
     void aKubernetesManifestIsNoTemplate() {
         CloudFormationTemplate.Resolved resolved = read("apiVersion: apps/v1\nkind: Deployment\n"
                 + "metadata:\n  name: orders\n");
