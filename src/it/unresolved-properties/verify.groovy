@@ -1,7 +1,10 @@
 import io.github.dynamosetup.testing.ItScripts
 
 def log = new File(basedir, 'build.log').text
-assert log.contains('The dynamo-setup configuration is invalid (6 problems); no AWS call was made:')
+assert log.contains('The dynamo-setup configuration is invalid (8 problems); no AWS call was made:')
+assert log.contains("plugin configuration, <templates><template>[2]<parameters><Stage>: '\${dynamo-setup-it.undefined.stage}' is an expression Maven could not resolve")
+assert log.contains('plugin configuration, <templates><template><file>missing-template.yaml</file>: no such file under')
+assert !log.contains('template.yaml, Parameters')     // the template with the expression is not read
 assert log.contains("plugin configuration, <tableNamePrefix>: '\${env.DYNAMO_SETUP_IT_STAGE_NOT_SET}-' holds \${env.DYNAMO_SETUP_IT_STAGE_NOT_SET}, which Maven could not resolve: set the environment variable DYNAMO_SETUP_IT_STAGE_NOT_SET (export DYNAMO_SETUP_IT_STAGE_NOT_SET=...), or remove the element")
 assert log.contains("plugin configuration, <tableNameSuffix>: '-\${stage}' gives '-' because \${stage} resolves to nothing (set but empty): give it a value, or write <tableNameSuffix></tableNameSuffix> to mean none")
 assert log.contains("table 'unresolved-horarios', <sortKey>: '\${dynamo-setup-it.undefined.sortKey}' is an expression Maven could not resolve: define the property dynamo-setup-it.undefined.sortKey (-Ddynamo-setup-it.undefined.sortKey=... or in <properties>), or remove the element")

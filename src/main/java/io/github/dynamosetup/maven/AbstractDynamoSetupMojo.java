@@ -244,9 +244,9 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         Path projectDirectory = projectDirectory();
         List<Path> files = TableFiles.resolve(projectDirectory, tableFiles, problems);
         // a template whose <file>, <parameters>... Maven could not resolve is reported as such, and not read
-        List<TemplateFiles.TemplateFile> templateFiles = templates == null || templates.isEmpty()
-                || !unresolved.in(PluginParameter.TEMPLATES).isEmpty() ? List.of()
-                : TemplateFiles.resolve(projectDirectory, templates, project.getArtifactId(), connection, problems);
+        List<TemplateFiles.TemplateFile> templateFiles = templates == null || templates.isEmpty() ? List.of()
+                : TemplateFiles.resolve(projectDirectory, templates, unresolved.templatesWithExpressions(),
+                        project.getArtifactId(), connection, problems);
         problems = unresolved.withPluginProblems(problems);
         Declaration declaration;
         try {

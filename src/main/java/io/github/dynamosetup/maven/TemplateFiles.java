@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The templates {@code <templates>} names, each file with what it is resolved with: the stack name, the region the
@@ -28,16 +29,19 @@ final class TemplateFiles {
     /**
      * The files of every {@code <template>}, each once per entry (a glob's matches sorted).
      *
+     * @param skipped the positions (from 1) of the {@code <template>}s not to read: those holding a {@code ${...}}
+     *     Maven could not resolve, reported as such
      * @param artifactId the default stack name
      * @param connection gives the region (found as the connection finds it, without any call) and tells whether the
      *     endpoint is a loopback one
      */
-    static List<TemplateFile> resolve(Path basedir, List<PomTemplate> templates, String artifactId,
-            ConnectionSettings connection, List<ConfigurationProblem> problems) {
+    static List<TemplateFile> resolve(Path basedir, List<PomTemplate> templates, Set<Integer> skipped,
+            String artifactId, ConnectionSettings connection, List<ConfigurationProblem> problems) {
         List<TemplateFile> files = new ArrayList<>();
         String region = DynamoDbConnection.regionOf(connection);
-        for (PomTemplate template : templates == null ? List.<PomTemplate>of() : templates) {
-            if (template == null) {
+        for (int i = 0; i < templates.size(); i++) {
+            PomTemplate template = templates.get(i);
+            if (template == null || skipped.contains(i + 1)) {
                 continue;
             }
             if (template.file == null || template.file.isBlank()) {

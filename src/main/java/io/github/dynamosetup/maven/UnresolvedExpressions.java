@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Model;
 import org.apache.maven.plugin.MojoExecution;
@@ -105,6 +106,17 @@ final class UnresolvedExpressions {
                 Xpp3Dom[] tables = parameter.getChildren();
                 for (int i = 0; i < tables.length; i++) {
                     table(tables[i], new PomOrigin(i + 1), evaluator, found);
+                }
+            } else if ("templates".equals(parameter.getName()) && parameter.getChildCount() > 0) {
+                // each <template> a place of its own, so that only those with an expression go unread
+                Xpp3Dom[] templates = parameter.getChildren();
+                for (int i = 0; i < templates.length; i++) {
+                    String name = "<templates><" + templates[i].getName() + ">"
+                            + (templates.length > 1 ? "[" + (i + 1) + "]" : "");
+                    Place place = new Place(PluginParameter.TEMPLATES, null, i + 1, null, null);
+                    for (Xpp3Dom element : templates[i].getChildren()) {
+                        elements(element, name, place, null, evaluator, found);
+                    }
                 }
             } else {
                 PluginParameter origin = new PluginParameter(parameter.getName());
@@ -244,6 +256,11 @@ final class UnresolvedExpressions {
      */
     List<Found> in(Origin origin) {
         return found.stream().filter(f -> f.place().origin().equals(origin)).toList();
+    }
+
+    /** The {@code <template>}s of {@code <templates>} holding an unresolved expression, by position from 1. */
+    Set<Integer> templatesWithExpressions() {
+        return in(PluginParameter.TEMPLATES).stream().map(f -> f.place().index()).collect(Collectors.toSet());
     }
 
     /** Whether an element at this place holds an unresolved expression. */

@@ -68,6 +68,23 @@ class UnresolvedExpressionsTest {
     }
 
     @Test
+    void onlyTheTemplatesHoldingAnUnresolvedExpressionAreLeftUnread() throws Exception {
+        UnresolvedExpressions unresolved = find("""
+                <templates>
+                  <template><file>template.yaml</file></template>
+                  <template>
+                    <file>cdk.out/*.template.json</file>
+                    <stackName>${env.STACK_NOT_SET}</stackName>
+                  </template>
+                </templates>
+                """);
+
+        assertThat(unresolved.templatesWithExpressions()).containsExactly(2);
+        assertThat(unresolved.withPluginProblems(new ArrayList<>())).extracting(ConfigurationProblem::element)
+                .containsExactly("<templates><template>[2]<stackName>");
+    }
+
+    @Test
     void everyElementHoldingAnUnresolvedExpressionIsNamedWithItsTable() throws Exception {
         UnresolvedExpressions unresolved = find("""
                 <tableNamePrefix>${env.STAGE_NOT_SET}-</tableNamePrefix>
