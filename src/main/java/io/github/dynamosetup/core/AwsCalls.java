@@ -146,6 +146,9 @@ final class AwsCalls {
                 || "TableNotFoundException".equals(code) && operation.endsWith("ContinuousBackups");
     }
 
+    /** The calls a run makes first on a table: a failure there says nothing of what the server implements. */
+    private static final Set<String> OPENING_CALLS = Set.of("DescribeTable", "CreateTable", "ListTables");
+
     /**
      * The failure as the user should read it. Advice blames what caused it: the network, the credentials,
      * AWS's limits, the server at the endpoint, or the declaration, and only the declaration when the
@@ -180,6 +183,15 @@ final class AwsCalls {
             fix = "The server in " + target + " does not implement " + operation + ": it is not DynamoDB itself (dynalite,"
                     + " for one, has no UpdateTimeToLive). Use a server that implements it (moto, DynamoDB Local),"
                     + " or leave out the setting that needs it for this server.";
+        } else if (!hasCode && status >= 500 && !OPENING_CALLS.contains(operation)) {
+            // moto answers an operation it lacks with HTTP 500 and its NotImplementedError, no DynamoDB error code
+            // (UpdateContributorInsights in moto 5.2.1); a run makes this call only after the server has answered
+            // the table's DescribeTable or CreateTable, so the server is a DynamoDB one that lacks the operation
+            fix = "The server in " + target + " answered HTTP " + status + " without a DynamoDB error, after"
+                    + " answering this run's other calls: a local server that does not implement " + operation
+                    + " answers so (moto, for one, has no UpdateContributorInsights). Use a server that implements it,"
+                    + " or leave out the setting that needs it for this server (a Maven profile, or a Condition in a"
+                    + " template).";
         } else if (!hasCode) {
             fix = "The endpoint answered HTTP " + status + " without a DynamoDB error, which DynamoDB never does: "
                     + target + " is probably not a DynamoDB endpoint. Check " + remedies.setting(RunSetting.ENDPOINT) + " and "

@@ -69,6 +69,15 @@ class AwsErrorAdviceTest {
                         c -> c.updateTimeToLive(r -> r.tableName("t").timeToLiveSpecification(s -> s.enabled(true)
                                 .attributeName("ttl"))),
                         "does not implement UpdateTimeToLive: it is not DynamoDB itself", HEALTH, DECLARATION),
+                answer("HTTP 500 without a DynamoDB error from a local server that lacks the operation", 500,
+                        "<html>NotImplementedError: The update_contributor_insights action has not been"
+                        + " implemented</html>", "UpdateContributorInsights",
+                        c -> c.updateContributorInsights(r -> r.tableName("t").contributorInsightsAction("ENABLE")),
+                        "a local server that does not implement UpdateContributorInsights answers so", HEALTH,
+                        "probably not a DynamoDB endpoint"),
+                answer("HTTP 500 without a DynamoDB error to the first call", 500, "<html>Bad gateway</html>",
+                        "DescribeTable", c -> c.describeTable(r -> r.tableName("t")),
+                        "is probably not a DynamoDB endpoint", HEALTH, "does not implement"),
                 answer("ValidationException on a read", 400, coral("Invalid table name"), "DescribeTable",
                         c -> c.describeTable(r -> r.tableName("t")), "please report it", HEALTH, DECLARATION),
                 answer("ValidationException on CreateTable", 400, coral("One or more parameter values were invalid:"
