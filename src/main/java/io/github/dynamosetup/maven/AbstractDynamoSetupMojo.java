@@ -269,11 +269,21 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * expression is evaluated from the project's properties, which not every caller of the mojo does (the testing
      * harness does not): the property is read here as well.
      */
-    private String endpoint() {
+    private String endpoint() throws MojoFailureException {
         if (endpoint != null && !endpoint.isBlank()) {
             return endpoint;
         }
-        return project.getProperties().getProperty(ModuleServers.ENDPOINT_PROPERTY);
+        String started = project.getProperties().getProperty(ModuleServers.ENDPOINT_PROPERTY);
+        String stopped = project.getProperties().getProperty(ModuleServers.STOPPED_PROPERTY);
+        if (started == null && stopped != null) {
+            // the goal would go to AWS itself, with whatever credentials the machine has
+            throw new MojoFailureException("dynamo-setup:" + goalName() + " runs after dynamo-setup:stop stopped"
+                    + " this module's local server (" + stopped + ") and has no <endpoint>, so it would work on AWS"
+                    + " itself instead: nothing was done. Goals run in the order of their phases (stop in"
+                    + " post-integration-test, validate by default in verify): bind this goal to an earlier phase in"
+                    + " an execution of its own (<phase>integration-test</phase>), or give it an <endpoint>.");
+        }
+        return started;
     }
 
     /** The project's directory, against which table files are resolved. */

@@ -18,6 +18,12 @@ final class ModuleServers {
     /** The exported port. */
     static final String LOCAL_PORT_PROPERTY = "dynamo-setup.localServer.port";
 
+    /**
+     * Set by {@code stop} to the endpoint of the server it stopped, so that a goal bound after it (such as
+     * {@code validate}, in {@code verify}) fails instead of going to AWS itself; removed by {@code start}.
+     */
+    static final String STOPPED_PROPERTY = "dynamo-setup.localServer.stopped";
+
     /** The key of a module's server: a record of this realm's class, so only this plugin finds it. */
     private record Key(String groupId, String artifactId) {}
 
@@ -32,6 +38,7 @@ final class ModuleServers {
     static void started(MavenSession session, MavenProject project, LocalServer server) {
         session.getRepositorySession().getData().set(key(project), server);
         String endpoint = server.endpoint().toString();
+        project.getProperties().remove(STOPPED_PROPERTY);
         project.getProperties().setProperty(ENDPOINT_PROPERTY, endpoint);
         project.getProperties().setProperty(LOCAL_ENDPOINT_PROPERTY, endpoint);
         project.getProperties().setProperty(LOCAL_PORT_PROPERTY, String.valueOf(server.port()));
@@ -43,6 +50,7 @@ final class ModuleServers {
         String endpoint = server.endpoint().toString();
         if (endpoint.equals(project.getProperties().getProperty(ENDPOINT_PROPERTY))) {
             project.getProperties().remove(ENDPOINT_PROPERTY);
+            project.getProperties().setProperty(STOPPED_PROPERTY, endpoint);
         }
         project.getProperties().remove(LOCAL_ENDPOINT_PROPERTY);
         project.getProperties().remove(LOCAL_PORT_PROPERTY);

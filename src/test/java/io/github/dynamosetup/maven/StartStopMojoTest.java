@@ -22,6 +22,7 @@ import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +114,26 @@ class StartStopMojoTest {
                 "dynamo-setup.localServer.endpoint", "dynamo-setup.localServer.port");
         assertThat(log.lines()).contains("INFO dynamo-setup:stop: stopped moto (python3 -m moto.server) at "
                 + endpoint);
+    }
+
+    @Test
+    @InjectMojo(goal = "validate", pom = POM)
+    void aGoalAfterStopFailsRatherThanGoToAws(ValidateMojo validate) throws Exception {
+        StopMojo stop = stop();
+        start("moto").execute();
+        String endpoint = project.getProperties().getProperty("dynamo-setup.localServer.endpoint");
+        stop.execute();
+        validate.setLog(log);
+
+        assertThatThrownBy(validate::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("dynamo-setup:validate runs after dynamo-setup:stop stopped this module's"
+                        + " local server (" + endpoint + ") and has no <endpoint>, so it would work on AWS itself"
+                        + " instead: nothing was done.");
+        assertThat(log.lines()).noneMatch(l -> l.contains("credentials"));
+
+        start("moto").execute();
+        assertThat(project.getProperties()).as("a new start clears the mark").doesNotContainKey(
+                "dynamo-setup.localServer.stopped");
     }
 
     @Test
