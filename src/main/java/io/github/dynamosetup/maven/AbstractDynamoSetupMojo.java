@@ -3,7 +3,9 @@ package io.github.dynamosetup.maven;
 import io.github.dynamosetup.aws.ConnectionSettings;
 import io.github.dynamosetup.declaration.ConfigurationProblem;
 import io.github.dynamosetup.declaration.Declaration;
+import io.github.dynamosetup.declaration.DeclaredTable;
 import io.github.dynamosetup.declaration.InvalidDeclarationException;
+import io.github.dynamosetup.localserver.LocalServer;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -250,8 +253,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         problems = unresolved.withPluginProblems(problems);
         Declaration declaration;
         try {
-            declaration = DeclarationMapper.map(new DeclarationMapper.Configuration(tables, files, templateFiles,
-                    projectDirectory, tags, tableNamePrefix, tableNameSuffix, unresolved), problems);
+            declaration = onLocalServer(DeclarationMapper.map(new DeclarationMapper.Configuration(tables, files,
+                    templateFiles, projectDirectory, tags, tableNamePrefix, tableNameSuffix, unresolved), problems));
         } catch (InvalidDeclarationException e) {
             throw new InvalidConfigurationFailure(goalName(), e);
         }
@@ -284,6 +287,32 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
                     + " an execution of its own (<phase>integration-test</phase>), or give it an <endpoint>.");
         }
         return started;
+    }
+
+    /**
+     * On the server {@code start} ran in this module (the goal has no {@code <endpoint>} of its own), the declaration
+     * as far as that server goes: what it lacks is left out, one line per table saying what (see
+     * {@link LocalServerLimits}).
+     */
+    private Declaration onLocalServer(Declaration declaration) throws InvalidDeclarationException {
+        LocalServer server = ModuleServers.of(session, project);
+        if (server == null || endpoint != null && !endpoint.isBlank()
+                || !server.endpoint().toString().equals(project.getProperties().getProperty(
+                        ModuleServers.ENDPOINT_PROPERTY))) {
+            return declaration;
+        }
+        Set<LocalServerLimits.Lack> lacks = LocalServerLimits.of(server);
+        List<DeclaredTable> adapted = new ArrayList<>();
+        for (DeclaredTable table : declaration.tables()) {
+            LocalServerLimits.Adapted local = LocalServerLimits.adapt(table, lacks);
+            if (!local.leftOut().isEmpty()) {
+                getLog().info("dynamo-setup:" + goalName() + ": table " + table.name() + " goes without "
+                        + String.join(", ", local.leftOut()) + " on " + server.description() + ", the server start"
+                        + " ran, which lacks these settings; on AWS they apply");
+            }
+            adapted.add(local.table());
+        }
+        return Declaration.of(adapted);
     }
 
     /** The project's directory, against which table files are resolved. */

@@ -13,6 +13,7 @@ import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -114,6 +115,33 @@ class StartStopMojoTest {
                 "dynamo-setup.localServer.endpoint", "dynamo-setup.localServer.port");
         assertThat(log.lines()).contains("INFO dynamo-setup:stop: stopped moto (python3 -m moto.server) at "
                 + endpoint);
+    }
+
+    @Test
+    @InjectMojo(goal = "create", pom = POM)
+    void onMotoATemplatesGlobalTableGoesWithoutTheReplicasMotoIgnores(CreateMojo create)
+            throws Exception {
+        StopMojo stop = stop();
+        start("moto").execute();
+        PomTemplate template = new PomTemplate();
+        template.file = Path.of("src/test/resources/templates/global-table.yaml").toAbsolutePath().toString();
+        MojoExtension.setVariableValueToObject(create, "templates", new ArrayList<>(List.of(template)));
+        MojoExtension.setVariableValueToObject(create, "tables", new ArrayList<>());
+        create.setLog(log);
+
+        create.execute();
+
+        URI endpoint = URI.create(project.getProperties().getProperty("dynamo-setup.localServer.endpoint"));
+        try (DynamoDbClient client = TestClients.client(endpoint, "us-east-1")) {
+            assertThat(client.describeTable(r -> r.tableName("profiles-global")).table().tableStatus())
+                    .isEqualTo(TableStatus.ACTIVE);
+            assertThat(client.describeTimeToLive(r -> r.tableName("profiles-global")).timeToLiveDescription()
+                    .attributeName()).as("what moto has is applied").isEqualTo("ttl");
+        }
+        assertThat(log.lines()).contains("INFO dynamo-setup:create: table profiles-global goes without replicas on"
+                + " moto (python3 -m moto.server), the server start ran, which lacks these settings; on AWS they"
+                + " apply");
+        stop.execute();
     }
 
     @Test
