@@ -295,7 +295,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
      * {@link LocalServerLimits}).
      */
     private Declaration onLocalServer(Declaration declaration) throws InvalidDeclarationException {
-        LocalServer server = ModuleServers.of(session, project);
+        LocalServer server = session == null || session.getRepositorySession() == null ? null
+                : ModuleServers.of(session, project);
         if (server == null || endpoint != null && !endpoint.isBlank()
                 || !server.endpoint().toString().equals(project.getProperties().getProperty(
                         ModuleServers.ENDPOINT_PROPERTY))) {
