@@ -242,7 +242,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         List<ConfigurationProblem> problems = new ArrayList<>();
         Duration waitTimeout = parseTimeout(problems);
         checkParameters(problems);
-        ConnectionSettings connection = new ConnectionParameters(region, endpoint(), profile, serverId, settings,
+        String endpointInUse = endpoint();
+        ConnectionSettings connection = new ConnectionParameters(region, endpointInUse, profile, serverId, settings,
                 settingsDecrypter, environment(), this::profileFile).resolve(waitTimeout, problems);
         Path projectDirectory = projectDirectory();
         List<Path> files = TableFiles.resolve(projectDirectory, tableFiles, problems);
@@ -254,7 +255,8 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
         Declaration declaration;
         try {
             declaration = onLocalServer(DeclarationMapper.map(new DeclarationMapper.Configuration(tables, files,
-                    templateFiles, projectDirectory, tags, tableNamePrefix, tableNameSuffix, unresolved), problems));
+                    templateFiles, projectDirectory, tags, tableNamePrefix, tableNameSuffix, unresolved), problems),
+                    endpointInUse);
         } catch (InvalidDeclarationException e) {
             throw new InvalidConfigurationFailure(goalName(), e);
         }
@@ -290,16 +292,14 @@ public abstract class AbstractDynamoSetupMojo extends AbstractMojo {
     }
 
     /**
-     * On the server {@code start} ran in this module (the goal has no {@code <endpoint>} of its own), the declaration
-     * as far as that server goes: what it lacks is left out, one line per table saying what (see
-     * {@link LocalServerLimits}).
+     * On the server {@code start} ran in this module (the goal's endpoint is that server's), the declaration as far
+     * as that server goes: what it lacks is left out, one line per table saying what (see {@link LocalServerLimits}).
      */
-    private Declaration onLocalServer(Declaration declaration) throws InvalidDeclarationException {
+    private Declaration onLocalServer(Declaration declaration, String endpointInUse)
+            throws InvalidDeclarationException {
         LocalServer server = session == null || session.getRepositorySession() == null ? null
                 : ModuleServers.of(session, project);
-        if (server == null || endpoint != null && !endpoint.isBlank()
-                || !server.endpoint().toString().equals(project.getProperties().getProperty(
-                        ModuleServers.ENDPOINT_PROPERTY))) {
+        if (server == null || !server.endpoint().toString().equals(endpointInUse)) {
             return declaration;
         }
         Set<LocalServerLimits.Lack> lacks = LocalServerLimits.of(server);

@@ -15,7 +15,7 @@ import java.util.Set;
  * What the servers {@code start} runs lack, left out of the declaration when the goals work on such a server, and
  * said in one line per table: a POM or a template written for AWS then works on the local server as far as that
  * server goes, instead of failing on a call it does not implement (or, for replicas, waiting until the timeout for a
- * replica it silently ignored). Only for the server {@code start} ran in this module: a server named by
+ * replica it silently ignored). Only for the server {@code start} ran in this module: another server named by
  * {@code <endpoint>} is taken as the user gives it.
  *
  * <p>Measured, each setting's call made against the server with boto3 (this repository's {@code TESTING.md} and
